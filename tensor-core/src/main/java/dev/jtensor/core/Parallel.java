@@ -1,0 +1,87 @@
+package dev.jtensor.core;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The library's intra-op parallelism (PyTorch's {@code torch.set_num_threads}): large kernels split
+ * their iteration range into contiguous chunks, one per thread, and only above a grain size, so
+ * small ops run on the caller's thread. Results never depend on the thread count: reductions
+ * split only over independent outputs.
+ */
+public final class Parallel {
+    /** Below this many elements of work an op runs on one thread (PyTorch's GRAIN_SIZE). */
+    public static final long GRAIN_SIZE = 32768;
+
+    private static volatile int numThreads = Runtime.getRuntime().availableProcessors();
+    private static volatile ForkJoinPool pool;
+
+    private Parallel() {}
+
+    /** Sets the number of threads used by kernels (1 = serial). */
+    public static synchronized void setNumThreads(int n) {
+        if (n < 1) {
+            throw new TensorException("number of threads must be positive, got " + n);
+        }
+        numThreads = n;
+    }
+
+    /** The number of threads kernels use. */
+    public static int getNumThreads() {
+        return numThreads;
+    }
+
+    /** A body over the index range {@code [begin, end)}. */
+    @FunctionalInterface
+    public interface RangeBody {
+        /** Processes {@code [begin, end)}. */
+        void run(long begin, long end);
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)}, split into at most {@link #getNumThreads()} chunks
+     * of at least {@code grain} indices each.
+     */
+    public static void forRange(long n, long grain, RangeBody body) {
+        int threads = numThreads;
+        long chunks = Math.min(threads, n / Math.max(grain, 1));
+        if (chunks <= 1) {
+            body.run(0, n);
+            return;
+        }
+        ForkJoinPool p = pool();
+        long step = (n + chunks - 1) / chunks;
+        List<ForkJoinTask<?>> tasks = new ArrayList<>();
+        for (long b = step; b < n; b += step) {
+            long begin = b;
+            long end = Math.min(n, b + step);
+            tasks.add(p.submit(() -> body.run(begin, end)));
+        }
+        body.run(0, Math.min(n, step));
+        for (ForkJoinTask<?> t : tasks) {
+            t.join();
+        }
+    }
+
+    private static ForkJoinPool pool() {
+        ForkJoinPool p = pool;
+        if (p == null) {
+            synchronized (Parallel.class) {
+                p = pool;
+                if (p == null) {
+                    p = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                            pool2 -> {
+                                var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool2);
+                                t.setDaemon(true);
+                                t.setName("jtensor-" + t.getPoolIndex());
+                                return t;
+                            }, null, false);
+                    pool = p;
+                }
+            }
+        }
+        return p;
+    }
+}

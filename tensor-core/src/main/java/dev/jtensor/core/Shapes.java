@@ -1,0 +1,182 @@
+package dev.jtensor.core;
+
+import java.util.Arrays;
+
+/**
+ * Shape and stride arithmetic shared by every op: element counts, contiguous strides, dim
+ * normalisation, broadcasting and the stride computation behind {@code view}. Each check lives
+ * here once, with PyTorch's message.
+ */
+public final class Shapes {
+    private Shapes() {}
+
+    /** The number of elements of a shape (1 for a 0-d shape). */
+    public static long numel(long[] shape) {
+        long n = 1;
+        for (long s : shape) {
+            n *= s;
+        }
+        return n;
+    }
+
+    /** Row-major (C-contiguous) element strides of a shape, as PyTorch computes them. */
+    public static long[] contiguousStrides(long[] shape) {
+        long[] strides = new long[shape.length];
+        long acc = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            strides[d] = acc;
+            acc *= Math.max(shape[d], 1);
+        }
+        return strides;
+    }
+
+    /**
+     * A dim in {@code [-ndim, ndim)} mapped to {@code [0, ndim)}; a 0-d tensor accepts -1 and 0.
+     *
+     * @throws TensorException "Dimension out of range (expected to be in range of [-n, n-1], but got d)"
+     */
+    public static int normalizeDim(long dim, int ndim) {
+        int n = Math.max(ndim, 1);
+        if (dim < -n || dim >= n) {
+            throw new TensorException("Dimension out of range (expected to be in range of [" + -n
+                    + ", " + (n - 1) + "], but got " + dim + ")");
+        }
+        return (int) (dim < 0 ? dim + n : dim);
+    }
+
+    /** Checks that every size is non-negative and the element count fits a storage. */
+    public static long[] checkShape(long[] shape) {
+        long n = 1;
+        for (long s : shape) {
+            if (s < 0) {
+                throw new TensorException("Trying to create tensor with negative dimension " + s
+                        + ": " + Arrays.toString(shape));
+            }
+            n *= s;
+            if (n > Integer.MAX_VALUE - 8L) {
+                throw new TensorException("shape " + Arrays.toString(shape) + " has more than "
+                        + (Integer.MAX_VALUE - 8) + " elements, the most a JTensor storage holds");
+            }
+        }
+        return shape.clone();
+    }
+
+    /**
+     * PyTorch's broadcast of two shapes: aligned from the right, each pair of sizes equal, or one
+     * of them 1, or missing.
+     *
+     * @throws TensorException naming both shapes and the first dimension that does not match
+     */
+    public static long[] broadcast(long[] a, long[] b) {
+        int n = Math.max(a.length, b.length);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            int ia = a.length - n + i;
+            int ib = b.length - n + i;
+            long sa = ia >= 0 ? a[ia] : 1;
+            long sb = ib >= 0 ? b[ib] : 1;
+            if (sa != sb && sa != 1 && sb != 1) {
+                throw new TensorException("The size of tensor a (" + sa + ") must match the size of tensor b ("
+                        + sb + ") at non-singleton dimension " + i + ": shapes " + Arrays.toString(a)
+                        + " and " + Arrays.toString(b) + " are not broadcastable");
+            }
+            out[i] = sa == 1 ? sb : sa;
+        }
+        return out;
+    }
+
+    /** Whether two shapes broadcast (PyTorch's broadcastability rule). */
+    public static boolean broadcastable(long[] a, long[] b) {
+        int n = Math.min(a.length, b.length);
+        for (int i = 1; i <= n; i++) {
+            long sa = a[a.length - i];
+            long sb = b[b.length - i];
+            if (sa != sb && sa != 1 && sb != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Resolves a requested shape with at most one {@code -1} against {@code numel} elements.
+     *
+     * @throws TensorException "shape '[..]' is invalid for input of size n", or for two -1s
+     */
+    public static long[] inferSize(long[] requested, long numel) {
+        long known = 1;
+        int infer = -1;
+        for (int i = 0; i < requested.length; i++) {
+            long s = requested[i];
+            if (s == -1) {
+                if (infer >= 0) {
+                    throw new TensorException("only one dimension can be inferred: shape "
+                            + Arrays.toString(requested));
+                }
+                infer = i;
+            } else if (s < 0) {
+                throw new TensorException("invalid shape dimension " + s + " in shape " + Arrays.toString(requested));
+            } else {
+                known *= s;
+            }
+        }
+        long[] out = requested.clone();
+        if (infer >= 0) {
+            if (known == 0 || numel % known != 0) {
+                throw new TensorException("shape '" + Arrays.toString(requested) + "' is invalid for input of size " + numel);
+            }
+            out[infer] = numel / known;
+        } else if (known != numel) {
+            throw new TensorException("shape '" + Arrays.toString(requested) + "' is invalid for input of size " + numel);
+        }
+        return out;
+    }
+
+    /**
+     * The strides a view of {@code newShape} would have over a tensor of {@code oldShape} and
+     * {@code oldStrides}, or null if no such view exists and the data must be copied (PyTorch's
+     * {@code computeStride}: each group of old dims that is contiguous among itself maps onto a
+     * group of new dims with the same element count).
+     */
+    public static long[] viewStrides(long[] oldShape, long[] oldStrides, long[] newShape) {
+        long[] newStrides = new long[newShape.length];
+        if (oldShape.length == 0) {
+            Arrays.fill(newStrides, 1);
+            return newStrides;
+        }
+        long numel = numel(oldShape);
+        if (numel == 0) {
+            if (Arrays.equals(oldShape, newShape)) {
+                return oldStrides.clone();
+            }
+            return contiguousStrides(newShape);
+        }
+        int viewD = newShape.length - 1;
+        long chunkBaseStride = oldStrides[oldStrides.length - 1];
+        long tensorNumel = 1;
+        long viewNumel = 1;
+        for (int tensorD = oldShape.length - 1; tensorD >= 0; tensorD--) {
+            tensorNumel *= oldShape[tensorD];
+            if (tensorD == 0 || (oldShape[tensorD - 1] != 1
+                    && oldStrides[tensorD - 1] != tensorNumel * chunkBaseStride)) {
+                while (viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] == 1)) {
+                    newStrides[viewD] = viewNumel * chunkBaseStride;
+                    viewNumel *= newShape[viewD];
+                    viewD--;
+                }
+                if (viewNumel != tensorNumel) {
+                    return null;
+                }
+                if (tensorD > 0) {
+                    chunkBaseStride = oldStrides[tensorD - 1];
+                    tensorNumel = 1;
+                    viewNumel = 1;
+                }
+            }
+        }
+        if (viewD != -1) {
+            return null;
+        }
+        return newStrides;
+    }
+}

@@ -1,0 +1,1052 @@
+package dev.jtensor.core;
+
+import dev.jtensor.core.spi.Autograd;
+import dev.jtensor.core.spi.Backend;
+import dev.jtensor.core.spi.GradNode;
+import dev.jtensor.core.spi.Primitive;
+import dev.jtensor.core.spi.Storage;
+import dev.jtensor.core.spi.TensorIterator;
+import java.util.Arrays;
+
+/**
+ * A strided, n-dimensional array with PyTorch's semantics.
+ *
+ * <p>A tensor is a view of a {@link Storage}: element {@code (i0, i1, ...)} lives at storage index
+ * {@code storageOffset + i0*stride[0] + i1*stride[1] + ...}. Views ({@link #view}, {@link #transpose},
+ * {@link #select}, slicing, {@link #expand}, ...) share the storage, so writing through a view is
+ * visible in its base. Layout invariants, kept by every op:
+ * <ol>
+ *   <li>{@code shape} and {@code stride} have the same length, the tensor's {@link #dim()}; sizes are
+ *       {@code >= 0}.</li>
+ *   <li>Every reachable storage index lies in {@code [0, storage.size())}.</li>
+ *   <li>The element count fits an int: a storage holds at most {@code 2^31 - 9} elements.</li>
+ *   <li>A view with stride 0 on a dim of size &gt; 1 (from {@link #expand}) is read-only for ops
+ *       that write: they reject it.</li>
+ * </ol>
+ *
+ * <p>CPU tensors are plain garbage-collected objects: nothing to close.
+ */
+public final class Tensor {
+    private final Storage storage;
+    private final long[] shape;
+    private final long[] strides;
+    private final long offset;
+    private boolean requiresGrad;
+    private Tensor grad;
+    private GradNode gradFn;
+    private int outputNr;
+
+    /**
+     * A tensor over {@code storage} with the given layout; the layout is validated against the
+     * storage's size.
+     */
+    public Tensor(Storage storage, long[] shape, long[] strides, long offset) {
+        if (shape.length != strides.length) {
+            throw new TensorException("shape " + Arrays.toString(shape) + " and strides "
+                    + Arrays.toString(strides) + " differ in length");
+        }
+        long lo = offset;
+        long hi = offset;
+        boolean empty = false;
+        for (int d = 0; d < shape.length; d++) {
+            if (shape[d] < 0) {
+                throw new TensorException("negative size " + shape[d] + " in shape " + Arrays.toString(shape));
+            }
+            if (shape[d] == 0) {
+                empty = true;
+            } else if (strides[d] >= 0) {
+                hi += (shape[d] - 1) * strides[d];
+            } else {
+                lo += (shape[d] - 1) * strides[d];
+            }
+        }
+        if (!empty && (lo < 0 || hi >= storage.size())) {
+            throw new TensorException("layout shape " + Arrays.toString(shape) + " strides "
+                    + Arrays.toString(strides) + " offset " + offset + " reaches outside a storage of "
+                    + storage.size() + " elements");
+        }
+        this.storage = storage;
+        this.shape = shape.clone();
+        this.strides = strides.clone();
+        this.offset = offset;
+    }
+
+    // ------------------------------------------------------------------ layout accessors
+
+    /** The storage this tensor views. */
+    public Storage storage() {
+        return storage;
+    }
+
+    /** The element type. */
+    public DType dtype() {
+        return storage.dtype();
+    }
+
+    /** The device of the storage. */
+    public Device device() {
+        return storage.device();
+    }
+
+    /** The sizes of the dims (a copy). */
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /** Same as {@link #shape()}, PyTorch's {@code size()}. */
+    public long[] size() {
+        return shape.clone();
+    }
+
+    /** The size of one dim (negative dims count from the end). */
+    public long size(long dim) {
+        return shape[Shapes.normalizeDim(dim, shape.length)];
+    }
+
+    /** The element strides of the dims (a copy). */
+    public long[] stride() {
+        return strides.clone();
+    }
+
+    /** The element stride of one dim (negative dims count from the end). */
+    public long stride(long dim) {
+        return strides[Shapes.normalizeDim(dim, shape.length)];
+    }
+
+    /** The storage index of the first element. */
+    public long storageOffset() {
+        return offset;
+    }
+
+    /** The number of dims. */
+    public int dim() {
+        return shape.length;
+    }
+
+    /** The number of elements. */
+    public long numel() {
+        return Shapes.numel(shape);
+    }
+
+    /** Whether the elements are laid out row-major without gaps (size-1 dims may have any stride). */
+    public boolean isContiguous() {
+        long expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] == 0) {
+                return true;
+            }
+            if (shape[d] != 1) {
+                if (strides[d] != expected) {
+                    return false;
+                }
+                expected *= shape[d];
+            }
+        }
+        return true;
+    }
+
+    /** The backend of this tensor's device. */
+    Backend backend() {
+        return device().backend();
+    }
+
+    // ------------------------------------------------------------------ creation
+
+    /**
+     * A tensor from Java data with PyTorch's dtype inference: nested arrays of {@code int}/{@code long}
+     * give int64, of {@code float}/{@code double} give float32, of {@code boolean} give bool; boxed
+     * {@link Number}s and {@link java.util.List}s are accepted too, and a single number gives a 0-d tensor.
+     *
+     * @throws TensorException for ragged nesting (naming the expected and found lengths) or unsupported types
+     */
+    public static Tensor tensor(Object data) {
+        return Creation.fromData(data, null);
+    }
+
+    /** A tensor from Java data converted to {@code dtype}. */
+    public static Tensor tensor(Object data, DType dtype) {
+        return Creation.fromData(data, dtype);
+    }
+
+    /** A 0-d float32 tensor. */
+    public static Tensor scalar(double value) {
+        return Creation.fromData(value, DType.FLOAT32);
+    }
+
+    /** A 0-d tensor of the given dtype. */
+    public static Tensor scalar(double value, DType dtype) {
+        return Creation.fromData(value, dtype);
+    }
+
+    /** A 0-d int64 tensor. */
+    public static Tensor scalar(long value) {
+        return Creation.fromData(value, DType.INT64);
+    }
+
+    /** A 0-d bool tensor. */
+    public static Tensor scalar(boolean value) {
+        return Creation.fromData(value, DType.BOOL);
+    }
+
+    /** A tensor wrapping a copy of a primitive array, viewed as {@code shape}. */
+    public static Tensor fromArray(Object array, long... shape) {
+        Tensor flat = new Tensor(Backends_cpu().fromHost(array), new long[] {java.lang.reflect.Array.getLength(array)},
+                new long[] {1}, 0);
+        return shape.length == 1 && shape[0] == flat.numel() ? flat : flat.view(shape);
+    }
+
+    private static Backend Backends_cpu() {
+        return dev.jtensor.core.spi.Backends.cpu();
+    }
+
+    /** An uninitialised-by-contract (here: zero-filled) contiguous tensor on a device. */
+    public static Tensor empty(long[] shape, DType dtype, Device device) {
+        long[] s = Shapes.checkShape(shape);
+        return new Tensor(device.backend().allocate(dtype, Shapes.numel(s)), s, Shapes.contiguousStrides(s), 0);
+    }
+
+    /** A float32 tensor of zeros. */
+    public static Tensor zeros(long... shape) {
+        return zeros(shape, DType.FLOAT32);
+    }
+
+    /** A tensor of zeros of {@code dtype}. */
+    public static Tensor zeros(long[] shape, DType dtype) {
+        return empty(shape, dtype, Device.CPU);
+    }
+
+    /** A float32 tensor of ones. */
+    public static Tensor ones(long... shape) {
+        return full(shape, 1.0, DType.FLOAT32);
+    }
+
+    /** A tensor of ones of {@code dtype}. */
+    public static Tensor ones(long[] shape, DType dtype) {
+        return full(shape, 1.0, dtype);
+    }
+
+    /** A float32 tensor filled with {@code value} (PyTorch infers float32 for a float fill value). */
+    public static Tensor full(long[] shape, double value) {
+        return full(shape, value, DType.FLOAT32);
+    }
+
+    /** An int64 tensor filled with {@code value} (PyTorch infers int64 for an integer fill value). */
+    public static Tensor full(long[] shape, long value) {
+        return zeros(shape, DType.INT64).fill_(value);
+    }
+
+    /** A bool tensor filled with {@code value}. */
+    public static Tensor full(long[] shape, boolean value) {
+        return zeros(shape, DType.BOOL).fill_(value);
+    }
+
+    /** A tensor of {@code dtype} filled with {@code value}. */
+    public static Tensor full(long[] shape, double value, DType dtype) {
+        return zeros(shape, dtype).fill_(value);
+    }
+
+    /** {@code [0, 1, ..., end-1]} as int64. */
+    public static Tensor arange(long end) {
+        return arange(0, end, 1);
+    }
+
+    /** {@code [start, start+1, ..., end-1]} as int64. */
+    public static Tensor arange(long start, long end) {
+        return arange(start, end, 1);
+    }
+
+    /** int64 values from {@code start} up to (excluding) {@code end} by {@code step}. */
+    public static Tensor arange(long start, long end, long step) {
+        return Creation.arange(start, end, step, DType.INT64);
+    }
+
+    /** float32 values from {@code start} up to (excluding) {@code end} by {@code step}. */
+    public static Tensor arange(double start, double end, double step) {
+        return Creation.arange(start, end, step, DType.FLOAT32);
+    }
+
+    /** Values from {@code start} up to (excluding) {@code end} by {@code step}, of {@code dtype}. */
+    public static Tensor arange(double start, double end, double step, DType dtype) {
+        return Creation.arange(start, end, step, dtype);
+    }
+
+    /** {@code steps} float32 values evenly spaced from {@code start} to {@code end} inclusive. */
+    public static Tensor linspace(double start, double end, long steps) {
+        return Creation.linspace(start, end, steps, DType.FLOAT32);
+    }
+
+    /** {@code steps} values of {@code dtype} evenly spaced from {@code start} to {@code end} inclusive. */
+    public static Tensor linspace(double start, double end, long steps, DType dtype) {
+        return Creation.linspace(start, end, steps, dtype);
+    }
+
+    /** The float32 {@code n x n} identity. */
+    public static Tensor eye(long n) {
+        return eye(n, n, DType.FLOAT32);
+    }
+
+    /** The float32 {@code n x m} matrix with ones on the diagonal. */
+    public static Tensor eye(long n, long m) {
+        return eye(n, m, DType.FLOAT32);
+    }
+
+    /** The {@code n x m} matrix of {@code dtype} with ones on the diagonal. */
+    public static Tensor eye(long n, long m, DType dtype) {
+        if (n < 0 || m < 0) {
+            throw new TensorException("eye: n and m must be non-negative, got n=" + n + ", m=" + m);
+        }
+        Tensor out = zeros(new long[] {n, m}, dtype);
+        long k = Math.min(n, m);
+        if (k > 0) {
+            // The diagonal is a strided view with stride m + 1.
+            new Tensor(out.storage, new long[] {k}, new long[] {m + 1}, 0).fill_(1L);
+        }
+        return out;
+    }
+
+    /** Zeros with this tensor's shape, dtype and device. */
+    public static Tensor zerosLike(Tensor t) {
+        return empty(t.shape, t.dtype(), t.device());
+    }
+
+    /** Ones with this tensor's shape, dtype and device. */
+    public static Tensor onesLike(Tensor t) {
+        return empty(t.shape, t.dtype(), t.device()).fill_(1L);
+    }
+
+    /** {@code value} with this tensor's shape, dtype and device. */
+    public static Tensor fullLike(Tensor t, double value) {
+        return empty(t.shape, t.dtype(), t.device()).fill_(value);
+    }
+
+    /** {@code value} with this tensor's shape and device, of {@code dtype}. */
+    public static Tensor fullLike(Tensor t, double value, DType dtype) {
+        return empty(t.shape, dtype, t.device()).fill_(value);
+    }
+
+    // ------------------------------------------------------------------ conversion and data access
+
+    /** A copy converted to {@code dtype} (PyTorch's casts: float to integer truncates toward zero); this tensor if the dtype already matches. */
+    public Tensor to(DType dtype) {
+        if (dtype == dtype()) {
+            return this;
+        }
+        Tensor out = empty(shape, dtype, device());
+        TensorIterator it = TensorIterator.of(out, this);
+        backend().copy(it);
+        return Autograd.record(Primitive.CAST, out, new Tensor[] {this}, dtype());
+    }
+
+    /** A copy on {@code device}; this tensor if it is already there. */
+    public Tensor to(Device target) {
+        if (target.equals(device())) {
+            return this;
+        }
+        Tensor src = contiguous();
+        Object host = src.backend().toHost(src.storage);
+        Storage moved = target.backend().fromHost(host);
+        Tensor out = new Tensor(moved, shape, Shapes.contiguousStrides(shape), src.offset);
+        return Autograd.record(Primitive.CAST, out, new Tensor[] {this}, dtype(), device());
+    }
+
+    /** Same as {@link #to(DType) to(FLOAT32)}. */
+    public Tensor float_() {
+        return to(DType.FLOAT32);
+    }
+
+    /** Same as {@link #to(DType) to(INT64)}. */
+    public Tensor long_() {
+        return to(DType.INT64);
+    }
+
+    /** The value of a one-element tensor as a double. */
+    public double item() {
+        requireOneElement("item");
+        return switch (scalarObject()) {
+            case Boolean b -> b ? 1 : 0;
+            case Number n -> n.doubleValue();
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    /** The value of a one-element integer or bool tensor as a long (floats truncate). */
+    public long itemLong() {
+        requireOneElement("itemLong");
+        return switch (scalarObject()) {
+            case Boolean b -> b ? 1 : 0;
+            case Number n -> n.longValue();
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    /** The value of a one-element tensor as a boolean ({@code != 0}). */
+    public boolean itemBoolean() {
+        requireOneElement("itemBoolean");
+        return switch (scalarObject()) {
+            case Boolean b -> b;
+            case Double d -> d != 0;
+            case Float f -> f != 0;
+            case Number n -> n.longValue() != 0;
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    private void requireOneElement(String what) {
+        if (numel() != 1) {
+            throw new TensorException("a Tensor with " + numel() + " elements cannot be converted to Scalar ("
+                    + what + " of a tensor of shape " + Arrays.toString(shape) + ")");
+        }
+    }
+
+    private Object scalarObject() {
+        Object host = contiguous().toHostArray();
+        return switch (host) {
+            case float[] a -> a[0];
+            case double[] a -> a[0];
+            case long[] a -> a[0];
+            case int[] a -> a[0];
+            case boolean[] a -> a[0];
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    /** The elements in row-major order as a host array of the dtype's primitive type (a copy). */
+    public Object toHostArray() {
+        Tensor c = contiguous();
+        Object all = c.backend().toHost(c.storage);
+        int n = (int) c.numel();
+        if (c.offset == 0 && java.lang.reflect.Array.getLength(all) == n) {
+            return all;
+        }
+        Object out = java.lang.reflect.Array.newInstance(all.getClass().getComponentType(), n);
+        System.arraycopy(all, (int) c.offset, out, 0, n);
+        return out;
+    }
+
+    /** The elements in row-major order converted to float. */
+    public float[] toFloatArray() {
+        return (float[]) to(DType.FLOAT32).toHostArray();
+    }
+
+    /** The elements in row-major order converted to double. */
+    public double[] toDoubleArray() {
+        return (double[]) to(DType.FLOAT64).toHostArray();
+    }
+
+    /** The elements in row-major order converted to long. */
+    public long[] toLongArray() {
+        return (long[]) to(DType.INT64).toHostArray();
+    }
+
+    /** The elements in row-major order converted to int. */
+    public int[] toIntArray() {
+        return (int[]) to(DType.INT32).toHostArray();
+    }
+
+    /** The elements in row-major order converted to boolean. */
+    public boolean[] toBooleanArray() {
+        return (boolean[]) to(DType.BOOL).toHostArray();
+    }
+
+    /** Fills this tensor in place with {@code value}; returns this. */
+    public Tensor fill_(double value) {
+        return fillWith(value);
+    }
+
+    /** Fills this tensor in place with an integer {@code value} (exact for int64); returns this. */
+    public Tensor fill_(long value) {
+        return fillWith(value);
+    }
+
+    /** Fills this tensor in place with {@code value}; returns this. */
+    public Tensor fill_(boolean value) {
+        return fillWith(value);
+    }
+
+    private Tensor fillWith(Object value) {
+        checkInPlaceAllowed("fill_");
+        backend().fill(TensorIterator.of(this), value);
+        storage.bumpVersion();
+        return this;
+    }
+
+    /** Sets every element to zero; returns this. */
+    public Tensor zero_() {
+        return fill_(0L);
+    }
+
+    /**
+     * Copies {@code src} (broadcast to this shape, converted to this dtype) into this tensor in
+     * place; returns this.
+     */
+    public Tensor copy_(Tensor src) {
+        checkInPlaceAllowed("copy_");
+        checkSameDevice(src, "copy_");
+        Tensor from = src;
+        if (sharesStorage(src)) {
+            from = src.clone();
+        }
+        backend().copy(TensorIterator.of(this, from));
+        storage.bumpVersion();
+        return this;
+    }
+
+    /** Whether two tensors view the same storage. */
+    public boolean sharesStorage(Tensor other) {
+        return storage == other.storage;
+    }
+
+    /** A contiguous copy with its own storage (differentiable). */
+    @Override
+    public Tensor clone() {
+        Tensor out = empty(shape, dtype(), device());
+        backend().copy(TensorIterator.of(out, this));
+        return Autograd.record(Primitive.CLONE, out, new Tensor[] {this});
+    }
+
+    /** This tensor if contiguous, else a contiguous copy. */
+    public Tensor contiguous() {
+        return isContiguous() ? this : clone();
+    }
+
+    void checkInPlaceAllowed(String op) {
+        if (requiresGrad && gradFn == null && Autograd.isGradEnabled()) {
+            throw new TensorException("a leaf Variable that requires grad is being used in an in-place operation ("
+                    + op + " on a tensor of shape " + Arrays.toString(shape) + ")");
+        }
+    }
+
+    void checkSameDevice(Tensor other, String op) {
+        if (!device().equals(other.device())) {
+            throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
+                    + device() + " and " + other.device() + "! (in " + op + ")");
+        }
+    }
+
+    // ------------------------------------------------------------------ views
+
+    private Tensor viewOf(long[] newShape, long[] newStrides, long newOffset) {
+        Tensor v = new Tensor(storage, newShape, newStrides, newOffset);
+        return v;
+    }
+
+    /**
+     * A view with a new shape (one size may be -1) over the same storage.
+     *
+     * @throws TensorException when the sizes do not match, or when the strides make a view
+     *     impossible ("view size is not compatible with input tensor's size and stride ...; use .reshape(...)")
+     */
+    public Tensor view(long... newShape) {
+        long[] s = Shapes.inferSize(newShape, numel());
+        long[] st = Shapes.viewStrides(shape, strides, s);
+        if (st == null) {
+            throw new TensorException("view size is not compatible with input tensor's size and stride "
+                    + "(at least one dimension spans across two contiguous subspaces): input shape "
+                    + Arrays.toString(shape) + " with strides " + Arrays.toString(strides) + " cannot be viewed as "
+                    + Arrays.toString(s) + ". Use .reshape(...) instead.");
+        }
+        return Autograd.record(Primitive.VIEW, viewOf(s, st, offset), new Tensor[] {this}, (Object) shape.clone());
+    }
+
+    /** A view with a new shape when the strides allow one, else a contiguous copy (PyTorch's reshape). */
+    public Tensor reshape(long... newShape) {
+        long[] s = Shapes.inferSize(newShape, numel());
+        long[] st = Shapes.viewStrides(shape, strides, s);
+        if (st != null) {
+            return view(s);
+        }
+        return clone().view(s);
+    }
+
+    /** A view of the same shape as {@code other}. */
+    public Tensor viewAs(Tensor other) {
+        return view(other.shape);
+    }
+
+    /** A reshape to the shape of {@code other}. */
+    public Tensor reshapeAs(Tensor other) {
+        return reshape(other.shape);
+    }
+
+    /** A view with dims {@code dim0} and {@code dim1} swapped. */
+    public Tensor transpose(long dim0, long dim1) {
+        int a = Shapes.normalizeDim(dim0, dim());
+        int b = Shapes.normalizeDim(dim1, dim());
+        int[] perm = new int[dim()];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        perm[a] = b;
+        perm[b] = a;
+        return permute(perm);
+    }
+
+    /** A view with the dims reordered: result dim {@code i} is input dim {@code dims[i]}. */
+    public Tensor permute(int... dims) {
+        if (dims.length != dim()) {
+            throw new TensorException("permute(sparse_coo): number of dimensions in the tensor input does not match "
+                    + "the length of the desired ordering of dimensions i.e. input.dim() = " + dim()
+                    + " is not equal to len(dims) = " + dims.length);
+        }
+        int[] perm = new int[dims.length];
+        boolean[] seen = new boolean[dims.length];
+        long[] s = new long[dims.length];
+        long[] st = new long[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            int d = Shapes.normalizeDim(dims[i], dim());
+            if (seen[d]) {
+                throw new TensorException("permute(): duplicate dims are not allowed: " + Arrays.toString(dims));
+            }
+            seen[d] = true;
+            perm[i] = d;
+            s[i] = shape[d];
+            st[i] = strides[d];
+        }
+        return Autograd.record(Primitive.PERMUTE, viewOf(s, st, offset), new Tensor[] {this}, (Object) perm);
+    }
+
+    /** The transpose of a tensor of at most 2 dims (PyTorch's {@code t()}). */
+    public Tensor t() {
+        if (dim() > 2) {
+            throw new TensorException("t() expects a tensor with <= 2 dimensions, but self is " + dim() + "D");
+        }
+        return dim() < 2 ? view(shape) : transpose(0, 1);
+    }
+
+    /** PyTorch's {@code .T}: all dims reversed. */
+    public Tensor T() {
+        int[] perm = new int[dim()];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = perm.length - 1 - i;
+        }
+        return permute(perm);
+    }
+
+    /** A view without the dims of size 1. */
+    public Tensor squeeze() {
+        int n = 0;
+        for (long s : shape) {
+            if (s != 1) {
+                n++;
+            }
+        }
+        long[] s = new long[n];
+        long[] st = new long[n];
+        int j = 0;
+        for (int d = 0; d < dim(); d++) {
+            if (shape[d] != 1) {
+                s[j] = shape[d];
+                st[j++] = strides[d];
+            }
+        }
+        return aliasView(s, st);
+    }
+
+    /** A view without dim {@code dim} if its size is 1 (else the same shape). */
+    public Tensor squeeze(long dim) {
+        int d = Shapes.normalizeDim(dim, dim());
+        if (dim() == 0 || shape[d] != 1) {
+            return aliasView(shape, strides);
+        }
+        return aliasView(remove(shape, d), remove(strides, d));
+    }
+
+    /** A view with a new dim of size 1 at position {@code dim} (in {@code [-dim()-1, dim()]}). */
+    public Tensor unsqueeze(long dim) {
+        int d = Shapes.normalizeDim(dim, dim() + 1);
+        long st = d < dim() ? strides[d] * shape[d] : 1;
+        return aliasView(insert(shape, d, 1), insert(strides, d, st));
+    }
+
+    private Tensor aliasView(long[] s, long[] st) {
+        return Autograd.record(Primitive.RESHAPE_ALIAS, viewOf(s, st, offset), new Tensor[] {this}, (Object) shape.clone());
+    }
+
+    private static long[] remove(long[] a, int i) {
+        long[] r = new long[a.length - 1];
+        System.arraycopy(a, 0, r, 0, i);
+        System.arraycopy(a, i + 1, r, i, a.length - i - 1);
+        return r;
+    }
+
+    private static long[] insert(long[] a, int i, long v) {
+        long[] r = new long[a.length + 1];
+        System.arraycopy(a, 0, r, 0, i);
+        r[i] = v;
+        System.arraycopy(a, i, r, i + 1, a.length - i);
+        return r;
+    }
+
+    /**
+     * A view broadcast to {@code sizes} (-1 keeps a size; new dims are added in front); broadcast
+     * dims get stride 0, so the result is read-only for in-place ops.
+     */
+    public Tensor expand(long... sizes) {
+        if (sizes.length < dim()) {
+            throw new TensorException("expand: the number of sizes provided (" + sizes.length + ") must be greater or "
+                    + "equal to the number of dimensions in the tensor (" + dim() + "): shape " + Arrays.toString(shape)
+                    + " cannot expand to " + Arrays.toString(sizes));
+        }
+        long[] s = new long[sizes.length];
+        long[] st = new long[sizes.length];
+        int shift = sizes.length - dim();
+        for (int i = 0; i < sizes.length; i++) {
+            int d = i - shift;
+            long target = sizes[i];
+            if (d < 0) {
+                if (target < 0) {
+                    throw new TensorException("expand: -1 is not allowed in a leading, non-existing dimension "
+                            + i + " (expanding " + Arrays.toString(shape) + " to " + Arrays.toString(sizes) + ")");
+                }
+                s[i] = target;
+                st[i] = 0;
+            } else if (target == -1 || target == shape[d]) {
+                s[i] = shape[d];
+                st[i] = strides[d];
+            } else if (shape[d] == 1) {
+                if (target < 0) {
+                    throw new TensorException("expand: invalid size " + target + " in " + Arrays.toString(sizes));
+                }
+                s[i] = target;
+                st[i] = 0;
+            } else {
+                throw new TensorException("The expanded size of the tensor (" + target + ") must match the existing size ("
+                        + shape[d] + ") at non-singleton dimension " + i + ".  Target sizes: " + Arrays.toString(sizes)
+                        + ".  Tensor sizes: " + Arrays.toString(shape));
+            }
+        }
+        return Autograd.record(Primitive.EXPAND, viewOf(s, st, offset), new Tensor[] {this}, (Object) shape.clone());
+    }
+
+    /** A view expanded to {@code other}'s shape. */
+    public Tensor expandAs(Tensor other) {
+        return expand(other.shape);
+    }
+
+    /** All dims flattened into one. */
+    public Tensor flatten() {
+        return flatten(0, -1);
+    }
+
+    /** Dims {@code startDim..endDim} (inclusive) flattened into one (a view when possible). */
+    public Tensor flatten(long startDim, long endDim) {
+        if (dim() == 0) {
+            return reshape(1);
+        }
+        int a = Shapes.normalizeDim(startDim, dim());
+        int b = Shapes.normalizeDim(endDim, dim());
+        if (a > b) {
+            throw new TensorException("flatten() has invalid args: start_dim (" + startDim
+                    + ") cannot come after end_dim (" + endDim + ")");
+        }
+        long[] s = new long[dim() - (b - a)];
+        long prod = 1;
+        for (int d = a; d <= b; d++) {
+            prod *= shape[d];
+        }
+        System.arraycopy(shape, 0, s, 0, a);
+        s[a] = prod;
+        System.arraycopy(shape, b + 1, s, a + 1, dim() - b - 1);
+        return reshape(s);
+    }
+
+    /** Dim {@code dim} split into {@code sizes} (one may be -1). */
+    public Tensor unflatten(long dim, long... sizes) {
+        int d = Shapes.normalizeDim(dim, dim());
+        if (sizes.length == 0) {
+            throw new TensorException("unflatten: sizes must be non-empty");
+        }
+        long[] inner;
+        try {
+            inner = Shapes.inferSize(sizes, shape[d]);
+        } catch (TensorException e) {
+            throw new TensorException("unflatten: Provided sizes " + Arrays.toString(sizes)
+                    + " don't multiply up to the size of dim " + dim + " (" + shape[d] + ") in the input tensor of shape "
+                    + Arrays.toString(shape));
+        }
+        long[] s = new long[dim() - 1 + inner.length];
+        System.arraycopy(shape, 0, s, 0, d);
+        System.arraycopy(inner, 0, s, d, inner.length);
+        System.arraycopy(shape, d + 1, s, d + inner.length, dim() - d - 1);
+        return view(s);
+    }
+
+    /** A view of {@code length} elements of dim {@code dim} from {@code start} (negative start counts from the end). */
+    public Tensor narrow(long dim, long start, long length) {
+        int d = Shapes.normalizeDim(dim, dim());
+        if (dim() == 0) {
+            throw new TensorException("narrow() cannot be applied to a 0-dim tensor.");
+        }
+        long size = shape[d];
+        if (start < -size || start > size) {
+            throw new TensorException("start out of range (expected to be in range of [" + -size + ", " + size
+                    + "], but got " + start + ")");
+        }
+        long st = start < 0 ? start + size : start;
+        if (length < 0 || st + length > size) {
+            throw new TensorException("start (" + st + ") + length (" + length + ") exceeds dimension size (" + size + ").");
+        }
+        return slice(d, st, st + length, 1);
+    }
+
+    /**
+     * Python's {@code x[..., start:stop:step, ...]} along one dim: bounds are clamped and may be
+     * negative (counting from the end); {@code step} must be positive.
+     */
+    public Tensor slice(long dim, long start, long stop, long step) {
+        int d = Shapes.normalizeDim(dim, dim());
+        if (dim() == 0) {
+            throw new TensorException("slice() cannot be applied to a 0-dim tensor.");
+        }
+        if (step <= 0) {
+            throw new TensorException("slice step must be positive, got " + step);
+        }
+        long size = shape[d];
+        long a = start < 0 ? Math.max(start + size, 0) : Math.min(start, size);
+        long b = stop < 0 ? Math.max(stop + size, 0) : Math.min(stop, size);
+        long len = b > a ? (b - a + step - 1) / step : 0;
+        long[] s = shape.clone();
+        long[] st = strides.clone();
+        s[d] = len;
+        st[d] = strides[d] * step;
+        long off = len == 0 ? offset : offset + a * strides[d];
+        return Autograd.record(Primitive.SLICE, viewOf(s, st, off), new Tensor[] {this}, d, a, step, shape.clone());
+    }
+
+    /** The view at {@code index} of dim {@code dim}, which is removed (negative index counts from the end). */
+    public Tensor select(long dim, long index) {
+        if (dim() == 0) {
+            throw new TensorException("select() cannot be applied to a 0-dim tensor.");
+        }
+        int d = Shapes.normalizeDim(dim, dim());
+        long size = shape[d];
+        if (index < -size || index >= size) {
+            throw new TensorException("index " + index + " is out of bounds for dimension " + d + " with size " + size);
+        }
+        long i = index < 0 ? index + size : index;
+        Tensor v = viewOf(remove(shape, d), remove(strides, d), offset + i * strides[d]);
+        return Autograd.record(Primitive.SELECT, v, new Tensor[] {this}, d, i, shape.clone());
+    }
+
+    /** Views of consecutive pieces of {@code splitSize} along {@code dim} (the last may be smaller). */
+    public Tensor[] split(long splitSize, long dim) {
+        int d = Shapes.normalizeDim(dim, dim());
+        if (splitSize < 0 || (splitSize == 0 && shape[d] != 0)) {
+            throw new TensorException("split_size can only be 0 if dimension size is 0, but got split_size="
+                    + splitSize + " for dimension " + d + " of size " + shape[d]);
+        }
+        long size = shape[d];
+        int n = size == 0 ? 1 : (int) ((size + splitSize - 1) / splitSize);
+        Tensor[] out = new Tensor[n];
+        for (int i = 0; i < n; i++) {
+            long start = i * splitSize;
+            out[i] = narrow(d, start, Math.min(splitSize, size - start));
+        }
+        return out;
+    }
+
+    /** Views of pieces with the given sizes along {@code dim}; the sizes must add up to the dim's size. */
+    public Tensor[] split(long[] sizes, long dim) {
+        int d = Shapes.normalizeDim(dim, dim());
+        long sum = 0;
+        for (long s : sizes) {
+            if (s < 0) {
+                throw new TensorException("split_with_sizes expects split_sizes to be non-negative, got " + Arrays.toString(sizes));
+            }
+            sum += s;
+        }
+        if (sum != shape[d]) {
+            throw new TensorException("split_with_sizes expects split_sizes to sum exactly to " + shape[d]
+                    + " (input tensor's size at dimension " + d + "), but got split_sizes=" + Arrays.toString(sizes));
+        }
+        Tensor[] out = new Tensor[sizes.length];
+        long start = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            out[i] = narrow(d, start, sizes[i]);
+            start += sizes[i];
+        }
+        return out;
+    }
+
+    /** {@code chunks} views of equal size along {@code dim} (the last may be smaller; fewer if the dim is short). */
+    public Tensor[] chunk(long chunks, long dim) {
+        if (chunks <= 0) {
+            throw new TensorException("chunk expects `chunks` to be greater than 0, got: " + chunks);
+        }
+        int d = Shapes.normalizeDim(dim, dim());
+        long size = shape[d];
+        long splitSize = (size + chunks - 1) / chunks;
+        if (splitSize == 0 && size == 0) {
+            long[] sizes = new long[(int) chunks];
+            return split(sizes, d);
+        }
+        return split(splitSize, d);
+    }
+
+    /** The views along {@code dim}, each without that dim. */
+    public Tensor[] unbind(long dim) {
+        int d = Shapes.normalizeDim(dim, dim());
+        Tensor[] out = new Tensor[(int) shape[d]];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = select(d, i);
+        }
+        return out;
+    }
+
+    /**
+     * The tensors joined along {@code dim}; they must match in every other dim, and their dtypes are
+     * promoted. PyTorch's legacy rule lets 1-D empty tensors of shape {@code [0]} take part.
+     */
+    public static Tensor cat(Tensor[] tensors, long dim) {
+        return Creation.cat(tensors, dim);
+    }
+
+    /** The tensors, all of one shape, stacked along a new dim {@code dim}. */
+    public static Tensor stack(Tensor[] tensors, long dim) {
+        if (tensors.length == 0) {
+            throw new TensorException("stack expects a non-empty TensorList");
+        }
+        int d = Shapes.normalizeDim(dim, tensors[0].dim() + 1);
+        Tensor[] parts = new Tensor[tensors.length];
+        for (int i = 0; i < tensors.length; i++) {
+            if (!Arrays.equals(tensors[i].shape, tensors[0].shape)) {
+                throw new TensorException("stack expects each tensor to be equal size, but got "
+                        + Arrays.toString(tensors[0].shape) + " at entry 0 and " + Arrays.toString(tensors[i].shape)
+                        + " at entry " + i);
+            }
+            parts[i] = tensors[i].unsqueeze(d);
+        }
+        return cat(parts, d);
+    }
+
+    /** The tensor tiled {@code repeats[i]} times along dim {@code i} (new leading dims as needed). */
+    public Tensor repeat(long... repeats) {
+        return Creation.repeat(this, repeats);
+    }
+
+    /** A copy with the order of elements reversed along {@code dims}. */
+    public Tensor flip(int... dims) {
+        long[] st = strides.clone();
+        long off = offset;
+        boolean[] seen = new boolean[dim()];
+        for (int dd : dims) {
+            int d = Shapes.normalizeDim(dd, dim());
+            if (seen[d]) {
+                throw new TensorException("dim " + d + " appears multiple times in the list of dims " + Arrays.toString(dims));
+            }
+            seen[d] = true;
+            if (shape[d] > 0) {
+                off += (shape[d] - 1) * strides[d];
+            }
+            st[d] = -strides[d];
+        }
+        // A negative-stride view is never handed out: it is only the source of a copy.
+        Tensor reversed = new Tensor(storage, shape, st, off);
+        Tensor out = empty(shape, dtype(), device());
+        backend().copy(TensorIterator.of(out, reversed));
+        int[] norm = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            norm[i] = Shapes.normalizeDim(dims[i], dim());
+        }
+        return Autograd.record(Primitive.FLIP, out, new Tensor[] {this}, (Object) norm);
+    }
+
+    // ------------------------------------------------------------------ autograd
+
+    /** Whether gradients are computed for this tensor. */
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /**
+     * Marks a leaf tensor as requiring gradients (needs tensor-ops on the path); returns this.
+     *
+     * @throws TensorException for a non-floating dtype, or a non-leaf tensor
+     */
+    public Tensor requiresGrad(boolean on) {
+        if (on) {
+            if (!dtype().isFloatingPoint()) {
+                throw new TensorException("only Tensors of floating point dtype can require gradients, got " + dtype());
+            }
+            Autograd.engine();
+        }
+        if (gradFn != null && !on) {
+            throw new TensorException("you can only change requires_grad flags of leaf variables. If you want to use a "
+                    + "computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+        }
+        requiresGrad = on;
+        return this;
+    }
+
+    /** The accumulated gradient, or null. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Replaces the accumulated gradient (null clears it). */
+    public void setGrad(Tensor g) {
+        if (g != null && !Arrays.equals(g.shape, shape)) {
+            throw new TensorException("assigned grad has data of a different size: grad " + Arrays.toString(g.shape)
+                    + " vs tensor " + Arrays.toString(shape));
+        }
+        this.grad = g;
+    }
+
+    /** The node that produced this tensor (PyTorch's {@code grad_fn}), or null for leaves. */
+    public GradNode gradFn() {
+        return gradFn;
+    }
+
+    /** Whether this tensor was not produced by a recorded op. */
+    public boolean isLeaf() {
+        return gradFn == null;
+    }
+
+    /** Which output of its node this tensor is (for ops with several outputs). */
+    public int outputNr() {
+        return outputNr;
+    }
+
+    /**
+     * Engine-only: attaches the node that produced this tensor. Called by the autograd engine in
+     * tensor-ops when it records an op.
+     */
+    public void attachGradFn(GradNode node, int outputIndex) {
+        this.gradFn = node;
+        this.outputNr = outputIndex;
+        this.requiresGrad = node != null;
+    }
+
+    /** A tensor sharing this storage, cut from the graph (no grad). */
+    public Tensor detach() {
+        return new Tensor(storage, shape, strides, offset);
+    }
+
+    /** Back-propagates from this scalar tensor into the leaves' {@link #grad()}. */
+    public void backward() {
+        if (numel() != 1) {
+            throw new TensorException("grad can be implicitly created only for scalar outputs, but got shape "
+                    + Arrays.toString(shape));
+        }
+        backward(null, false);
+    }
+
+    /**
+     * Back-propagates with an explicit output gradient ({@code null} means ones for a scalar);
+     * {@code retainGraph} keeps the graph for another backward.
+     */
+    public void backward(Tensor gradient, boolean retainGraph) {
+        if (!requiresGrad) {
+            throw new TensorException("element 0 of tensors does not require grad and does not have a grad_fn");
+        }
+        Autograd.engine().backward(this, gradient, retainGraph);
+    }
+
+    // ------------------------------------------------------------------ printing
+
+    /** The same text PyTorch's {@code repr} prints for this tensor. */
+    @Override
+    public String toString() {
+        return Arrays.toString(shape) + " " + dtype();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.jtensor.core.cpu;
+
+import dev.jtensor.core.DType;
+import dev.jtensor.core.Parallel;
+import dev.jtensor.core.spi.Backend;
+import dev.jtensor.core.spi.Storage;
+import dev.jtensor.core.spi.TensorIterator;
+
+/**
+ * The CPU backend: pure Java kernels over heap arrays, vectorised where the Vector API is present,
+ * split across threads above {@link Parallel#GRAIN_SIZE}.
+ */
+public final class CpuBackend implements Backend {
+    /** The one instance. */
+    public static final CpuBackend INSTANCE = new CpuBackend();
+
+    private CpuBackend() {}
+
+    @Override
+    public String type() {
+        return "cpu";
+    }
+
+    @Override
+    public Storage allocate(DType dtype, long numel) {
+        return CpuStorage.allocate(dtype, numel);
+    }
+
+    @Override
+    public Storage fromHost(Object array) {
+        Object copy = switch (array) {
+            case float[] a -> a.clone();
+            case double[] a -> a.clone();
+            case long[] a -> a.clone();
+            case int[] a -> a.clone();
+            case boolean[] a -> a.clone();
+            default -> array;
+        };
+        return CpuStorage.wrap(copy);
+    }
+
+    @Override
+    public Object toHost(Storage storage) {
+        return switch (((CpuStorage) storage).array()) {
+            case float[] a -> a.clone();
+            case double[] a -> a.clone();
+            case long[] a -> a.clone();
+            case int[] a -> a.clone();
+            case boolean[] a -> a.clone();
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    /** The backing array of operand {@code k}. */
+    static Object array(TensorIterator it, int k) {
+        return ((CpuStorage) it.operand(k).storage()).array();
+    }
+
+    /** Runs a row kernel over the iterator, in parallel above the grain size. */
+    static void run(TensorIterator it, TensorIterator.RowKernel kernel) {
+        Parallel.forRange(it.numel(), Parallel.GRAIN_SIZE, (b, e) -> it.forEachRow(b, e, kernel));
+    }
+
+    @Override
+    public void copy(TensorIterator it) {
+        CastKernels.copy(it);
+    }
+
+    @Override
+    public void fill(TensorIterator it, Object value) {
+        CastKernels.fill(it, value);
+    }
+}

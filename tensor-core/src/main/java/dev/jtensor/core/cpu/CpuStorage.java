@@ -1,0 +1,62 @@
+package dev.jtensor.core.cpu;
+
+import dev.jtensor.core.DType;
+import dev.jtensor.core.Device;
+import dev.jtensor.core.TensorException;
+import dev.jtensor.core.spi.Storage;
+
+/**
+ * CPU storage: a Java heap array of the dtype's primitive type ({@code float[]}, {@code double[]},
+ * {@code long[]}, {@code int[]} or {@code boolean[]}). Garbage collected; nothing to close.
+ */
+public final class CpuStorage extends Storage {
+    /** The largest storage JTensor allocates: Java arrays are indexed by int. */
+    public static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
+    private final Object array;
+
+    private CpuStorage(DType dtype, Object array, int size) {
+        super(dtype, size);
+        this.array = array;
+    }
+
+    /** A zero-filled storage of {@code numel} elements. */
+    public static CpuStorage allocate(DType dtype, long numel) {
+        if (numel < 0 || numel > MAX_ELEMENTS) {
+            throw new TensorException("cannot allocate a " + dtype + " storage of " + numel
+                    + " elements: a CPU storage holds 0 to " + MAX_ELEMENTS + " elements");
+        }
+        int n = (int) numel;
+        Object array = switch (dtype) {
+            case FLOAT32 -> new float[n];
+            case FLOAT64 -> new double[n];
+            case INT64 -> new long[n];
+            case INT32 -> new int[n];
+            case BOOL -> new boolean[n];
+        };
+        return new CpuStorage(dtype, array, n);
+    }
+
+    /** Wraps an existing primitive array (not copied) as a storage of the matching dtype. */
+    public static CpuStorage wrap(Object array) {
+        return switch (array) {
+            case float[] a -> new CpuStorage(DType.FLOAT32, a, a.length);
+            case double[] a -> new CpuStorage(DType.FLOAT64, a, a.length);
+            case long[] a -> new CpuStorage(DType.INT64, a, a.length);
+            case int[] a -> new CpuStorage(DType.INT32, a, a.length);
+            case boolean[] a -> new CpuStorage(DType.BOOL, a, a.length);
+            default -> throw new TensorException("cannot wrap " + array.getClass().getSimpleName()
+                    + " as a storage: expected float[], double[], long[], int[] or boolean[]");
+        };
+    }
+
+    /** The backing array; its type matches {@link #dtype()}. */
+    public Object array() {
+        return array;
+    }
+
+    @Override
+    public Device device() {
+        return Device.CPU;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jtensor.core.spi;
+
+import dev.jtensor.core.DType;
+import dev.jtensor.core.Device;
+
+/**
+ * The device SPI: the small, closed set of primitives a device implements. Everything else in
+ * JTensor is composed from these in device-neutral code. The SPI knows nothing about autograd.
+ *
+ * <p>Operand checks (shapes, dtypes, bounds, devices) happen before a primitive is called, so
+ * implementations may assume valid arguments.
+ */
+public interface Backend {
+    /** The device type, e.g. {@code "cpu"}. */
+    String type();
+
+    /** A zero-filled storage of {@code numel} elements. */
+    Storage allocate(DType dtype, long numel);
+
+    /** A storage on this device holding a copy of a host primitive array. */
+    Storage fromHost(Object array);
+
+    /** A host primitive array holding a copy of the whole storage. */
+    Object toHost(Storage storage);
+
+    /** {@code out = cast(in)}: operand 0 is written with operand 1 converted to its dtype (PyTorch's casts). */
+    void copy(TensorIterator it);
+
+    /** Writes {@code value} (a Long, Double or Boolean) converted to operand 0's dtype into every element. */
+    void fill(TensorIterator it, Object value);
+}

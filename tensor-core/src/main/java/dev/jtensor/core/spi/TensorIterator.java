@@ -1,0 +1,262 @@
+package dev.jtensor.core.spi;
+
+import dev.jtensor.core.Shapes;
+import dev.jtensor.core.Tensor;
+import dev.jtensor.core.TensorException;
+import java.util.Arrays;
+
+/**
+ * The one strided iterator of JTensor (PyTorch's TensorIterator is the model): every elementwise
+ * op, cast, copy, fill and {@code where} runs through it, and kernels never walk strides themselves.
+ *
+ * <p>Building it broadcasts the inputs against each other (PyTorch's rule: align from the right;
+ * each pair of sizes equal, or one of them 1, or missing), checks that the output has the broadcast
+ * shape and is not itself a broadcast (stride 0) view, computes every operand's element strides over
+ * the broadcast shape (0 where an input is broadcast), orders the dimensions by the output's strides
+ * so that iteration follows memory, and merges dimensions that are contiguous for every operand.
+ * Kernels then receive rows: the storage offset of each operand, one inner stride per operand
+ * ({@link #innerStride}) and a length.
+ *
+ * <p>Operand 0 is the output; the rest are inputs in the order given. The iterator does not convert
+ * dtypes: the op that builds it casts its inputs first, so a kernel sees the dtypes it expects.
+ */
+public final class TensorIterator {
+    private final Tensor[] operands;
+    /** Iteration shape after reordering and coalescing; index 0 is the innermost dimension. */
+    private final long[] shape;
+    /** strides[operand][dim], element strides over {@link #shape}. */
+    private final long[][] strides;
+    private final long numel;
+
+    private TensorIterator(Tensor[] operands, long[] shape, long[][] strides, long numel) {
+        this.operands = operands;
+        this.shape = shape;
+        this.strides = strides;
+        this.numel = numel;
+    }
+
+    /**
+     * Builds an iterator over {@code output} (already allocated with the broadcast shape of the
+     * inputs) and {@code inputs}.
+     *
+     * @throws TensorException if the inputs do not broadcast, the output's shape is not their
+     *     broadcast shape, or the output has several elements at one memory location
+     */
+    public static TensorIterator of(Tensor output, Tensor... inputs) {
+        long[] outShape = output.shape();
+        long[] broadcast = inputs.length == 0 ? outShape : broadcastShapes(inputs);
+        if (!Arrays.equals(broadcast, outShape)) {
+            throw new TensorException("output with shape " + Arrays.toString(outShape)
+                    + " doesn't match the broadcast shape " + Arrays.toString(broadcast));
+        }
+        checkNoInternalOverlap(output);
+        Tensor[] ops = new Tensor[inputs.length + 1];
+        ops[0] = output;
+        System.arraycopy(inputs, 0, ops, 1, inputs.length);
+        int nd = outShape.length;
+        // Operand strides over the full output shape, outermost first; broadcast dims get 0.
+        long[][] full = new long[ops.length][nd];
+        for (int k = 0; k < ops.length; k++) {
+            Tensor t = ops[k];
+            int shift = nd - t.dim();
+            for (int d = 0; d < t.dim(); d++) {
+                full[k][d + shift] = t.size(d) == 1 ? 0 : t.stride(d);
+            }
+        }
+        // Order dims innermost first, by the output's strides (then the inputs') ascending.
+        Integer[] order = new Integer[nd];
+        for (int i = 0; i < nd; i++) {
+            order[i] = nd - 1 - i;
+        }
+        Arrays.sort(order, (x, y) -> {
+            int c = Long.compare(full[0][x], full[0][y]);
+            return c != 0 ? c : Integer.compare(y, x);
+        });
+        long[] shape = new long[nd];
+        long[][] strides = new long[ops.length][nd];
+        for (int i = 0; i < nd; i++) {
+            shape[i] = outShape[order[i]];
+            for (int k = 0; k < ops.length; k++) {
+                strides[k][i] = full[k][order[i]];
+            }
+        }
+        // Coalesce: merge dim i+1 into dim i where it continues every operand contiguously.
+        int n = 0;
+        long numel = 1;
+        for (long s : shape) {
+            numel *= s;
+        }
+        for (int i = 0; i < nd; i++) {
+            if (shape[i] == 1) {
+                continue;
+            }
+            if (n > 0) {
+                boolean merge = true;
+                for (long[] s : strides) {
+                    if (s[n - 1] * shape[n - 1] != s[i]) {
+                        merge = false;
+                        break;
+                    }
+                }
+                if (merge) {
+                    shape[n - 1] *= shape[i];
+                    continue;
+                }
+            }
+            shape[n] = shape[i];
+            for (long[] s : strides) {
+                s[n] = s[i];
+            }
+            n++;
+        }
+        if (n == 0) {
+            n = 1;
+            shape[0] = numel == 0 ? 0 : 1;
+            if (nd == 0) {
+                shape = new long[] {numel == 0 ? 0 : 1};
+                strides = new long[ops.length][1];
+            }
+        }
+        long[][] finalStrides = new long[ops.length][];
+        for (int k = 0; k < ops.length; k++) {
+            finalStrides[k] = Arrays.copyOf(strides[k], n);
+        }
+        return new TensorIterator(ops, Arrays.copyOf(shape, n), finalStrides, numel);
+    }
+
+    /** The broadcast shape of several tensors, with PyTorch's rule and error message. */
+    public static long[] broadcastShapes(Tensor... tensors) {
+        long[] result = tensors[0].shape();
+        for (int i = 1; i < tensors.length; i++) {
+            result = Shapes.broadcast(result, tensors[i].shape());
+        }
+        return result;
+    }
+
+    /**
+     * Rejects a tensor that several of its own elements share memory with (an {@code expand}ed
+     * view), as PyTorch does for outputs of in-place ops.
+     */
+    public static void checkNoInternalOverlap(Tensor t) {
+        for (int d = 0; d < t.dim(); d++) {
+            if (t.size(d) > 1 && t.stride(d) == 0) {
+                throw new TensorException("unsupported operation: more than one element of the "
+                        + "written-to tensor (shape " + Arrays.toString(t.shape()) + ", strides "
+                        + Arrays.toString(t.stride()) + ") refers to a single memory location. "
+                        + "Please clone() the tensor before performing the operation.");
+            }
+        }
+    }
+
+    /** Operand {@code k}: 0 is the output, 1.. the inputs. */
+    public Tensor operand(int k) {
+        return operands[k];
+    }
+
+    /** The number of operands, output included. */
+    public int operandCount() {
+        return operands.length;
+    }
+
+    /** The number of elements iterated. */
+    public long numel() {
+        return numel;
+    }
+
+    /** The element stride of operand {@code k} along rows. */
+    public int innerStride(int k) {
+        return (int) strides[k][0];
+    }
+
+    /** The length of a full row (the innermost coalesced dimension). */
+    public long rowLength() {
+        return shape[0];
+    }
+
+    /** The iteration shape, innermost dimension first (for device backends that launch over it). */
+    public long[] iterationShape() {
+        return shape.clone();
+    }
+
+    /** Operand {@code k}'s element strides over {@link #iterationShape()}, innermost first. */
+    public long[] iterationStrides(int k) {
+        return strides[k].clone();
+    }
+
+    /** Whether every operand has inner stride 1, so rows are plain contiguous runs. */
+    public boolean isInnerContiguous() {
+        for (long[] s : strides) {
+            if (s[0] != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Receives one row: each operand's storage offset of its first element, and the row length. */
+    @FunctionalInterface
+    public interface RowKernel {
+        /**
+         * Processes {@code n} elements; operand {@code k} starts at {@code offsets[k]} and steps by
+         * {@link #innerStride(int) innerStride(k)}. {@code offsets} is reused between calls.
+         */
+        void row(int[] offsets, int n);
+    }
+
+    /** Visits all elements, row by row, on the calling thread. */
+    public void forEachRow(RowKernel kernel) {
+        forEachRow(0, numel, kernel);
+    }
+
+    /**
+     * Visits the elements with linear iteration index in {@code [begin, end)}, emitting partial
+     * rows at the ends. Ranges are how backends split work between threads.
+     */
+    public void forEachRow(long begin, long end, RowKernel kernel) {
+        if (begin >= end) {
+            return;
+        }
+        int nd = shape.length;
+        int nops = operands.length;
+        long[] counter = new long[nd];
+        long rem = begin;
+        for (int d = 0; d < nd; d++) {
+            counter[d] = rem % shape[d];
+            rem /= shape[d];
+        }
+        long[] base = new long[nops];
+        for (int k = 0; k < nops; k++) {
+            long off = operands[k].storageOffset();
+            for (int d = 0; d < nd; d++) {
+                off += counter[d] * strides[k][d];
+            }
+            base[k] = off;
+        }
+        int[] offsets = new int[nops];
+        long pos = begin;
+        long rowLen = shape[0];
+        while (pos < end) {
+            int n = (int) Math.min(rowLen - counter[0], end - pos);
+            for (int k = 0; k < nops; k++) {
+                offsets[k] = (int) base[k];
+            }
+            kernel.row(offsets, n);
+            pos += n;
+            if (pos >= end) {
+                break;
+            }
+            // Advance the odometer by n along dim 0, carrying into outer dims.
+            counter[0] += n;
+            for (int k = 0; k < nops; k++) {
+                base[k] += n * strides[k][0];
+            }
+            for (int d = 0; d < nd - 1 && counter[d] == shape[d]; d++) {
+                counter[d] = 0;
+                counter[d + 1]++;
+                for (int k = 0; k < nops; k++) {
+                    base[k] += strides[k][d + 1] - shape[d] * strides[k][d];
+                }
+            }
+        }
+    }
+}

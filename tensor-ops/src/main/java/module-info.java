@@ -1,0 +1,10 @@
+/**
+ * JTensor ops: the autograd tape and its table of derivatives, the functional neural-network ops,
+ * nn modules with PyTorch's initialisation, and optimizers.
+ */
+module dev.jtensor.ops {
+    requires transitive dev.jtensor.core;
+    requires org.slf4j;
+
+    exports dev.jtensor.ops;
+}
