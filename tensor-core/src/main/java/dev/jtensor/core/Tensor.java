@@ -951,6 +951,46 @@ public final class Tensor {
         return Autograd.record(Primitive.FLIP, out, new Tensor[] {this}, (Object) norm);
     }
 
+    // ------------------------------------------------------------------ elementwise
+    // Section: elementwise math and comparisons (issue 3).
+    // Methods of this area go between this comment and the end marker below.
+
+    // ------------------------------------------------------------------ end of elementwise
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
+    // ------------------------------------------------------------------ reductions
+    // Section: reductions (issue 3).
+    // Methods of this area go between this comment and the end marker below.
+
+    // ------------------------------------------------------------------ end of reductions
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
+    // ------------------------------------------------------------------ indexing
+    // Section: indexing, gather and scatter (issue 4).
+    // Methods of this area go between this comment and the end marker below.
+
+    // ------------------------------------------------------------------ end of indexing
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
+    // ------------------------------------------------------------------ random
+    // Section: random numbers (issue 5).
+    // Methods of this area go between this comment and the end marker below.
+
+    // ------------------------------------------------------------------ end of random
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
+    // ------------------------------------------------------------------ linalg
+    // Section: matrix products (issue 6).
+    // Methods of this area go between this comment and the end marker below.
+
+    // ------------------------------------------------------------------ end of linalg
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
     // ------------------------------------------------------------------ autograd
 
     /** Whether gradients are computed for this tensor. */

@@ -70,4 +70,34 @@ public final class CpuBackend implements Backend {
     public void fill(TensorIterator it, Object value) {
         CastKernels.fill(it, value);
     }
+
+    // ---------------------------------------------------------------- elementwise implementations
+    // (implementations of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of elementwise implementations
+
+
+    // ---------------------------------------------------------------- reductions implementations
+    // (implementations of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of reductions implementations
+
+
+    // ---------------------------------------------------------------- indexing implementations
+    // (implementations of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of indexing implementations
+
+
+    // ---------------------------------------------------------------- linalg implementations
+    // (implementations of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of linalg implementations
+
+
+    // ---------------------------------------------------------------- nn implementations
+    // (implementations of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of nn implementations
+
 }

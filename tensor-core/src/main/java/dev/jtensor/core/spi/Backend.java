@@ -28,4 +28,34 @@ public interface Backend {
 
     /** Writes {@code value} (a Long, Double or Boolean) converted to operand 0's dtype into every element. */
     void fill(TensorIterator it, Object value);
+
+    // ---------------------------------------------------------------- elementwise primitives
+    // (primitives of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of elementwise primitives
+
+
+    // ---------------------------------------------------------------- reductions primitives
+    // (primitives of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of reductions primitives
+
+
+    // ---------------------------------------------------------------- indexing primitives
+    // (primitives of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of indexing primitives
+
+
+    // ---------------------------------------------------------------- linalg primitives
+    // (primitives of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of linalg primitives
+
+
+    // ---------------------------------------------------------------- nn primitives
+    // (primitives of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of nn primitives
+
 }

@@ -30,4 +30,34 @@ public enum Primitive {
     CAST,
     /** copy into a fresh contiguous tensor (contiguous, clone). */
     CLONE,
+
+    // ---------------------------------------------------------------- elementwise
+    // (primitives of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of elementwise
+
+
+    // ---------------------------------------------------------------- reductions
+    // (primitives of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of reductions
+
+
+    // ---------------------------------------------------------------- indexing
+    // (primitives of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of indexing
+
+
+    // ---------------------------------------------------------------- linalg
+    // (primitives of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of linalg
+
+
+    // ---------------------------------------------------------------- nn
+    // (primitives of this area go here; keep the blank lines between areas)
+
+    // ---------------------------------------------------------------- end of nn
+
 }
