@@ -1,0 +1,185 @@
+package dev.jtensor.core.cpu;
+
+import dev.jtensor.core.spi.GemmSpec;
+
+/**
+ * float32 GEMM, blocked as in BLIS/GotoBLAS: the output is cut into {@code NC}-column slabs, k
+ * into {@code KC}-deep slices, and rows into {@code MC}-row blocks; for each slice, B's slab is
+ * packed into panels of {@code nr} columns (kept in L3/L2), A's block into panels of {@code mr}
+ * rows (kept in L2), and the micro-kernel walks the tiles. Packing reads any row and column
+ * strides, so transposed and strided operands need no copy beforehand.
+ *
+ * <p>Every output element is computed the same way whatever tile, block or thread it falls in:
+ * one multiply-add chain per {@code KC} slice, slices added to C in increasing k.
+ */
+final class FloatGemm {
+    /** Depth of a k slice: an nr-column B panel of KC floats stays in L1 while A panels stream past. */
+    static final int KC = 256;
+    /** Rows per packed A block (a multiple of 6 and of 4): 144 x 256 floats = 144 KiB, within L2. */
+    static final int MC = 144;
+    /** Columns per packed B slab (a multiple of 32 and of 8): 2048 x 256 floats = 2 MiB. */
+    static final int NC = 2048;
+
+    private final GemmKernels.FloatMicroKernel kernel;
+
+    /** A driver over {@code kernel}. */
+    FloatGemm(GemmKernels.FloatMicroKernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** Runs {@code spec} (dtype float32). */
+    void run(GemmSpec spec) {
+        float[] sa = (float[]) ((CpuStorage) spec.a().storage()).array();
+        float[] sb = (float[]) ((CpuStorage) spec.b().storage()).array();
+        float[] c = (float[]) ((CpuStorage) spec.c().storage()).array();
+        float alpha = (float) spec.alpha();
+        float beta = (float) spec.beta();
+        int mr = kernel.mr();
+        int nr = kernel.nr();
+        GemmPlan plan = new GemmPlan(spec, mr, nr);
+        if (plan.emptyOutput()) {
+            return;
+        }
+        float[] a = plan.swapped ? sb : sa;
+        float[] b = plan.swapped ? sa : sb;
+        int k = plan.k;
+        int rsa = plan.rsa;
+        int csa = plan.csa;
+        int rsb = plan.rsb;
+        int csb = plan.csb;
+        int rsc = plan.rsc;
+        int csc = plan.csc;
+        if (k == 0) {
+            plan.forEachTask(() -> (ao, bo, co, i0, i1, j0, j1) -> scale(c, co, rsc, csc, i0, i1, j0, j1, beta));
+            return;
+        }
+        int kcMax = Math.min(KC, k);
+        plan.forEachTask(() -> {
+            // Buffers per thread chunk, sized to what its tasks can need.
+            float[] ap = new float[roundUp(Math.min(MC, plan.m), mr) * kcMax];
+            float[] bp = new float[roundUp(Math.min(NC, plan.n), nr) * kcMax];
+            float[] tile = new float[mr * nr];
+            return (ao, bo, co, i0, i1, j0, j1) -> {
+                for (int jc = j0; jc < j1; jc += NC) {
+                    int nc = Math.min(NC, j1 - jc);
+                    for (int pc = 0; pc < k; pc += KC) {
+                        int kc = Math.min(KC, k - pc);
+                        packB(b, bo + pc * rsb + jc * csb, rsb, csb, kc, nc, nr, bp);
+                        float betaEff = pc == 0 ? beta : 1f;
+                        for (int ic = i0; ic < i1; ic += MC) {
+                            int mc = Math.min(MC, i1 - ic);
+                            packA(a, ao + ic * rsa + pc * csa, rsa, csa, mc, kc, mr, ap);
+                            for (int jr = 0; jr < nc; jr += nr) {
+                                int cols = Math.min(nr, nc - jr);
+                                int cBase = co + ic * rsc + (jc + jr) * csc;
+                                for (int ir = 0; ir < mc; ir += mr) {
+                                    kernel.run(kc, ap, ir * kc, bp, jr * kc, c, cBase + ir * rsc, rsc, csc,
+                                            Math.min(mr, mc - ir), cols, alpha, betaEff, tile);
+                                }
+                            }
+                        }
+                    }
+                }
+            };
+        });
+    }
+
+    /** {@code C = beta * C} over a region (a product with k = 0); beta 0 writes zeros without reading. */
+    static void scale(float[] c, int co, int rsc, int csc, int i0, int i1, int j0, int j1, float beta) {
+        for (int i = i0; i < i1; i++) {
+            int ci = co + i * rsc + j0 * csc;
+            for (int j = j0; j < j1; j++, ci += csc) {
+                c[ci] = beta == 0f ? 0f : beta * c[ci];
+            }
+        }
+    }
+
+    /**
+     * Packs the {@code mc x kc} block of A at {@code src} into panels of {@code mr} rows: panel
+     * {@code r} holds, for each k step, its {@code mr} values (rows past {@code mc} are zeros).
+     */
+    static void packA(float[] a, int src, int rsa, int csa, int mc, int kc, int mr, float[] ap) {
+        for (int ir = 0; ir < mc; ir += mr) {
+            int rows = Math.min(mr, mc - ir);
+            int dst = ir * kc;
+            int s = src + ir * rsa;
+            if (csa <= rsa) {
+                // Rows are the long runs: read each row along k, write with stride mr.
+                for (int i = 0; i < rows; i++) {
+                    int si = s + i * rsa;
+                    int di = dst + i;
+                    for (int p = 0; p < kc; p++, si += csa, di += mr) {
+                        ap[di] = a[si];
+                    }
+                }
+            } else {
+                // Columns are the long runs (a transposed A): read down each column.
+                for (int p = 0; p < kc; p++) {
+                    int sp = s + p * csa;
+                    int dp = dst + p * mr;
+                    for (int i = 0; i < rows; i++) {
+                        ap[dp + i] = a[sp + i * rsa];
+                    }
+                }
+            }
+            if (rows < mr) {
+                for (int p = 0; p < kc; p++) {
+                    int dp = dst + p * mr;
+                    for (int i = rows; i < mr; i++) {
+                        ap[dp + i] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs the {@code kc x nc} block of B at {@code src} into panels of {@code nr} columns: panel
+     * {@code j} holds, for each k step, its {@code nr} values (columns past {@code nc} are zeros).
+     */
+    static void packB(float[] b, int src, int rsb, int csb, int kc, int nc, int nr, float[] bp) {
+        for (int jr = 0; jr < nc; jr += nr) {
+            int cols = Math.min(nr, nc - jr);
+            int dst = jr * kc;
+            int s = src + jr * csb;
+            if (csb == 1) {
+                for (int p = 0; p < kc; p++) {
+                    int sp = s + p * rsb;
+                    int dp = dst + p * nr;
+                    for (int j = 0; j < cols; j++) {
+                        bp[dp + j] = b[sp + j];
+                    }
+                }
+            } else if (csb <= rsb) {
+                for (int p = 0; p < kc; p++) {
+                    int sp = s + p * rsb;
+                    int dp = dst + p * nr;
+                    for (int j = 0; j < cols; j++) {
+                        bp[dp + j] = b[sp + j * csb];
+                    }
+                }
+            } else {
+                // Columns are the long runs (a transposed B): read down each column.
+                for (int j = 0; j < cols; j++) {
+                    int sj = s + j * csb;
+                    int dj = dst + j;
+                    for (int p = 0; p < kc; p++, sj += rsb, dj += nr) {
+                        bp[dj] = b[sj];
+                    }
+                }
+            }
+            if (cols < nr) {
+                for (int p = 0; p < kc; p++) {
+                    int dp = dst + p * nr;
+                    for (int j = cols; j < nr; j++) {
+                        bp[dp + j] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    static int roundUp(int x, int to) {
+        return (x + to - 1) / to * to;
+    }
+}
