@@ -70,19 +70,30 @@ final class DoubleGemm {
                         for (int ic = i0; ic < i1; ic += MC) {
                             int mc = Math.min(MC, i1 - ic);
                             packA(a, ao + ic * rsa + pc * csa, rsa, csa, mc, kc, mr, ap);
-                            for (int jr = 0; jr < nc; jr += nr) {
-                                int cols = Math.min(nr, nc - jr);
-                                int cBase = co + ic * rsc + (jc + jr) * csc;
-                                for (int ir = 0; ir < mc; ir += mr) {
-                                    kernel.run(kc, ap, ir * kc, bp, jr * kc, c, cBase + ir * rsc, rsc, csc,
-                                            Math.min(mr, mc - ir), cols, alpha, betaEff, tile);
-                                }
-                            }
+                            block(kc, mc, nc, ap, bp, c, co + ic * rsc + jc * csc, rsc, csc, alpha, betaEff, tile);
                         }
                     }
                 }
             };
         });
+    }
+
+    /**
+     * Runs the micro-kernel over an {@code mc x nc} block of C at {@code co} from packed A and B
+     * (a method of its own so that the JIT compiles this hot loop early).
+     */
+    private void block(int kc, int mc, int nc, double[] ap, double[] bp, double[] c, int co, int rsc, int csc,
+                       double alpha, double beta, double[] tile) {
+        int mr = kernel.mr();
+        int nr = kernel.nr();
+        for (int jr = 0; jr < nc; jr += nr) {
+            int cols = Math.min(nr, nc - jr);
+            int cBase = co + jr * csc;
+            for (int ir = 0; ir < mc; ir += mr) {
+                kernel.run(kc, ap, ir * kc, bp, jr * kc, c, cBase + ir * rsc, rsc, csc,
+                        Math.min(mr, mc - ir), cols, alpha, beta, tile);
+            }
+        }
     }
 
     /** {@code C = beta * C} over a region (a product with k = 0); beta 0 writes zeros without reading. */
@@ -104,7 +115,19 @@ final class DoubleGemm {
             int rows = Math.min(mr, mc - ir);
             int dst = ir * kc;
             int s = src + ir * rsa;
-            if (csa <= rsa) {
+            if (csa == 1 && rows == 4 && mr == 4) {
+                // The common case (row-major A, full panel of the AVX2 kernel): four row streams.
+                int r0 = s;
+                int r1 = s + rsa;
+                int r2 = s + 2 * rsa;
+                int r3 = s + 3 * rsa;
+                for (int p = 0, d = dst; p < kc; p++, d += 4) {
+                    ap[d] = a[r0 + p];
+                    ap[d + 1] = a[r1 + p];
+                    ap[d + 2] = a[r2 + p];
+                    ap[d + 3] = a[r3 + p];
+                }
+            } else if (csa <= rsa) {
                 // Rows are the long runs: read each row along k, write with stride mr.
                 for (int i = 0; i < rows; i++) {
                     int si = s + i * rsa;
@@ -144,12 +167,9 @@ final class DoubleGemm {
             int dst = jr * kc;
             int s = src + jr * csb;
             if (csb == 1) {
+                // Row-major B: each k step of the panel is one contiguous run.
                 for (int p = 0; p < kc; p++) {
-                    int sp = s + p * rsb;
-                    int dp = dst + p * nr;
-                    for (int j = 0; j < cols; j++) {
-                        bp[dp + j] = b[sp + j];
-                    }
+                    System.arraycopy(b, s + p * rsb, bp, dst + p * nr, cols);
                 }
             } else if (csb <= rsb) {
                 for (int p = 0; p < kc; p++) {
