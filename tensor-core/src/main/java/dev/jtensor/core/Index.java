@@ -19,7 +19,11 @@ package dev.jtensor.core;
  */
 public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Index.NewAxis, Index.TensorIndex {
 
-    /** An integer item; negative values count from the end of the dim. */
+    /**
+     * An integer item; negative values count from the end of the dim.
+     *
+     * @param index the position in the dim
+     */
     record At(long index) implements Index {
         @Override
         public String toString() {
@@ -80,7 +84,11 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
         }
     }
 
-    /** A tensor item: int64/int32 indices into one dim, or a bool mask over as many dims as it has. */
+    /**
+     * A tensor item: int64/int32 indices into one dim, or a bool mask over as many dims as it has.
+     *
+     * @param tensor the indices or the mask
+     */
     record TensorIndex(Tensor tensor) implements Index {
         /** Rejects a null tensor. */
         public TensorIndex {
@@ -137,8 +145,9 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
 
     /**
      * Converts a convenience item: an {@link Index} as is, a {@link Long}/{@link Integer}/{@link Short}/
-     * {@link Byte} to {@link #at}, a {@link Tensor} to {@link #tensor}, a {@link Boolean} to a 0-d bool
-     * mask (Python's {@code x[True]}).
+     * {@link Byte} to {@link #at}, a {@link Tensor} to {@link #tensor}, a {@code long[]}/{@code int[]}
+     * to a 1-d index tensor and a {@code boolean[]} to a 1-d mask (Python's lists), a {@link Boolean}
+     * to a 0-d bool mask (Python's {@code x[True]}).
      *
      * @throws TensorException for null (use {@link #newAxis()} for Python's None) or another type
      */
@@ -152,6 +161,9 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
             case Short s -> new At(s);
             case Byte b -> new At(b);
             case Boolean b -> new TensorIndex(Tensor.scalar(b));
+            case long[] a -> new TensorIndex(Tensor.fromArray(a, a.length));
+            case int[] a -> new TensorIndex(Tensor.fromArray(a, a.length));
+            case boolean[] a -> new TensorIndex(Tensor.fromArray(a, a.length));
             default -> throw new TensorException("only integers, slices (Index.slice), ellipsis (Index.ellipsis()), "
                     + "None (Index.newAxis()) and long, int or bool tensors are valid indices, got "
                     + item.getClass().getSimpleName() + " " + item);

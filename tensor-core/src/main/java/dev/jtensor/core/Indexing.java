@@ -94,8 +94,7 @@ final class Indexing {
                     dim++;
                 }
                 case Index.TensorIndex ti -> {
-                    Tensor t = ti.tensor();
-                    checkIndexTensor(t, view, i);
+                    Tensor t = checkIndexTensor(ti.tensor(), view, i);
                     if (t.dim() == 0 && t.dtype() != DType.BOOL) {
                         // A 0-d integer tensor is an integer, as in PyTorch: a view.
                         view = select(view, dim, t.itemLong(), orig);
@@ -132,16 +131,21 @@ final class Indexing {
         return view.select(dim, index);
     }
 
-    private static void checkIndexTensor(Tensor t, Tensor self, int position) {
+    /** The index tensor, moved to the indexed tensor's device when it is on the CPU. */
+    private static Tensor checkIndexTensor(Tensor t, Tensor self, int position) {
         DType dt = t.dtype();
         if (dt != DType.INT64 && dt != DType.INT32 && dt != DType.BOOL) {
             throw new TensorException("tensors used as indices must be long, int, byte or bool tensors, got "
                     + dt + " at index position " + position);
         }
-        if (!t.device().equals(self.device())) {
+        if (t.device().equals(self.device())) {
+            return t;
+        }
+        if (!t.device().equals(Device.CPU)) {
             throw new TensorException("indices should be either on cpu or on the same device as the indexed tensor ("
                     + self.device() + "), got an index on " + t.device() + " at index position " + position);
         }
+        return t.to(self.device());
     }
 
     // ------------------------------------------------------------------ advanced layout
@@ -187,24 +191,24 @@ final class Indexing {
         }
         // Broadcast the index tensors together (PyTorch's message lists every shape).
         long[] b = null;
-        StringBuilder shapes = new StringBuilder();
-        boolean ok = true;
         for (Tensor t : idx) {
             if (t == null) {
                 continue;
             }
-            shapes.append(shapes.isEmpty() ? "" : ", ").append(Arrays.toString(t.shape()));
             if (b == null) {
                 b = t.shape();
-            } else if (ok && Shapes.broadcastable(b, t.shape())) {
+            } else if (Shapes.broadcastable(b, t.shape())) {
                 b = Shapes.broadcast(b, t.shape());
             } else {
-                ok = false;
+                StringBuilder shapes = new StringBuilder();
+                for (Tensor u : idx) {
+                    if (u != null) {
+                        shapes.append(shapes.isEmpty() ? "" : ", ").append(Arrays.toString(u.shape()));
+                    }
+                }
+                throw new TensorException("shape mismatch: indexing tensors could not be broadcast together with shapes "
+                        + shapes);
             }
-        }
-        if (!ok) {
-            throw new TensorException("shape mismatch: indexing tensors could not be broadcast together with shapes "
-                    + shapes);
         }
         for (int p = 0; p < nd; p++) {
             if (idx[p] != null && !fromMask[p]) {

@@ -123,6 +123,12 @@ class IndexingTest {
         assertArrayEquals(new long[] {3, 5}, x.index(m2).index(Index.all(), 0, Index.all()).shape());
         assertArrayEquals(new long[] {3}, x.index(m2, 0, 0).shape());
         assertArrayEquals(x.index(m2, 0, 0).toLongArray(), x.index(m2).index(Index.all(), 0, 0).toLongArray());
+        // Java arrays work like Python lists.
+        assertArrayEquals(x.index(i, Index.all(), j).toLongArray(),
+                x.index(new long[] {0, 1}, Index.all(), j).toLongArray());
+        assertArrayEquals(x.index(i).toLongArray(), x.index((Object) new int[] {0, 1}).toLongArray());
+        assertArrayEquals(x.index(Tensor.tensor(new boolean[] {false, true})).toLongArray(),
+                x.index((Object) new boolean[] {false, true}).toLongArray());
         // int32 indices work like int64.
         assertArrayEquals(x.index(i).toLongArray(), x.index(i.to(DType.INT32)).toLongArray());
     }
@@ -259,5 +265,46 @@ class IndexingTest {
         assertTrue(e.getMessage().contains("alpha must not be a floating point number"), e.getMessage());
         e = assertThrows(TensorException.class, () -> x.maskedSelect(Tensor.zeros(3, 4)));
         assertTrue(e.getMessage().contains("expected BoolTensor for mask"), e.getMessage());
+    }
+
+    /** Every Java spelling of the "Indexing" table of docs/pytorch-to-jtensor.md, run once. */
+    @Test
+    void documentedSpellings() {
+        Tensor tensor = Tensor.arange(12).view(3, 4).to(DType.FLOAT32);
+        Tensor x = Tensor.arange(24).view(2, 3, 4).to(DType.FLOAT32);
+        Tensor v = Tensor.tensor(new float[] {7, 8, 9});
+        Tensor idx = Tensor.tensor(new long[] {0, 2});
+        Tensor i = Tensor.tensor(new long[] {0, 1});
+        Tensor j = Tensor.tensor(new long[] {1, 1});
+        Tensor mask = Tensor.tensor(new boolean[] {true, false, true});
+        assertArrayEquals(new long[] {4}, tensor.index(0).shape());
+        assertArrayEquals(new long[] {3}, tensor.index(Index.all(), 0).shape());
+        assertArrayEquals(new long[] {3}, tensor.index(Index.ellipsis(), -1).shape());
+        assertArrayEquals(new long[] {1, 1, 2, 4},
+                x.index(Index.slice(1L, null, null), Index.newAxis(), Index.slice(null, null, 2L)).shape());
+        tensor.indexPut_(Index.of(Index.all(), 1), 0);
+        tensor.indexPut_(Index.of(Index.all(), 1), v);
+        assertArrayEquals(new float[] {7, 8, 9}, tensor.index(Index.all(), 1).toFloatArray());
+        assertArrayEquals(new long[] {2, 4}, tensor.index(mask).shape());
+        tensor.indexPut_(Index.of(idx), Tensor.zeros(4));
+        tensor.indexPut_(Index.of(i, j), Tensor.ones(2), true);
+        assertArrayEquals(new float[] {1, 9}, tensor.index(i, j).toFloatArray());
+        assertArrayEquals(new float[12], tensor.indexPut(Index.of(Index.all()), Tensor.zeros(4)).toFloatArray());
+        assertEquals(2, tensor.maskedSelect(Tensor.tensor(new boolean[] {true, true, false, false})).numel() / 3);
+        assertEquals(2, tensor.nonzero().dim());
+        assertEquals(2, tensor.nonzeroAsTuple().length);
+        Tensor g = Tensor.tensor(new long[][] {{0, 1, 2, 0}});
+        assertArrayEquals(new long[] {1, 4}, tensor.gather(0, g).shape());
+        assertArrayEquals(new long[] {3, 4}, tensor.scatter(0, g, Tensor.ones(1, 4)).shape());
+        assertArrayEquals(new long[] {3, 4}, tensor.scatter(0, g, 2.5).shape());
+        assertArrayEquals(new long[] {3, 4}, tensor.clone().scatter_(0, g, Tensor.ones(1, 4)).shape());
+        assertArrayEquals(new long[] {3, 4}, tensor.scatterAdd(0, g, Tensor.ones(1, 4)).shape());
+        assertArrayEquals(new long[] {3, 4}, tensor.clone().scatterAdd_(0, g, Tensor.ones(1, 4)).shape());
+        assertArrayEquals(new long[] {2, 4}, tensor.indexSelect(0, idx).shape());
+        assertArrayEquals(new long[] {3, 4}, tensor.indexAdd(0, idx, Tensor.ones(2, 4), 2).shape());
+        assertArrayEquals(new long[] {3, 4}, tensor.clone().indexAdd_(0, idx, Tensor.ones(2, 4)).shape());
+        assertArrayEquals(new long[] {2}, tensor.take(idx).shape());
+        assertArrayEquals(new long[] {3, 1}, tensor.takeAlongDim(Tensor.tensor(new long[][] {{0}, {1}, {2}}), 1).shape());
+        assertArrayEquals(new long[] {2}, tensor.takeAlongDim(idx).shape());
     }
 }

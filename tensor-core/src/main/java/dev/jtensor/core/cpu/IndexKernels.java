@@ -117,6 +117,10 @@ final class IndexKernels {
                         ops.dataStride, n);
                 return;
             }
+            if (ops.constantRows) {
+                addRow(ops.other, (int) ops.rowBase(off), ops.otherStride, ops.data, off[0], ops.dataStride, n, alpha);
+                return;
+            }
             for (int start = 0; start < n; start += BLOCK) {
                 int m = Math.min(BLOCK, n - start);
                 for (int i = 0; i < m; i++) {
@@ -126,6 +130,37 @@ final class IndexKernels {
                         alpha);
             }
         });
+    }
+
+    /** {@code dst[d + i*ds] += alpha * values[v + i*vs]} for {@code i < n} (bool: or). */
+    private static void addRow(Object dst, int d, int ds, Object values, int v, int vs, int n, double alpha) {
+        switch (dst) {
+            case float[] o -> {
+                float[] s = (float[]) values;
+                float a = (float) alpha;
+                for (int i = 0; i < n; i++, d += ds, v += vs) o[d] += a * s[v];
+            }
+            case double[] o -> {
+                double[] s = (double[]) values;
+                for (int i = 0; i < n; i++, d += ds, v += vs) o[d] += alpha * s[v];
+            }
+            case long[] o -> {
+                long[] s = (long[]) values;
+                long a = (long) alpha;
+                for (int i = 0; i < n; i++, d += ds, v += vs) o[d] += a * s[v];
+            }
+            case int[] o -> {
+                int[] s = (int[]) values;
+                int a = (int) (long) alpha;
+                for (int i = 0; i < n; i++, d += ds, v += vs) o[d] += a * s[v];
+            }
+            case boolean[] o -> {
+                boolean[] s = (boolean[]) values;
+                boolean a = alpha != 0;
+                for (int i = 0; i < n; i++, d += ds, v += vs) o[d] |= a && s[v];
+            }
+            default -> throw new IllegalStateException("unsupported storage " + dst.getClass());
+        }
     }
 
     private static void putBlock(Object dst, int[] at, Object values, int v, int vs, int m, boolean accumulate,
