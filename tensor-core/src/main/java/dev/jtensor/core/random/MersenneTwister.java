@@ -67,6 +67,36 @@ public final class MersenneTwister {
         return (nextLong() & 0x1FFFFFFFFFFFFFL) * 0x1.0p-53;
     }
 
+    /**
+     * Writes the next {@code n} draws as unit floats into {@code a[off..off+n)}: the same values as
+     * {@code n} calls of {@link #unitFloat()}, tempered straight from the state between twists.
+     */
+    public void fillUnitFloats(float[] a, int off, int n) {
+        int i = off;
+        int end = off + n;
+        while (i < end) {
+            if (left == 1) {
+                regenerate();
+                // Twisted, nothing consumed yet: N words readable before the next twist.
+                left = N + 1;
+            }
+            int k = Math.min(left - 1, end - i);
+            int j = next;
+            int[] s = st;
+            for (int t = 0; t < k; t++) {
+                int y = s[j + t];
+                y ^= y >>> 11;
+                y ^= (y << 7) & 0x9D2C5680;
+                y ^= (y << 15) & 0xEFC60000;
+                y ^= y >>> 18;
+                a[i + t] = (y & 0xFFFFFF) * 0x1.0p-24f;
+            }
+            next += k;
+            left -= k;
+            i += k;
+        }
+    }
+
     // The standard in-place twist; indices past N - M read words already updated in this pass.
     private void regenerate() {
         int[] s = st;

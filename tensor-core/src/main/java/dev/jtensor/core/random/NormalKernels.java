@@ -51,25 +51,29 @@ public final class NormalKernels {
      * {@code n} words, plus 16 more when {@code n} is not a multiple of 16.
      */
     public static void fillFloatBlock(MersenneTwister mt, float[] a, int off, int n, float mean, float std) {
-        // Drawing each block's uniforms just before transforming it gives the same sequence as
-        // drawing all n first: the transform itself draws nothing.
-        int full = n & ~15;
-        for (int b = off; b < off + full; b += 16) {
-            for (int i = b; i < b + 16; i++) {
-                a[i] = mt.unitFloat();
-            }
-            block16(a, b, mean, std);
-        }
-        if (full != n) {
-            // PyTorch draws the remainder too, then overwrites the last 16 slots with fresh draws.
-            for (int i = full; i < n; i++) {
-                mt.nextInt();
-            }
+        mt.fillUnitFloats(a, off, n);
+        transformBlocks(a, off, n >>> 4, mean, std);
+        if ((n & 15) != 0) {
+            // The last 16 slots are redrawn and transformed again, overlapping the last full block.
             int t = off + n - 16;
-            for (int i = t; i < t + 16; i++) {
-                a[i] = mt.unitFloat();
-            }
-            block16(a, t, mean, std);
+            mt.fillUnitFloats(a, t, 16);
+            transformBlocks(a, t, 1, mean, std);
+        }
+    }
+
+    /** Box–Muller on {@code blocks} consecutive 16-element blocks from {@code a[off]}, vectorised when possible. */
+    static void transformBlocks(float[] a, int off, int blocks, float mean, float std) {
+        if (VectorAvailability.NORMAL_VECTOR) {
+            NormalVectorKernel.transformBlocks(a, off, blocks, mean, std);
+        } else {
+            transformBlocksScalar(a, off, blocks, mean, std);
+        }
+    }
+
+    /** The scalar twin of {@link NormalVectorKernel#transformBlocks}. */
+    static void transformBlocksScalar(float[] a, int off, int blocks, float mean, float std) {
+        for (int b = 0; b < blocks; b++) {
+            block16(a, off + 16 * b, mean, std);
         }
     }
 

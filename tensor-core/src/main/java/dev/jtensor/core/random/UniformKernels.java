@@ -14,11 +14,15 @@ public final class UniformKernels {
      * result equal to {@code to} into {@code from}.
      */
     public static void fillFloat(MersenneTwister mt, float[] a, int off, int n, float from, float to, boolean clamp) {
+        mt.fillUnitFloats(a, off, n);
+        if (from == 0.0f && to == 1.0f) {
+            // fma(x, 1, ±0) == x for every x in [0, 1), and x never equals 1: nothing to do.
+            return;
+        }
         float range = to - from;
         int end = off + n;
         for (int i = off; i < end; i++) {
-            float x = (mt.nextInt() & 0xFFFFFF) * 0x1.0p-24f;
-            float v = Math.fma(x, range, from);
+            float v = Math.fma(a[i], range, from);
             a[i] = clamp && v == to ? from : v;
         }
     }
