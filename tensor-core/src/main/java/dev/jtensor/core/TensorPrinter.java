@@ -45,6 +45,15 @@ public final class TensorPrinter {
 
     /** PyTorch's {@code repr(t)} with the given print options. */
     public static String repr(Tensor t, PrintOptions opts) {
+        return repr(t, opts, t.requiresGrad(), t.gradFn() == null ? null : t.gradFn().name());
+    }
+
+    /**
+     * The repr with the autograd state given apart from the tensor (so that its suffixes can be tested
+     * without an autograd engine): {@code gradFnName} non-null prints {@code grad_fn=<name>}, else
+     * {@code requiresGrad} prints {@code requires_grad=True}.
+     */
+    static String repr(Tensor t, PrintOptions opts, boolean requiresGrad, String gradFnName) {
         int indent = PREFIX.length();
         List<String> suffixes = new ArrayList<>();
         if (!t.device().equals(Device.CPU)) {
@@ -66,9 +75,9 @@ public final class TensorPrinter {
             }
             body = new Layout(t, opts).render(indent);
         }
-        if (t.gradFn() != null) {
-            suffixes.add("grad_fn=<" + t.gradFn().name() + ">");
-        } else if (t.requiresGrad()) {
+        if (gradFnName != null) {
+            suffixes.add("grad_fn=<" + gradFnName + ">");
+        } else if (requiresGrad) {
             suffixes.add("requires_grad=True");
         }
         return addSuffixes(PREFIX + body, suffixes, indent, opts.lineWidth());
