@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -381,6 +382,12 @@ public final class Npy {
      * @throws TensorException for a member that is not a {@code .npy} array, or a malformed one (naming it)
      */
     public static Map<String, Tensor> loadAll(Path path) throws IOException {
+        if (path.getFileSystem() != FileSystems.getDefault()) {
+            // ZipFile needs a java.io.File; other file systems (e.g. a zip file system) are read as a stream.
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+                return loadAll(in);
+            }
+        }
         Map<String, Tensor> out = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(path.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
