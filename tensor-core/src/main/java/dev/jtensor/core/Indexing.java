@@ -363,7 +363,7 @@ final class Indexing {
     private static void indexPutRaw(Tensor self, Index[] items, Tensor value, boolean accumulate) {
         self.checkSameDevice(value, "index_put_");
         TensorIterator.checkNoInternalOverlap(self);
-        try (var g = new Creation.NoGradScope()) {
+        try (var _ = new Creation.NoGradScope()) {
             Tensor v = value.dtype() == self.dtype() ? value : value.to(self.dtype());
             Sliced s = applyBasic(self, items);
             if (!s.advanced) {
@@ -431,7 +431,7 @@ final class Indexing {
 
     static Tensor nonzero(Tensor self) {
         Tensor c;
-        try (var g = new Creation.NoGradScope()) {
+        try (var _ = new Creation.NoGradScope()) {
             c = self.contiguous();
         }
         long n = self.backend().countNonzero(c);
@@ -458,7 +458,7 @@ final class Indexing {
         self.checkSameDevice(mask, "masked_select");
         long[] shape = Shapes.broadcast(self.shape(), mask.shape());
         Tensor m;
-        try (var g = new Creation.NoGradScope()) {
+        try (var _ = new Creation.NoGradScope()) {
             m = mask.expand(shape);
         }
         return index(self.expand(shape), new Index[] {Index.tensor(m)});
@@ -488,7 +488,7 @@ final class Indexing {
         long[] expandSelf = shape.clone();
         expandSelf[d] = self.size(d);
         Tensor idx;
-        try (var g = new Creation.NoGradScope()) {
+        try (var _ = new Creation.NoGradScope()) {
             idx = indices.expand(shape);
         }
         return gather(self.expand(expandSelf), d, idx);
@@ -613,7 +613,7 @@ final class Indexing {
         checkBounds(i1, 0, s1.size(d), d);
         TensorIterator.checkNoInternalOverlap(self);
         long[] shape = i1.shape();
-        try (var g = new Creation.NoGradScope()) {
+        try (var _ = new Creation.NoGradScope()) {
             Tensor values = src1 == null
                     ? Tensor.empty(shape, self.dtype(), self.device()).fill_(value)
                     : new Tensor(src1.storage(), shape, src1.stride(), src1.storageOffset());
@@ -675,7 +675,7 @@ final class Indexing {
         long[] shape = src1.shape();
         long[] idxStrides = new long[shape.length];
         idxStrides[d] = i1.stride(0);
-        try (var g = new Creation.NoGradScope()) {
+        try (var _ = new Creation.NoGradScope()) {
             if (i1.sharesStorage(self)) {
                 i1 = i1.clone();
             }
