@@ -111,11 +111,11 @@ public final class TensorIterator {
         }
         if (n == 0) {
             n = 1;
-            shape[0] = numel == 0 ? 0 : 1;
             if (nd == 0) {
                 shape = new long[] {numel == 0 ? 0 : 1};
                 strides = new long[ops.length][1];
             }
+            shape[0] = numel == 0 ? 0 : 1;
         }
         long[][] finalStrides = new long[ops.length][];
         for (int k = 0; k < ops.length; k++) {
