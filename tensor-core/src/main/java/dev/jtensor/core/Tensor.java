@@ -419,7 +419,10 @@ public final class Tensor {
             return all;
         }
         Object out = java.lang.reflect.Array.newInstance(all.getClass().getComponentType(), n);
-        System.arraycopy(all, (int) c.offset, out, 0, n);
+        if (n > 0) {
+            // An empty view may carry an offset past the end of its (empty) storage.
+            System.arraycopy(all, (int) c.offset, out, 0, n);
+        }
         return out;
     }
 

@@ -1,7 +1,6 @@
 package dev.jtensor.core.cpu;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -37,7 +36,14 @@ final class PanamaFloatSum extends FloatSumKernel {
         for (; i + lanes <= n; i += lanes) {
             v0 = v0.add(FloatVector.fromArray(SPECIES, a, off + i));
         }
-        float s = v0.add(v1).add(v2.add(v3)).reduceLanes(VectorOperators.ADD);
+        // Lanes are added one by one, in lane order: reduceLanes(ADD) leaves the order to the
+        // implementation, and the interpreted and compiled forms differ, which would make a sum
+        // depend on JIT warm-up.
+        FloatVector v = v0.add(v1).add(v2.add(v3));
+        float s = 0;
+        for (int lane = 0; lane < lanes; lane++) {
+            s += v.lane(lane);
+        }
         for (; i < n; i++) {
             s += a[off + i];
         }

@@ -21,7 +21,7 @@ final class ReduceKernels {
     /** Rows added into a partial sum before it joins the total, in the across-lines order. */
     static final int ROW_BLOCK = 64;
     /** Lines handled at once in the across-lines order (the partial-sum buffers' length). */
-    static final int COLUMN_BLOCK = 256;
+    static final int COLUMN_BLOCK = 4096;
 
     private static final FloatSumKernel FLOAT_SUM = FloatSumKernel.best();
 
