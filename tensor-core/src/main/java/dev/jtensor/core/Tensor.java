@@ -188,15 +188,16 @@ public final class Tensor {
         return Creation.fromData(value, DType.BOOL);
     }
 
-    /** A tensor wrapping a copy of a primitive array, viewed as {@code shape}. */
-    public static Tensor fromArray(Object array, long... shape) {
-        Tensor flat = new Tensor(Backends_cpu().fromHost(array), new long[] {java.lang.reflect.Array.getLength(array)},
-                new long[] {1}, 0);
-        return shape.length == 1 && shape[0] == flat.numel() ? flat : flat.view(shape);
+    /** A 1-D tensor holding a copy of a primitive array ({@code float[]}, {@code double[]}, {@code long[]}, {@code int[]}, {@code boolean[]}). */
+    public static Tensor fromArray(Object array) {
+        return new Tensor(dev.jtensor.core.spi.Backends.cpu().fromHost(array),
+                new long[] {java.lang.reflect.Array.getLength(array)}, new long[] {1}, 0);
     }
 
-    private static Backend Backends_cpu() {
-        return dev.jtensor.core.spi.Backends.cpu();
+    /** A tensor holding a copy of a primitive array, viewed as {@code shape} (an empty shape gives a 0-d tensor). */
+    public static Tensor fromArray(Object array, long... shape) {
+        Tensor flat = fromArray(array);
+        return shape.length == 1 && shape[0] == flat.numel() ? flat : flat.view(shape);
     }
 
     /** An uninitialised-by-contract (here: zero-filled) contiguous tensor on a device. */
@@ -575,6 +576,9 @@ public final class Tensor {
     public Tensor transpose(long dim0, long dim1) {
         int a = Shapes.normalizeDim(dim0, dim());
         int b = Shapes.normalizeDim(dim1, dim());
+        if (dim() == 0) {
+            return permute();
+        }
         int[] perm = new int[dim()];
         for (int i = 0; i < perm.length; i++) {
             perm[i] = i;
@@ -888,6 +892,9 @@ public final class Tensor {
 
     /** The views along {@code dim}, each without that dim. */
     public Tensor[] unbind(long dim) {
+        if (dim() == 0) {
+            throw new TensorException("Dimension specified as " + dim + " but tensor has no dimensions");
+        }
         int d = Shapes.normalizeDim(dim, dim());
         Tensor[] out = new Tensor[(int) shape[d]];
         for (int i = 0; i < out.length; i++) {
@@ -1388,9 +1395,12 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ printing
 
-    /** The same text PyTorch's {@code repr} prints for this tensor. */
+    /**
+     * The same text PyTorch's {@code repr} prints for this tensor, e.g. {@code tensor([0.1000, 1.2000])},
+     * with the options of {@link TensorPrinter#setPrintOptions}.
+     */
     @Override
     public String toString() {
-        return Arrays.toString(shape) + " " + dtype();
+        return TensorPrinter.repr(this);
     }
 }
