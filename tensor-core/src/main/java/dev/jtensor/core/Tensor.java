@@ -1133,6 +1133,11 @@ public final class Tensor {
         return amax(new int[] {Shapes.normalizeDim(dim, dim())}, false);
     }
 
+    /** The largest values over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor amax(long dim, boolean keepdim) {
+        return amax(new int[] {Shapes.normalizeDim(dim, dim())}, keepdim);
+    }
+
     /** The largest values over several dims ({@code null} or empty: all dims); NaN propagates. */
     public Tensor amax(int[] dims, boolean keepdim) {
         return Reductions.amax(this, dims, keepdim, true);
@@ -1146,6 +1151,11 @@ public final class Tensor {
     /** The smallest values over {@code dim}, which is removed. */
     public Tensor amin(long dim) {
         return amin(new int[] {Shapes.normalizeDim(dim, dim())}, false);
+    }
+
+    /** The smallest values over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor amin(long dim, boolean keepdim) {
+        return amin(new int[] {Shapes.normalizeDim(dim, dim())}, keepdim);
     }
 
     /** The smallest values over several dims ({@code null} or empty: all dims); NaN propagates. */

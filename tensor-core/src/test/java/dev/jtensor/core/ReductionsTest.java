@@ -141,6 +141,8 @@ class ReductionsTest {
         assertEquals(6, i32.sum(new int[] {0}, false, DType.INT32).itemLong());
         assertEquals(2.0, i32.mean(DType.FLOAT32).item());
         assertEquals(DType.INT32, i32.amax().dtype());
+        assertArrayEquals(new long[] {1}, i32.amin(-1, true).shape());
+        assertEquals(1, i32.amin(-1, true).itemLong());
         assertEquals(DType.INT32, i32.max(0).values().dtype());
         assertEquals(DType.BOOL, i32.all().dtype());
         assertEquals(DType.FLOAT32, i32.logsumexp(0).dtype());
