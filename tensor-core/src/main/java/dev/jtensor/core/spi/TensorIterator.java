@@ -110,13 +110,13 @@ public final class TensorIterator {
             n++;
         }
         if (n == 0) {
+            // All dims were of size 1 (or there were none): iterate one element, or none.
             n = 1;
             if (nd == 0) {
-                shape = new long[] {numel == 0 ? 0 : 1};
+                shape = new long[1];
                 strides = new long[ops.length][1];
-            } else {
-                shape[0] = numel == 0 ? 0 : 1;
             }
+            shape[0] = numel == 0 ? 0 : 1;
         }
         long[][] finalStrides = new long[ops.length][];
         for (int k = 0; k < ops.length; k++) {

@@ -1,0 +1,252 @@
+package dev.jtensor.ops.conformance;
+
+import dev.jtensor.core.DType;
+import dev.jtensor.core.Tensor;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one table mapping each PyTorch op name of the conformance files to the Java API. Entries
+ * only translate arguments and results; all semantics live in the library, where users get them.
+ * Each area adds its entries in its own section.
+ */
+final class OpTable {
+    /** One op: arguments in, result out (a Tensor, a list/array of tensors, a record of tensors, a number or a string). */
+    @FunctionalInterface
+    interface Op {
+        Object apply(Args a);
+    }
+
+    static final Map<String, Op> OPS = new HashMap<>();
+
+    private OpTable() {}
+
+    private static void op(String name, Op op) {
+        OPS.put(name, op);
+    }
+
+    static {
+        views();
+        creation();
+        printing();
+        elementwise();
+        reductions();
+        indexing();
+        random();
+        linalg();
+        nn();
+    }
+
+    // ---------------------------------------------------------------- views
+    private static void views() {
+        op("view", a -> a.tensor(0).view(a.longs(1)));
+        op("reshape", a -> a.tensor(0).reshape(a.longs(1)));
+        op("transpose", a -> a.tensor(0).transpose(a.longAt(1), a.longAt(2)));
+        op("permute", a -> a.tensor(0).permute(a.ints(1)));
+        op("t", a -> a.tensor(0).t());
+        op("squeeze", a -> a.has(1) ? a.tensor(0).squeeze(a.longAt(1)) : a.tensor(0).squeeze());
+        op("unsqueeze", a -> a.tensor(0).unsqueeze(a.longAt(1)));
+        op("expand", a -> a.tensor(0).expand(a.longs(1)));
+        op("flatten", a -> a.tensor(0).flatten(
+                a.has(1) ? a.longAt(1) : a.kwLong("start_dim", 0),
+                a.has(2) ? a.longAt(2) : a.kwLong("end_dim", -1)));
+        op("unflatten", a -> a.tensor(0).unflatten(a.longAt(1), a.longs(2)));
+        op("narrow", a -> a.tensor(0).narrow(a.longAt(1), a.longAt(2), a.longAt(3)));
+        op("select", a -> a.tensor(0).select(a.longAt(1), a.longAt(2)));
+        op("contiguous", a -> a.tensor(0).contiguous());
+        op("split", a -> {
+            long dim = a.has(2) ? a.longAt(2) : 0;
+            return a.get(1) instanceof Number n ? a.tensor(0).split(n.longValue(), dim)
+                    : a.tensor(0).split(a.longs(1), dim);
+        });
+        op("chunk", a -> a.tensor(0).chunk(a.longAt(1), a.has(2) ? a.longAt(2) : 0));
+        op("unbind", a -> a.tensor(0).unbind(a.has(1) ? a.longAt(1) : 0));
+        op("cat", a -> Tensor.cat(a.tensors(0), a.has(1) ? a.longAt(1) : a.kwLong("dim", 0)));
+        op("stack", a -> Tensor.stack(a.tensors(0), a.has(1) ? a.longAt(1) : a.kwLong("dim", 0)));
+        op("repeat", a -> a.tensor(0).repeat(a.longs(1)));
+        op("flip", a -> a.tensor(0).flip(a.ints(1)));
+    }
+    // ---------------------------------------------------------------- end of views
+
+    // ---------------------------------------------------------------- creation
+    private static void creation() {
+        op("tensor", a -> a.kwDtype("dtype") == null ? Tensor.tensor(a.get(0)) : Tensor.tensor(a.get(0), a.kwDtype("dtype")));
+        op("zeros", a -> Tensor.zeros(a.longs(0), dtypeOr(a, DType.FLOAT32)));
+        op("ones", a -> Tensor.ones(a.longs(0), dtypeOr(a, DType.FLOAT32)));
+        op("full", a -> {
+            Object v = a.get(1);
+            DType dtype = a.kwDtype("dtype");
+            Tensor t = switch (v) {
+                case Boolean b -> Tensor.full(a.longs(0), b);
+                case Long l -> Tensor.full(a.longs(0), l);
+                default -> Tensor.full(a.longs(0), ((Number) v).doubleValue());
+            };
+            return dtype == null ? t : t.to(dtype);
+        });
+        op("arange", a -> {
+            boolean allInts = true;
+            for (Object o : a.positional()) {
+                allInts &= o instanceof Long;
+            }
+            DType dtype = a.kwDtype("dtype");
+            double start = a.size() > 1 ? a.doubleAt(0) : 0;
+            double end = a.size() > 1 ? a.doubleAt(1) : a.doubleAt(0);
+            if (allInts) {
+                long s = a.size() > 1 ? a.longAt(0) : 0;
+                long e = a.size() > 1 ? a.longAt(1) : a.longAt(0);
+                long step = a.size() > 2 ? a.longAt(2) : 1;
+                Tensor t = Tensor.arange(s, e, step);
+                return dtype == null ? t : t.to(dtype);
+            }
+            double step = a.size() > 2 ? a.doubleAt(2) : 1;
+            return Tensor.arange(start, end, step, dtype == null ? DType.FLOAT32 : dtype);
+        });
+        op("linspace", a -> Tensor.linspace(a.doubleAt(0), a.doubleAt(1), a.longAt(2), dtypeOr(a, DType.FLOAT32)));
+        op("eye", a -> Tensor.eye(a.longAt(0), a.has(1) ? a.longAt(1) : a.longAt(0), dtypeOr(a, DType.FLOAT32)));
+        op("zeros_like", a -> a.hasKw("dtype") ? Tensor.fullLike(a.tensor(0), 0, a.kwDtype("dtype")) : Tensor.zerosLike(a.tensor(0)));
+        op("ones_like", a -> a.hasKw("dtype") ? Tensor.fullLike(a.tensor(0), 1, a.kwDtype("dtype")) : Tensor.onesLike(a.tensor(0)));
+        op("full_like", a -> {
+            Tensor t = a.tensor(0);
+            Object v = a.get(1);
+            DType dtype = a.hasKw("dtype") ? a.kwDtype("dtype") : t.dtype();
+            double value = v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).doubleValue();
+            return Tensor.fullLike(t, value, dtype);
+        });
+        op("to", a -> a.tensor(0).to(((Values.DTypeArg) a.get(1)).dtype()));
+    }
+
+    static DType dtypeOr(Args a, DType dflt) {
+        DType d = a.kwDtype("dtype");
+        return d == null ? dflt : d;
+    }
+    // ---------------------------------------------------------------- end of creation
+
+    // ---------------------------------------------------------------- printing
+    private static void printing() {
+        op("repr", a -> a.tensor(0).toString());
+    }
+    // ---------------------------------------------------------------- end of printing
+
+    // ---------------------------------------------------------------- elementwise
+    private static void elementwise() {
+    }
+    // ---------------------------------------------------------------- end of elementwise
+
+    // ---------------------------------------------------------------- reductions
+    private static void reductions() {
+        op("sum", a -> {
+            int[] dims = dims(a);
+            DType dtype = a.kwDtype("dtype");
+            return dims == null && dtype == null ? a.tensor(0).sum() : a.tensor(0).sum(dims, keepdim(a), dtype);
+        });
+        op("mean", a -> {
+            int[] dims = dims(a);
+            DType dtype = a.kwDtype("dtype");
+            return dims == null && dtype == null ? a.tensor(0).mean() : a.tensor(0).mean(dims, keepdim(a), dtype);
+        });
+        op("prod", a -> dims(a) == null ? (a.hasKw("dtype") ? a.tensor(0).prod(a.kwDtype("dtype")) : a.tensor(0).prod())
+                : a.tensor(0).prod(dims(a)[0], keepdim(a), a.kwDtype("dtype")));
+        op("max", a -> dims(a) == null ? a.tensor(0).max() : a.tensor(0).max(dims(a)[0], keepdim(a)));
+        op("min", a -> dims(a) == null ? a.tensor(0).min() : a.tensor(0).min(dims(a)[0], keepdim(a)));
+        op("argmax", a -> dims(a) == null ? a.tensor(0).argmax() : a.tensor(0).argmax(dims(a)[0], keepdim(a)));
+        op("argmin", a -> dims(a) == null ? a.tensor(0).argmin() : a.tensor(0).argmin(dims(a)[0], keepdim(a)));
+        op("amax", a -> a.tensor(0).amax(dims(a), keepdim(a)));
+        op("amin", a -> a.tensor(0).amin(dims(a), keepdim(a)));
+        op("logsumexp", a -> a.tensor(0).logsumexp(dims(a), keepdim(a)));
+        op("var", a -> a.tensor(0).var(dims(a), correction(a), keepdim(a)));
+        op("std", a -> a.tensor(0).std(dims(a), correction(a), keepdim(a)));
+        op("all", a -> dims(a) == null ? a.tensor(0).all() : a.tensor(0).all(dims(a)[0], keepdim(a)));
+        op("any", a -> dims(a) == null ? a.tensor(0).any() : a.tensor(0).any(dims(a)[0], keepdim(a)));
+        op("cumsum", a -> a.hasKw("dtype") ? a.tensor(0).cumsum(dims(a)[0], a.kwDtype("dtype"))
+                : a.tensor(0).cumsum(dims(a)[0]));
+    }
+
+    /** The {@code dim} argument (positional 1 or keyword) as a list, or null when absent. */
+    private static int[] dims(Args a) {
+        Object d = a.argOrKw(1, "dim");
+        if (d == null) {
+            return null;
+        }
+        long[] l = Args.toLongs(d);
+        int[] r = new int[l.length];
+        for (int k = 0; k < l.length; k++) {
+            r[k] = Math.toIntExact(l[k]);
+        }
+        return r;
+    }
+
+    private static boolean keepdim(Args a) {
+        return a.kwBool("keepdim", false);
+    }
+
+    /** var/std's correction: the keyword {@code correction}, else 1 or 0 from {@code unbiased} (default true). */
+    private static double correction(Args a) {
+        return a.hasKw("correction") ? a.kwDouble("correction", 1) : a.kwBool("unbiased", true) ? 1 : 0;
+    }
+    // ---------------------------------------------------------------- end of reductions
+
+    // ---------------------------------------------------------------- indexing
+    private static void indexing() {
+        op("index", a -> a.tensor(0).index(indexItems(a.get(1))));
+        op("index_put", a -> a.tensor(0).indexPut(indexItems(a.get(1)), putValue(a.get(2), a.tensor(0).dtype())));
+        op("index_put_accumulate", a -> a.tensor(0).indexPut(indexItems(a.get(1)),
+                putValue(a.get(2), a.tensor(0).dtype()), true));
+        op("masked_select", a -> a.tensor(0).maskedSelect(a.tensor(1)));
+        op("nonzero", a -> a.kwBool("as_tuple", false) ? a.tensor(0).nonzeroAsTuple() : a.tensor(0).nonzero());
+        op("gather", a -> a.tensor(0).gather(a.longAt(1), a.tensor(2)));
+        op("scatter", a -> a.has(3) ? a.tensor(0).scatter(a.longAt(1), a.tensor(2), a.tensor(3))
+                : a.tensor(0).scatter(a.longAt(1), a.tensor(2), a.kwDouble("value", 0)));
+        op("scatter_add", a -> a.tensor(0).scatterAdd(a.longAt(1), a.tensor(2), a.tensor(3)));
+        op("index_select", a -> a.tensor(0).indexSelect(a.longAt(1), a.tensor(2)));
+        op("index_add", a -> a.tensor(0).indexAdd(a.longAt(1), a.tensor(2), a.tensor(3), a.kwDouble("alpha", 1)));
+    }
+
+    /** The items of {@code x[i0, i1, ...]}: integers, slices, ellipsis, newaxis and tensors. */
+    static dev.jtensor.core.Index[] indexItems(Object list) {
+        java.util.List<?> items = (java.util.List<?>) list;
+        dev.jtensor.core.Index[] out = new dev.jtensor.core.Index[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = switch (items.get(i)) {
+                case Long l -> dev.jtensor.core.Index.at(l);
+                case Values.SliceArg s -> dev.jtensor.core.Index.slice(s.start(), s.stop(), s.step());
+                case Values.Marker m -> m == Values.Marker.ELLIPSIS ? dev.jtensor.core.Index.ellipsis()
+                        : dev.jtensor.core.Index.newAxis();
+                case Tensor t -> dev.jtensor.core.Index.tensor(t);
+                default -> throw new IllegalArgumentException("not an index item: " + items.get(i));
+            };
+        }
+        return out;
+    }
+
+    /** The value of {@code x[idx] = v}: a Python int or float converted as Python does, or a tensor. */
+    private static Tensor putValue(Object v, DType dtype) {
+        return switch (v) {
+            case Long l -> Tensor.scalar(l);
+            case Double d -> Tensor.scalar(d, dtype);
+            default -> (Tensor) v;
+        };
+    }
+    // ---------------------------------------------------------------- end of indexing
+
+    // ---------------------------------------------------------------- random
+    private static void random() {
+        op("rng", RngPrograms::run);
+    }
+    // ---------------------------------------------------------------- end of random
+
+    // ---------------------------------------------------------------- linalg
+    private static void linalg() {
+        op("matmul", a -> a.tensor(0).matmul(a.tensor(1)));
+        op("mm", a -> a.tensor(0).mm(a.tensor(1)));
+        op("bmm", a -> a.tensor(0).bmm(a.tensor(1)));
+        op("dot", a -> a.tensor(0).dot(a.tensor(1)));
+        op("mv", a -> a.tensor(0).mv(a.tensor(1)));
+        op("outer", a -> a.tensor(0).outer(a.tensor(1)));
+    }
+    // ---------------------------------------------------------------- end of linalg
+
+    // ---------------------------------------------------------------- nn
+    private static void nn() {
+    }
+    // ---------------------------------------------------------------- end of nn
+}
