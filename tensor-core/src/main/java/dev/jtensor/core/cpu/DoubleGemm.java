@@ -54,6 +54,22 @@ final class DoubleGemm {
             plan.forEachTask(() -> (ao, bo, co, i0, i1, j0, j1) -> scale(c, co, rsc, csc, i0, i1, j0, j1, beta));
             return;
         }
+        if (plan.m == 1 || plan.n == 1) {
+            // A matrix-vector product: no tile to fill, so no packing (a tile would be mostly padding).
+            boolean axpy = plan.m == 1 ? csb == 1 && rsb != 1 && plan.n >= 8 : rsa == 1 && csa != 1 && plan.m >= 8;
+            plan.forEachTask(() -> {
+                double[] acc = new double[Math.max(plan.m, plan.n)];
+                return (ao, bo, co, i0, i1, j0, j1) -> {
+                    if (plan.m == 1) {
+                        // y[j] = sum_p a[p] * B[p, j]: the matrix is B walked by column.
+                        gemv(b, bo + j0 * csb, csb, rsb, a, ao, csa, c, co + j0 * csc, csc, j1 - j0, k, axpy, alpha, beta, acc);
+                    } else {
+                        gemv(a, ao + i0 * rsa, rsa, csa, b, bo, rsb, c, co + i0 * rsc, rsc, i1 - i0, k, axpy, alpha, beta, acc);
+                    }
+                };
+            });
+            return;
+        }
         int kcMax = Math.min(KC, k);
         plan.forEachTask(() -> {
             // Buffers per thread chunk, sized to what its tasks can need.
@@ -94,6 +110,82 @@ final class DoubleGemm {
                         Math.min(mr, mc - ir), cols, alpha, beta, tile);
             }
         }
+    }
+
+    /**
+     * {@code y[o] = alpha * sum_p M[o, p] * v[p] + beta * y[o]} for {@code o < len}, M element
+     * {@code (o, p)} at {@code mo + o*ms + p*mk}, v element {@code p} at {@code vo + p*vs}, y element
+     * {@code o} at {@code yo + o*ys}. With {@code axpy} the sum runs as axpy steps over a vector of
+     * accumulators (one multiply-add chain per output, in increasing p; for outputs adjacent in M);
+     * otherwise each output is a dot product split over 8 interleaved chains combined in a fixed
+     * order. The caller decides {@code axpy} from the whole product's shape, never from the part a
+     * thread computes, so results do not depend on the thread count. {@code acc} holds at least
+     * {@code len} elements.
+     */
+    static void gemv(double[] m, int mo, int ms, int mk, double[] v, int vo, int vs, double[] y, int yo, int ys,
+                     int len, int k, boolean axpy, double alpha, double beta, double[] acc) {
+        if (axpy) {
+            java.util.Arrays.fill(acc, 0, len, -0d);
+            for (int p = 0; p < k; p++) {
+                double x = v[vo + p * vs];
+                int row = mo + p * mk;
+                for (int o = 0; o < len; o++) {
+                    acc[o] = Math.fma(m[row + o], x, acc[o]);
+                }
+            }
+        } else {
+            for (int o = 0; o < len; o++) {
+                acc[o] = dot(m, mo + o * ms, mk, v, vo, vs, k);
+            }
+        }
+        for (int o = 0; o < len; o++) {
+            int yi = yo + o * ys;
+            double r = alpha == 1d ? acc[o] : acc[o] * alpha;
+            if (beta == 0d) {
+                y[yi] = r;
+            } else if (beta == 1d) {
+                y[yi] = r + y[yi];
+            } else {
+                y[yi] = r + beta * y[yi];
+            }
+        }
+    }
+
+    /** {@code sum_p m[mo + p*mk] * v[vo + p*vs]} over 8 interleaved multiply-add chains, added pairwise at the end. */
+    static double dot(double[] m, int mo, int mk, double[] v, int vo, int vs, int k) {
+        double s0 = -0d, s1 = -0d, s2 = -0d, s3 = -0d, s4 = -0d, s5 = -0d, s6 = -0d, s7 = -0d;
+        int p = 0;
+        if (mk == 1 && vs == 1) {
+            for (; p + 8 <= k; p += 8) {
+                int a = mo + p;
+                int b = vo + p;
+                s0 = Math.fma(m[a], v[b], s0);
+                s1 = Math.fma(m[a + 1], v[b + 1], s1);
+                s2 = Math.fma(m[a + 2], v[b + 2], s2);
+                s3 = Math.fma(m[a + 3], v[b + 3], s3);
+                s4 = Math.fma(m[a + 4], v[b + 4], s4);
+                s5 = Math.fma(m[a + 5], v[b + 5], s5);
+                s6 = Math.fma(m[a + 6], v[b + 6], s6);
+                s7 = Math.fma(m[a + 7], v[b + 7], s7);
+            }
+        } else {
+            for (; p + 8 <= k; p += 8) {
+                int a = mo + p * mk;
+                int b = vo + p * vs;
+                s0 = Math.fma(m[a], v[b], s0);
+                s1 = Math.fma(m[a + mk], v[b + vs], s1);
+                s2 = Math.fma(m[a + 2 * mk], v[b + 2 * vs], s2);
+                s3 = Math.fma(m[a + 3 * mk], v[b + 3 * vs], s3);
+                s4 = Math.fma(m[a + 4 * mk], v[b + 4 * vs], s4);
+                s5 = Math.fma(m[a + 5 * mk], v[b + 5 * vs], s5);
+                s6 = Math.fma(m[a + 6 * mk], v[b + 6 * vs], s6);
+                s7 = Math.fma(m[a + 7 * mk], v[b + 7 * vs], s7);
+            }
+        }
+        for (; p < k; p++) {
+            s0 = Math.fma(m[mo + p * mk], v[vo + p * vs], s0);
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /** {@code C = beta * C} over a region (a product with k = 0); beta 0 writes zeros without reading. */

@@ -85,7 +85,7 @@ class GemmPropertyTest {
             long[] none = new long[0];
             for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.INT64}) {
                 // One large product (split into parts), a batch of 3 (not divisible by 2 threads: split
-                // inside matrices), and a folded broadcast batch.
+                // inside matrices), a folded broadcast batch.
                 GemmSpec big = GemmTestSupport.plain(dt, 131, 257, 520, rnd);
                 long[] b3 = {3};
                 GemmSpec batched = new GemmSpec(dt, b3, 67, 129, 300,
@@ -98,7 +98,10 @@ class GemmPropertyTest {
                         new GemmSpec.Operand(GemmTestSupport.random(dt, 270 * 260, rnd), 0, 260, 1, new long[] {0}),
                         new GemmSpec.Operand(GemmTestSupport.random(dt, 5 * 40 * 260, rnd), 0, 260, 1, new long[] {40 * 260}),
                         1, 0);
-                for (GemmSpec spec : new GemmSpec[] {big, batched, folded}) {
+                // Matrix-vector products, split into parts of uneven lengths.
+                GemmSpec rowVector = GemmTestSupport.plain(dt, 1, 13, 40000, rnd);
+                GemmSpec columnVector = GemmTestSupport.plain(dt, 4099, 1, 300, rnd);
+                for (GemmSpec spec : new GemmSpec[] {big, batched, folded, rowVector, columnVector}) {
                     Parallel.setNumThreads(1);
                     GemmSpec one = GemmTestSupport.withFreshOutput(spec);
                     CpuBackend.INSTANCE.gemm(one);
