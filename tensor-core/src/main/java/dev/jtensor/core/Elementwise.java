@@ -102,6 +102,39 @@ final class Elementwise {
         return first == null ? Device.CPU : first.device();
     }
 
+    /**
+     * A new output of {@code shape}, laid out like the first input of that shape (not broadcast)
+     * when that input is dense but not contiguous (a transposed or permuted tensor), as PyTorch
+     * does, so that iteration runs through memory in order; contiguous otherwise.
+     */
+    static Tensor allocate(long[] shape, DType dtype, Device device, Tensor... inputs) {
+        for (Tensor t : inputs) {
+            if (!Arrays.equals(t.shape(), shape)) {
+                continue;
+            }
+            if (t.dim() > 1 && !t.isContiguous() && TensorIterator.isNonOverlappingAndDense(t)) {
+                int nd = shape.length;
+                Integer[] order = new Integer[nd];
+                for (int d = 0; d < nd; d++) {
+                    order[d] = d;
+                }
+                // Outermost first: larger strides first, ties kept in dim order.
+                Arrays.sort(order, (x, y) -> Long.compare(Math.abs(t.stride(y)), Math.abs(t.stride(x))));
+                long[] permuted = new long[nd];
+                for (int d = 0; d < nd; d++) {
+                    permuted[d] = shape[order[d]];
+                }
+                int[] inverse = new int[nd];
+                for (int d = 0; d < nd; d++) {
+                    inverse[order[d]] = d;
+                }
+                return Tensor.empty(permuted, dtype, device).permute(inverse);
+            }
+            break;
+        }
+        return Tensor.empty(shape, dtype, device);
+    }
+
     private static String describe(Object o) {
         return o instanceof Tensor t ? "tensor of shape " + Arrays.toString(t.shape()) + " and dtype " + t.dtype()
                 : "scalar " + o;
@@ -231,7 +264,7 @@ final class Elementwise {
         Tensor b = operand(other, compute, device);
         checkDivisor(name, op, compute, b);
         DType outType = op.hasBoolOutput() ? DType.BOOL : compute;
-        Tensor out = Tensor.empty(TensorIterator.broadcastShapes(a, b), outType, device);
+        Tensor out = allocate(TensorIterator.broadcastShapes(a, b), outType, device, a, b);
         device.backend().binary(op, TensorIterator.of(out, a, b), alpha);
         if (prim == null) {
             return out;
@@ -305,7 +338,7 @@ final class Elementwise {
             return self.detach().clone();
         }
         Tensor a = self.to(compute);
-        Tensor out = Tensor.empty(a.shape(), compute, a.device());
+        Tensor out = allocate(a.shape(), compute, a.device(), a);
         a.device().backend().unary(op, TensorIterator.of(out, a));
         Primitive prim = primitiveOf(op);
         if (prim == null) {
@@ -423,7 +456,7 @@ final class Elementwise {
     }
 
     private static Tensor clampBound(BinaryOp op, Primitive prim, Tensor x, Tensor bound) {
-        Tensor out = Tensor.empty(TensorIterator.broadcastShapes(x, bound), x.dtype(), x.device());
+        Tensor out = allocate(TensorIterator.broadcastShapes(x, bound), x.dtype(), x.device(), x, bound);
         x.device().backend().binary(op, TensorIterator.of(out, x, bound), 1L);
         return Autograd.record(prim, out, new Tensor[] {x, bound});
     }
@@ -442,7 +475,7 @@ final class Elementwise {
     }
 
     private static Tensor whereTyped(Tensor cond, Tensor a, Tensor b) {
-        Tensor out = Tensor.empty(TensorIterator.broadcastShapes(cond, a, b), a.dtype(), a.device());
+        Tensor out = allocate(TensorIterator.broadcastShapes(cond, a, b), a.dtype(), a.device(), a, b, cond);
         a.device().backend().where(TensorIterator.of(out, cond, a, b));
         return Autograd.record(Primitive.WHERE, out, new Tensor[] {a, b}, cond);
     }

@@ -13,8 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code x + 1} or {@code [n, m] + [n, 1]}) run in SIMD lanes of the platform's preferred width;
  * other rows, the ops without a vector form, and the tail of each row go to the
  * {@link ScalarFloatKernels} twin. Arithmetic, comparisons, min/max, clamping, sqrt and relu give
- * the same bits as the twin; exp, log, tanh and sigmoid use the platform's vector math and may
- * differ from {@link Math} in the last bit. Loaded only by name from {@link FloatKernels}, and only
+ * the same bits as the twin; exp, log, tanh, sigmoid and the tanh GELU use the platform's vector
+ * math in the row's precision and may differ from the twin (which goes through {@link Math} on
+ * double) in the last bits. Loaded only by name from {@link FloatKernels}, and only
  * when the incubator module is present.
  */
 final class VectorFloatKernels implements FloatKernels {
@@ -33,7 +34,7 @@ final class VectorFloatKernels implements FloatKernels {
     /** Whether {@code op} has a vector loop in {@code unary}. */
     static boolean isVectorUnary(UnaryOp op) {
         return switch (op) {
-            case NEG, ABS, SQRT, RSQRT, RECIPROCAL, RELU, EXP, LOG, TANH, SIGMOID -> true;
+            case NEG, ABS, SQRT, RSQRT, RECIPROCAL, RELU, EXP, LOG, TANH, SIGMOID, GELU_TANH -> true;
             default -> false;
         };
     }
@@ -184,6 +185,17 @@ final class VectorFloatKernels implements FloatKernels {
             case LOG -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).lanewise(VectorOperators.LOG).intoArray(out, o + i); }
             case TANH -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).lanewise(VectorOperators.TANH).intoArray(out, o + i); }
             case SIGMOID -> { for (; i < bound; i += step) one.div(one.add(FloatVector.fromArray(F, a, x + i).neg().lanewise(VectorOperators.EXP))).intoArray(out, o + i); }
+            case GELU_TANH -> {
+                // x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3))), in the row's precision.
+                float beta = (float) 0.79788456080286535588;
+                float kappa = (float) 0.044715;
+                float half = (float) 0.5;
+                for (; i < bound; i += step) {
+                    FloatVector v = FloatVector.fromArray(F, a, x + i);
+                    FloatVector inner = v.mul(v).mul(v).mul(kappa).add(v).mul(beta);
+                    v.mul(half).mul(one.add(inner.lanewise(VectorOperators.TANH))).intoArray(out, o + i);
+                }
+            }
             default -> throw new IllegalArgumentException("not vectorised: " + op);
         }
         if (i < n) {
@@ -337,6 +349,17 @@ final class VectorFloatKernels implements FloatKernels {
             case LOG -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).lanewise(VectorOperators.LOG).intoArray(out, o + i); }
             case TANH -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).lanewise(VectorOperators.TANH).intoArray(out, o + i); }
             case SIGMOID -> { for (; i < bound; i += step) one.div(one.add(DoubleVector.fromArray(D, a, x + i).neg().lanewise(VectorOperators.EXP))).intoArray(out, o + i); }
+            case GELU_TANH -> {
+                // x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3))), in the row's precision.
+                double beta = 0.79788456080286535588;
+                double kappa = 0.044715;
+                double half = 0.5;
+                for (; i < bound; i += step) {
+                    DoubleVector v = DoubleVector.fromArray(D, a, x + i);
+                    DoubleVector inner = v.mul(v).mul(v).mul(kappa).add(v).mul(beta);
+                    v.mul(half).mul(one.add(inner.lanewise(VectorOperators.TANH))).intoArray(out, o + i);
+                }
+            }
             default -> throw new IllegalArgumentException("not vectorised: " + op);
         }
         if (i < n) {

@@ -221,7 +221,7 @@ public final class TensorIterator {
      * {@code is_non_overlapping_and_dense}): sorted by stride, each stride is the product of the
      * sizes below it.
      */
-    static boolean isNonOverlappingAndDense(Tensor t) {
+    public static boolean isNonOverlappingAndDense(Tensor t) {
         int nd = t.dim();
         Integer[] order = new Integer[nd];
         for (int d = 0; d < nd; d++) {
