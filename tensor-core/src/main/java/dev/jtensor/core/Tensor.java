@@ -190,15 +190,16 @@ public final class Tensor {
         return Creation.fromData(value, DType.BOOL);
     }
 
-    /** A tensor wrapping a copy of a primitive array, viewed as {@code shape}. */
-    public static Tensor fromArray(Object array, long... shape) {
-        Tensor flat = new Tensor(Backends_cpu().fromHost(array), new long[] {java.lang.reflect.Array.getLength(array)},
-                new long[] {1}, 0);
-        return shape.length == 1 && shape[0] == flat.numel() ? flat : flat.view(shape);
+    /** A 1-D tensor holding a copy of a primitive array ({@code float[]}, {@code double[]}, {@code long[]}, {@code int[]}, {@code boolean[]}). */
+    public static Tensor fromArray(Object array) {
+        return new Tensor(dev.jtensor.core.spi.Backends.cpu().fromHost(array),
+                new long[] {java.lang.reflect.Array.getLength(array)}, new long[] {1}, 0);
     }
 
-    private static Backend Backends_cpu() {
-        return dev.jtensor.core.spi.Backends.cpu();
+    /** A tensor holding a copy of a primitive array, viewed as {@code shape} (an empty shape gives a 0-d tensor). */
+    public static Tensor fromArray(Object array, long... shape) {
+        Tensor flat = fromArray(array);
+        return shape.length == 1 && shape[0] == flat.numel() ? flat : flat.view(shape);
     }
 
     /** An uninitialised-by-contract (here: zero-filled) contiguous tensor on a device. */
@@ -421,7 +422,10 @@ public final class Tensor {
             return all;
         }
         Object out = java.lang.reflect.Array.newInstance(all.getClass().getComponentType(), n);
-        System.arraycopy(all, (int) c.offset, out, 0, n);
+        if (n > 0) {
+            // An empty view may carry an offset past the end of its (empty) storage.
+            System.arraycopy(all, (int) c.offset, out, 0, n);
+        }
         return out;
     }
 
@@ -574,6 +578,9 @@ public final class Tensor {
     public Tensor transpose(long dim0, long dim1) {
         int a = Shapes.normalizeDim(dim0, dim());
         int b = Shapes.normalizeDim(dim1, dim());
+        if (dim() == 0) {
+            return permute();
+        }
         int[] perm = new int[dim()];
         for (int i = 0; i < perm.length; i++) {
             perm[i] = i;
@@ -887,6 +894,9 @@ public final class Tensor {
 
     /** The views along {@code dim}, each without that dim. */
     public Tensor[] unbind(long dim) {
+        if (dim() == 0) {
+            throw new TensorException("Dimension specified as " + dim + " but tensor has no dimensions");
+        }
         int d = Shapes.normalizeDim(dim, dim());
         Tensor[] out = new Tensor[(int) shape[d]];
         for (int i = 0; i < out.length; i++) {
@@ -987,6 +997,16 @@ public final class Tensor {
         return Elementwise.add(this, other, 1L);
     }
 
+    /** {@code this + alpha * other} for Java numbers ({@code x.add(2.5, alpha=2)}); a floating alpha needs a floating result. */
+    public Tensor add(Number other, Number alpha) {
+        return Elementwise.add(this, other, alpha);
+    }
+
+    /** In-place {@link #add(Number, Number)}. */
+    public Tensor add_(Number other, Number alpha) {
+        return Elementwise.add_(this, other, alpha);
+    }
+
     /** In-place {@link #add(Tensor)}; the result's dtype must be castable to this tensor's ({@code add_}). */
     public Tensor add_(Tensor other) {
         return Elementwise.add_(this, other, 1L);
@@ -1045,6 +1065,16 @@ public final class Tensor {
     /** {@code this - other} for a Java boolean (counted as 0 or 1). */
     public Tensor sub(boolean other) {
         return Elementwise.sub(this, other, 1L);
+    }
+
+    /** {@code this - alpha * other} for Java numbers ({@code x.sub(2.5, alpha=2)}); a floating alpha needs a floating result. */
+    public Tensor sub(Number other, Number alpha) {
+        return Elementwise.sub(this, other, alpha);
+    }
+
+    /** In-place {@link #sub(Number, Number)}. */
+    public Tensor sub_(Number other, Number alpha) {
+        return Elementwise.sub_(this, other, alpha);
     }
 
     /** In-place {@link #sub(Tensor)}; the result's dtype must be castable to this tensor's ({@code sub_}). */
@@ -1863,6 +1893,317 @@ public final class Tensor {
     // Section: reductions (issue 3).
     // Methods of this area go between this comment and the end marker below.
 
+    /** The sum of all elements as a 0-d tensor ({@code torch.sum(x)}); integer and bool tensors give int64. */
+    public Tensor sum() {
+        return Reductions.sum(this, null, false, null);
+    }
+
+    /** The sum of all elements, computed in {@code dtype} (the input is cast first, {@code sum(dtype=...)}). */
+    public Tensor sum(DType dtype) {
+        return Reductions.sum(this, null, false, dtype);
+    }
+
+    /** The sum over {@code dim} (negative counts from the end), which is removed. */
+    public Tensor sum(long dim) {
+        return sum(dim, false);
+    }
+
+    /** The sum over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor sum(long dim, boolean keepdim) {
+        return Reductions.sum(this, new int[] {Shapes.normalizeDim(dim, dim())}, keepdim, null);
+    }
+
+    /** The sum over several dims ({@code null} or empty: all dims); a repeated dim is an error. */
+    public Tensor sum(int[] dims, boolean keepdim) {
+        return Reductions.sum(this, dims, keepdim, null);
+    }
+
+    /** The sum over several dims computed in {@code dtype} ({@code null}: int64 for integers, else the input's). */
+    public Tensor sum(int[] dims, boolean keepdim, DType dtype) {
+        return Reductions.sum(this, dims, keepdim, dtype);
+    }
+
+    /** The mean of all elements; the dtype must be floating (PyTorch rejects integer means). */
+    public Tensor mean() {
+        return Reductions.mean(this, null, false, null);
+    }
+
+    /** The mean of all elements computed in the floating {@code dtype} (the input is cast first). */
+    public Tensor mean(DType dtype) {
+        return Reductions.mean(this, null, false, dtype);
+    }
+
+    /** The mean over {@code dim}, which is removed. */
+    public Tensor mean(long dim) {
+        return mean(dim, false);
+    }
+
+    /** The mean over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor mean(long dim, boolean keepdim) {
+        return Reductions.mean(this, new int[] {Shapes.normalizeDim(dim, dim())}, keepdim, null);
+    }
+
+    /** The mean over several dims ({@code null} or empty: all dims). */
+    public Tensor mean(int[] dims, boolean keepdim) {
+        return Reductions.mean(this, dims, keepdim, null);
+    }
+
+    /** The mean over several dims computed in the floating {@code dtype} ({@code null}: the input's). */
+    public Tensor mean(int[] dims, boolean keepdim, DType dtype) {
+        return Reductions.mean(this, dims, keepdim, dtype);
+    }
+
+    /** The product of all elements; integer and bool tensors give int64 (wrapping on overflow). */
+    public Tensor prod() {
+        return Reductions.prod(this, null, false, null);
+    }
+
+    /** The product of all elements computed in {@code dtype}. */
+    public Tensor prod(DType dtype) {
+        return Reductions.prod(this, null, false, dtype);
+    }
+
+    /** The product over {@code dim}, which is removed. */
+    public Tensor prod(long dim) {
+        return Reductions.prod(this, dim, false, null);
+    }
+
+    /** The product over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor prod(long dim, boolean keepdim) {
+        return Reductions.prod(this, dim, keepdim, null);
+    }
+
+    /** The product over {@code dim} computed in {@code dtype} ({@code null}: int64 for integers, else the input's). */
+    public Tensor prod(long dim, boolean keepdim, DType dtype) {
+        return Reductions.prod(this, dim, keepdim, dtype);
+    }
+
+    /** The largest element as a 0-d tensor, NaN if there is one ({@code torch.max(x)}); an empty tensor is an error. */
+    public Tensor max() {
+        return Reductions.extremum(this, true);
+    }
+
+    /** The largest values along {@code dim} (removed) and the index of their first occurrence ({@code torch.max(x, dim)}). */
+    public ValuesIndices max(long dim) {
+        return max(dim, false);
+    }
+
+    /**
+     * The largest values along {@code dim} and the int64 index of their first occurrence (of the first
+     * NaN in a slice holding one); {@code dim} is kept with size 1 when {@code keepdim}.
+     *
+     * @throws TensorException if {@code dim} is empty
+     */
+    public ValuesIndices max(long dim, boolean keepdim) {
+        return Reductions.extremum(this, dim, keepdim, true);
+    }
+
+    /** The smallest element as a 0-d tensor, NaN if there is one ({@code torch.min(x)}). */
+    public Tensor min() {
+        return Reductions.extremum(this, false);
+    }
+
+    /** The smallest values along {@code dim} (removed) and the index of their first occurrence. */
+    public ValuesIndices min(long dim) {
+        return min(dim, false);
+    }
+
+    /** The smallest values along {@code dim} and the index of their first occurrence, as {@link #max(long, boolean)}. */
+    public ValuesIndices min(long dim, boolean keepdim) {
+        return Reductions.extremum(this, dim, keepdim, false);
+    }
+
+    /** The int64 index of the first largest element of the flattened tensor (of the first NaN, if any). */
+    public Tensor argmax() {
+        return Reductions.argExtremum(this, true);
+    }
+
+    /** The int64 indices of the first largest elements along {@code dim}, which is removed. */
+    public Tensor argmax(long dim) {
+        return argmax(dim, false);
+    }
+
+    /** The int64 indices of the first largest elements along {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor argmax(long dim, boolean keepdim) {
+        return Reductions.argExtremum(this, dim, keepdim, true);
+    }
+
+    /** The int64 index of the first smallest element of the flattened tensor (of the first NaN, if any). */
+    public Tensor argmin() {
+        return Reductions.argExtremum(this, false);
+    }
+
+    /** The int64 indices of the first smallest elements along {@code dim}, which is removed. */
+    public Tensor argmin(long dim) {
+        return argmin(dim, false);
+    }
+
+    /** The int64 indices of the first smallest elements along {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor argmin(long dim, boolean keepdim) {
+        return Reductions.argExtremum(this, dim, keepdim, false);
+    }
+
+    /** The largest element as a 0-d tensor ({@code torch.amax(x)}); NaN propagates. */
+    public Tensor amax() {
+        return Reductions.amax(this, null, false, true);
+    }
+
+    /** The largest values over {@code dim}, which is removed. */
+    public Tensor amax(long dim) {
+        return amax(new int[] {Shapes.normalizeDim(dim, dim())}, false);
+    }
+
+    /** The largest values over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor amax(long dim, boolean keepdim) {
+        return amax(new int[] {Shapes.normalizeDim(dim, dim())}, keepdim);
+    }
+
+    /** The largest values over several dims ({@code null} or empty: all dims); NaN propagates. */
+    public Tensor amax(int[] dims, boolean keepdim) {
+        return Reductions.amax(this, dims, keepdim, true);
+    }
+
+    /** The smallest element as a 0-d tensor ({@code torch.amin(x)}); NaN propagates. */
+    public Tensor amin() {
+        return Reductions.amax(this, null, false, false);
+    }
+
+    /** The smallest values over {@code dim}, which is removed. */
+    public Tensor amin(long dim) {
+        return amin(new int[] {Shapes.normalizeDim(dim, dim())}, false);
+    }
+
+    /** The smallest values over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor amin(long dim, boolean keepdim) {
+        return amin(new int[] {Shapes.normalizeDim(dim, dim())}, keepdim);
+    }
+
+    /** The smallest values over several dims ({@code null} or empty: all dims); NaN propagates. */
+    public Tensor amin(int[] dims, boolean keepdim) {
+        return Reductions.amax(this, dims, keepdim, false);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code dim} (removed), computed stably for large inputs. */
+    public Tensor logsumexp(long dim) {
+        return logsumexp(new int[] {Shapes.normalizeDim(dim, dim())}, false);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor logsumexp(long dim, boolean keepdim) {
+        return logsumexp(new int[] {Shapes.normalizeDim(dim, dim())}, keepdim);
+    }
+
+    /**
+     * {@code log(sum(exp(x)))} over several dims, as {@code m + log(sum(exp(x - m)))} with {@code m}
+     * the maximum, so large inputs do not overflow; integer inputs give float32.
+     */
+    public Tensor logsumexp(int[] dims, boolean keepdim) {
+        return Reductions.logsumexp(this, dims, keepdim);
+    }
+
+    /** The unbiased (correction 1) variance of all elements; floating dtypes only. */
+    public Tensor var() {
+        return Reductions.stdVar(this, null, 1, false, false);
+    }
+
+    /** The variance of all elements, unbiased (divisor n-1) or not (divisor n). */
+    public Tensor var(boolean unbiased) {
+        return Reductions.stdVar(this, null, unbiased ? 1 : 0, false, false);
+    }
+
+    /** The unbiased variance over {@code dim}, which is removed. */
+    public Tensor var(long dim) {
+        return var(dim, true, false);
+    }
+
+    /** The variance over {@code dim}, unbiased or not, kept with size 1 when {@code keepdim}. */
+    public Tensor var(long dim, boolean unbiased, boolean keepdim) {
+        return Reductions.stdVar(this, new int[] {Shapes.normalizeDim(dim, dim())}, unbiased ? 1 : 0, keepdim, false);
+    }
+
+    /** The variance over several dims ({@code null} or empty: all), unbiased or not. */
+    public Tensor var(int[] dims, boolean unbiased, boolean keepdim) {
+        return Reductions.stdVar(this, dims, unbiased ? 1 : 0, keepdim, false);
+    }
+
+    /**
+     * The variance over several dims ({@code null} or empty: all) with divisor
+     * {@code max(0, n - correction)} ({@code torch.var(x, dims, correction=c)}).
+     */
+    public Tensor var(int[] dims, double correction, boolean keepdim) {
+        return Reductions.stdVar(this, dims, correction, keepdim, false);
+    }
+
+    /** The unbiased (correction 1) standard deviation of all elements; floating dtypes only. */
+    public Tensor std() {
+        return Reductions.stdVar(this, null, 1, false, true);
+    }
+
+    /** The standard deviation of all elements, unbiased or not. */
+    public Tensor std(boolean unbiased) {
+        return Reductions.stdVar(this, null, unbiased ? 1 : 0, false, true);
+    }
+
+    /** The unbiased standard deviation over {@code dim}, which is removed. */
+    public Tensor std(long dim) {
+        return std(dim, true, false);
+    }
+
+    /** The standard deviation over {@code dim}, unbiased or not, kept with size 1 when {@code keepdim}. */
+    public Tensor std(long dim, boolean unbiased, boolean keepdim) {
+        return Reductions.stdVar(this, new int[] {Shapes.normalizeDim(dim, dim())}, unbiased ? 1 : 0, keepdim, true);
+    }
+
+    /** The standard deviation over several dims ({@code null} or empty: all), unbiased or not. */
+    public Tensor std(int[] dims, boolean unbiased, boolean keepdim) {
+        return Reductions.stdVar(this, dims, unbiased ? 1 : 0, keepdim, true);
+    }
+
+    /** The standard deviation over several dims with divisor {@code max(0, n - correction)}. */
+    public Tensor std(int[] dims, double correction, boolean keepdim) {
+        return Reductions.stdVar(this, dims, correction, keepdim, true);
+    }
+
+    /** Whether every element is non-zero, as a 0-d bool tensor (true for an empty tensor). */
+    public Tensor all() {
+        return Reductions.allAny(this, null, false, true);
+    }
+
+    /** Whether every element along {@code dim} (removed) is non-zero. */
+    public Tensor all(long dim) {
+        return all(dim, false);
+    }
+
+    /** Whether every element along {@code dim} is non-zero, {@code dim} kept with size 1 when {@code keepdim}. */
+    public Tensor all(long dim, boolean keepdim) {
+        return Reductions.allAny(this, dim, keepdim, true);
+    }
+
+    /** Whether some element is non-zero, as a 0-d bool tensor (false for an empty tensor). */
+    public Tensor any() {
+        return Reductions.allAny(this, null, false, false);
+    }
+
+    /** Whether some element along {@code dim} (removed) is non-zero. */
+    public Tensor any(long dim) {
+        return any(dim, false);
+    }
+
+    /** Whether some element along {@code dim} is non-zero, {@code dim} kept with size 1 when {@code keepdim}. */
+    public Tensor any(long dim, boolean keepdim) {
+        return Reductions.allAny(this, dim, keepdim, false);
+    }
+
+    /** The inclusive cumulative sum along {@code dim}; integer and bool tensors give int64. */
+    public Tensor cumsum(long dim) {
+        return Reductions.cumsum(this, dim, null);
+    }
+
+    /** The inclusive cumulative sum along {@code dim} computed in {@code dtype} (the input is cast first). */
+    public Tensor cumsum(long dim, DType dtype) {
+        return Reductions.cumsum(this, dim, dtype);
+    }
+
     // ------------------------------------------------------------------ end of reductions
     // (keep this blank-line gap: it separates the areas for merges)
 
@@ -1878,6 +2219,254 @@ public final class Tensor {
     // ------------------------------------------------------------------ random
     // Section: random numbers (issue 5).
     // Methods of this area go between this comment and the end marker below.
+
+    /** Seeds the default generator, like {@code torch.manual_seed(seed)}; returns it. */
+    public static Generator manualSeed(long seed) {
+        return Generator.manualSeed(seed);
+    }
+
+    /** float32 values uniform in {@code [0, 1)}, like {@code torch.rand(*shape)} (PyTorch's values bit for bit). */
+    public static Tensor rand(long... shape) {
+        return rand(shape, DType.FLOAT32, null);
+    }
+
+    /** {@link #rand(long...)} drawing from {@code generator}, like {@code torch.rand(*shape, generator=g)}. */
+    public static Tensor rand(Generator generator, long... shape) {
+        return rand(shape, DType.FLOAT32, generator);
+    }
+
+    /** Uniform {@code [0, 1)} values of a floating {@code dtype}, like {@code torch.rand(shape, dtype=dtype)}. */
+    public static Tensor rand(long[] shape, DType dtype) {
+        return rand(shape, dtype, null);
+    }
+
+    /** Uniform {@code [0, 1)} values of {@code dtype} from {@code generator} (null: the default generator). */
+    public static Tensor rand(long[] shape, DType dtype, Generator generator) {
+        return empty(shape, dtype, Device.CPU).uniform_(0, 1, generator);
+    }
+
+    /**
+     * float32 standard normal values, like {@code torch.randn(*shape)} (PyTorch's values bit for bit;
+     * see {@link #normal_(double, double, Generator)} for the two algorithms).
+     */
+    public static Tensor randn(long... shape) {
+        return randn(shape, DType.FLOAT32, null);
+    }
+
+    /** {@link #randn(long...)} drawing from {@code generator}, like {@code torch.randn(*shape, generator=g)}. */
+    public static Tensor randn(Generator generator, long... shape) {
+        return randn(shape, DType.FLOAT32, generator);
+    }
+
+    /** Standard normal values of a floating {@code dtype}, like {@code torch.randn(shape, dtype=dtype)}. */
+    public static Tensor randn(long[] shape, DType dtype) {
+        return randn(shape, dtype, null);
+    }
+
+    /**
+     * Standard normal values of {@code dtype} from {@code generator} (null: the default generator).
+     * float64 values may differ from PyTorch's in the last bit (the JDK's log/sin/cos are not glibc's).
+     */
+    public static Tensor randn(long[] shape, DType dtype, Generator generator) {
+        return empty(shape, dtype, Device.CPU).normal_(0, 1, generator);
+    }
+
+    /** int64 values uniform in {@code [0, high)}, like {@code torch.randint(high, shape)}. */
+    public static Tensor randint(long high, long[] shape) {
+        return randint(0, high, shape, DType.INT64, null);
+    }
+
+    /** {@link #randint(long, long[])} drawing from {@code generator}. */
+    public static Tensor randint(long high, long[] shape, Generator generator) {
+        return randint(0, high, shape, DType.INT64, generator);
+    }
+
+    /**
+     * int64 values uniform in {@code [low, high)}, like {@code torch.randint(low, high, shape)}; any
+     * int64 range works, and the values match PyTorch's exactly (for ranges in {@code [2^28, 2^32)}
+     * they depend on the {@linkplain Generator#setCompatibility PyTorch version}).
+     *
+     * @throws TensorException if {@code low >= high}
+     */
+    public static Tensor randint(long low, long high, long[] shape) {
+        return randint(low, high, shape, DType.INT64, null);
+    }
+
+    /** {@link #randint(long, long, long[])} drawing from {@code generator}. */
+    public static Tensor randint(long low, long high, long[] shape, Generator generator) {
+        return randint(low, high, shape, DType.INT64, generator);
+    }
+
+    /** Values uniform in {@code [low, high)} stored as {@code dtype}, like {@code torch.randint(low, high, shape, dtype=dtype)}. */
+    public static Tensor randint(long low, long high, long[] shape, DType dtype) {
+        return randint(low, high, shape, dtype, null);
+    }
+
+    /** Values uniform in {@code [low, high)} as {@code dtype} from {@code generator} (null: the default generator). */
+    public static Tensor randint(long low, long high, long[] shape, DType dtype, Generator generator) {
+        return empty(shape, dtype, Device.CPU).random_(low, high, generator);
+    }
+
+    /** A random permutation of {@code 0..n-1} as int64, like {@code torch.randperm(n)}. */
+    public static Tensor randperm(long n) {
+        return RandomOps.randperm(n, DType.INT64, null);
+    }
+
+    /** {@link #randperm(long)} drawing from {@code generator}. */
+    public static Tensor randperm(long n, Generator generator) {
+        return RandomOps.randperm(n, DType.INT64, generator);
+    }
+
+    /** A random permutation of {@code 0..n-1} stored as {@code dtype}, like {@code torch.randperm(n, dtype=dtype)}. */
+    public static Tensor randperm(long n, DType dtype) {
+        return RandomOps.randperm(n, dtype, null);
+    }
+
+    /** A random permutation of {@code 0..n-1} as {@code dtype} from {@code generator} (null: the default generator). */
+    public static Tensor randperm(long n, DType dtype, Generator generator) {
+        return RandomOps.randperm(n, dtype, generator);
+    }
+
+    /**
+     * Uniform {@code [0, 1)} values with x's shape, dtype, device and layout, like
+     * {@code torch.rand_like(x)}: a transposed x gives a transposed result, filled in memory order.
+     */
+    public static Tensor randLike(Tensor x) {
+        return randLike(x, x.dtype(), null);
+    }
+
+    /** {@link #randLike(Tensor)} drawing from {@code generator}. */
+    public static Tensor randLike(Tensor x, Generator generator) {
+        return randLike(x, x.dtype(), generator);
+    }
+
+    /** {@link #randLike(Tensor)} with another floating {@code dtype}. */
+    public static Tensor randLike(Tensor x, DType dtype) {
+        return randLike(x, dtype, null);
+    }
+
+    /** {@link #randLike(Tensor)} with {@code dtype} from {@code generator} (null: the default generator). */
+    public static Tensor randLike(Tensor x, DType dtype, Generator generator) {
+        return RandomOps.emptyLike(x, dtype).uniform_(0, 1, generator);
+    }
+
+    /**
+     * Standard normal values with x's shape, dtype, device and layout, like {@code torch.randn_like(x)}
+     * (a non-contiguous layout takes PyTorch's scalar path even for 16 or more elements).
+     */
+    public static Tensor randnLike(Tensor x) {
+        return randnLike(x, x.dtype(), null);
+    }
+
+    /** {@link #randnLike(Tensor)} drawing from {@code generator}. */
+    public static Tensor randnLike(Tensor x, Generator generator) {
+        return randnLike(x, x.dtype(), generator);
+    }
+
+    /** {@link #randnLike(Tensor)} with another floating {@code dtype}. */
+    public static Tensor randnLike(Tensor x, DType dtype) {
+        return randnLike(x, dtype, null);
+    }
+
+    /** {@link #randnLike(Tensor)} with {@code dtype} from {@code generator} (null: the default generator). */
+    public static Tensor randnLike(Tensor x, DType dtype, Generator generator) {
+        return RandomOps.emptyLike(x, dtype).normal_(0, 1, generator);
+    }
+
+    /** Integers in {@code [0, high)} with x's shape, dtype (kept, as PyTorch does), device and layout, like {@code torch.randint_like(x, high)}. */
+    public static Tensor randintLike(Tensor x, long high) {
+        return randintLike(x, 0, high, x.dtype(), null);
+    }
+
+    /** Integers in {@code [low, high)} with x's shape, dtype, device and layout, like {@code torch.randint_like(x, low, high)}. */
+    public static Tensor randintLike(Tensor x, long low, long high) {
+        return randintLike(x, low, high, x.dtype(), null);
+    }
+
+    /** {@link #randintLike(Tensor, long, long)} drawing from {@code generator}. */
+    public static Tensor randintLike(Tensor x, long low, long high, Generator generator) {
+        return randintLike(x, low, high, x.dtype(), generator);
+    }
+
+    /** {@link #randintLike(Tensor, long, long)} stored as {@code dtype}, from {@code generator} (null: the default generator). */
+    public static Tensor randintLike(Tensor x, long low, long high, DType dtype, Generator generator) {
+        return RandomOps.emptyLike(x, dtype).random_(low, high, generator);
+    }
+
+    /** Fills this floating tensor with uniform {@code [0, 1)} values in place, like {@code x.uniform_()}; returns this. */
+    public Tensor uniform_() {
+        return RandomOps.uniform_(this, 0, 1, null);
+    }
+
+    /** Fills this floating tensor with values uniform in {@code [from, to)} in place, like {@code x.uniform_(from, to)}; returns this. */
+    public Tensor uniform_(double from, double to) {
+        return RandomOps.uniform_(this, from, to, null);
+    }
+
+    /**
+     * {@link #uniform_(double, double)} drawing from {@code generator} (null: the default generator).
+     * The bounds are rounded to the dtype first and each element is {@code fma(u, to - from, from)}.
+     *
+     * @throws TensorException for a non-floating dtype, non-finite bounds or {@code from > to}
+     */
+    public Tensor uniform_(double from, double to, Generator generator) {
+        return RandomOps.uniform_(this, from, to, generator);
+    }
+
+    /** Fills this floating tensor with standard normal values in place, like {@code x.normal_()}; returns this. */
+    public Tensor normal_() {
+        return RandomOps.normal_(this, 0, 1, null);
+    }
+
+    /** Fills this floating tensor with normal values in place, like {@code x.normal_(mean, std)}; returns this. */
+    public Tensor normal_(double mean, double std) {
+        return RandomOps.normal_(this, mean, std, null);
+    }
+
+    /**
+     * {@link #normal_(double, double)} drawing from {@code generator} (null: the default generator).
+     * As in PyTorch, a contiguous tensor of at least 16 elements takes the vectorised Box–Muller path
+     * (float32 bit-exact), anything else the scalar path, which may leave a cached sample in the
+     * generator for the next scalar-path call.
+     *
+     * @throws TensorException for a non-floating dtype or {@code std < 0}
+     */
+    public Tensor normal_(double mean, double std, Generator generator) {
+        return RandomOps.normal_(this, mean, std, generator);
+    }
+
+    /**
+     * Fills this tensor with random integers in place, like {@code x.random_()}: int64 in
+     * {@code [0, 2^63)}, int32 in {@code [0, 2^31)}, float32 in {@code [0, 2^24]}, float64 in
+     * {@code [0, 2^53]}, bool either; returns this.
+     */
+    public Tensor random_() {
+        return RandomOps.random_(this, null);
+    }
+
+    /** {@link #random_()} drawing from {@code generator} (null: the default generator). */
+    public Tensor random_(Generator generator) {
+        return RandomOps.random_(this, generator);
+    }
+
+    /** Fills this tensor with integers uniform in {@code [0, to)} in place, like {@code x.random_(to)}; returns this. */
+    public Tensor random_(long to) {
+        return RandomOps.random_(this, 0, to, null);
+    }
+
+    /** Fills this tensor with integers uniform in {@code [from, to)} in place, like {@code x.random_(from, to)}; returns this. */
+    public Tensor random_(long from, long to) {
+        return RandomOps.random_(this, from, to, null);
+    }
+
+    /**
+     * {@link #random_(long, long)} drawing from {@code generator} (null: the default generator).
+     *
+     * @throws TensorException if {@code from >= to} or the bounds do not fit the dtype
+     */
+    public Tensor random_(long from, long to, Generator generator) {
+        return RandomOps.random_(this, from, to, generator);
+    }
 
     // ------------------------------------------------------------------ end of random
     // (keep this blank-line gap: it separates the areas for merges)
@@ -1984,9 +2573,12 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ printing
 
-    /** The same text PyTorch's {@code repr} prints for this tensor. */
+    /**
+     * The same text PyTorch's {@code repr} prints for this tensor, e.g. {@code tensor([0.1000, 1.2000])},
+     * with the options of {@link TensorPrinter#setPrintOptions}.
+     */
     @Override
     public String toString() {
-        return Arrays.toString(shape) + " " + dtype();
+        return TensorPrinter.repr(this);
     }
 }
