@@ -237,6 +237,24 @@ class ElementwiseTest {
     }
 
     @Test
+    void spellingsOfTheMappingPageResolveToTheIntendedOverloads() {
+        Tensor x = Tensor.tensor(new float[] {0.5f, -1.5f});
+        Tensor y = Tensor.tensor(new float[] {2f, 4f});
+        assertArrayEquals(new float[] {4.5f, 6.5f}, x.add(y, 2).toFloatArray());
+        assertArrayEquals(new float[] {-2.5f, -4.5f}, x.sub(1.5, 2).toFloatArray());
+        assertArrayEquals(new float[] {2.5f, 0.5f}, x.add(2).toFloatArray());
+        assertArrayEquals(new float[] {0.5f, 0f}, x.clamp(0, 1).toFloatArray());
+        assertArrayEquals(new float[] {0.5f, 0f}, x.clampMin(0).toFloatArray());
+        assertArrayEquals(new float[] {0.5f, -1.5f}, x.clamp(null, y).toFloatArray());
+        assertArrayEquals(new float[] {4f, 16f}, Tensor.pow(2, y).toFloatArray());
+        assertEquals(DType.INT64, Tensor.pow(2, Tensor.arange(3)).dtype());
+        Tensor mask = Tensor.tensor(new boolean[] {true, false});
+        assertArrayEquals(new float[] {0f, -1.5f}, x.clone().maskedFill_(mask, 0).toFloatArray());
+        assertArrayEquals(new float[] {0.5f, 2f}, x.where(mask, 2).toFloatArray());
+        assertArrayEquals(new boolean[] {false, true}, x.le(0).toBooleanArray());
+    }
+
+    @Test
     void broadcastErrorsNameBothShapes() {
         assertThrowsWith("must match the size of tensor b", () -> Tensor.ones(4, 3, 2).add(Tensor.ones(3, 1, 2)));
         assertThrowsWith("[4, 3, 2]", () -> Tensor.ones(4, 3, 2).add(Tensor.ones(3, 1, 2)));
