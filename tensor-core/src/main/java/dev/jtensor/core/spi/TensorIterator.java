@@ -11,7 +11,9 @@ import java.util.Arrays;
  *
  * <p>Building it broadcasts the inputs against each other (PyTorch's rule: align from the right;
  * each pair of sizes equal, or one of them 1, or missing), checks that the output has the broadcast
- * shape and is not itself a broadcast (stride 0) view, computes every operand's element strides over
+ * shape and is not itself a broadcast (stride 0) view, checks that no input partially overlaps the
+ * output in memory (an input that reads exactly the elements being written, as in {@code x.add_(x)},
+ * is fine; see {@code separateFromOutput}), computes every operand's element strides over
  * the broadcast shape (0 where an input is broadcast), orders the dimensions by the output's strides
  * so that iteration follows memory, and merges dimensions that are contiguous for every operand.
  * Kernels then receive rows: the storage offset of each operand, one inner stride per operand
@@ -40,7 +42,8 @@ public final class TensorIterator {
      * inputs) and {@code inputs}.
      *
      * @throws TensorException if the inputs do not broadcast, the output's shape is not their
-     *     broadcast shape, or the output has several elements at one memory location
+     *     broadcast shape, the output has several elements at one memory location, or a dense input
+     *     partially overlaps a dense output
      */
     public static TensorIterator of(Tensor output, Tensor... inputs) {
         long[] outShape = output.shape();
