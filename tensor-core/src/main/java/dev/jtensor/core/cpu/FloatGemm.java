@@ -109,10 +109,8 @@ final class FloatGemm {
      */
     private void product(GemmPlan plan, float[] a, int ao, float[] b, int bo, float[] c, int co,
                          float alpha, float beta, int threads) {
-        int m = plan.m;
         int n = plan.n;
         int k = plan.k;
-        int mr = kernel.mr();
         int nr = kernel.nr();
         Buffers own = BUFFERS.get();
         for (int jc = 0; jc < n; jc += NC) {
@@ -124,20 +122,13 @@ final class FloatGemm {
                 int kg = Math.min(group, k - pg);
                 float[] bp = own.acquireB(kg * ncp);
                 try {
-                    for (int s = 0; s < kg; s += KC) {
-                        int pc = pg + s;
-                        kernel.packB(b, bo + pc * plan.rsb + jc * plan.csb, plan.rsb, plan.csb,
-                                Math.min(KC, k - pc), nc, bp, s * ncp);
-                    }
-                    Slab slab = new Slab(plan, m, nc, threads, mr, nr);
-                    int cj = co + jc * plan.csc;
-                    int pgf = pg;
+                    Slab slab = new Slab(this, plan, threads, a, ao, b, bo, bp, c, co, jc, nc, pg, kg, alpha, beta);
                     if (threads == 1 || slab.tasks == 1) {
-                        slab.runTasks(this, null, a, ao, bp, c, cj, pgf, kg, alpha, beta);
+                        slab.run();
                     } else {
-                        AtomicInteger next = new AtomicInteger();
-                        Parallel.forRange(Math.min(threads, slab.tasks), 1,
-                                (x, y) -> slab.runTasks(this, next, a, ao, bp, c, cj, pgf, kg, alpha, beta));
+                        // B is packed inside the parallel region (by the first thread there) so that
+                        // waking the helper overlaps with packing instead of following it.
+                        Parallel.forRange(Math.min(threads, slab.tasks), 1, (x, y) -> slab.run());
                     }
                 } finally {
                     own.releaseB(bp);
@@ -147,22 +138,59 @@ final class FloatGemm {
     }
 
     /**
-     * The tasks of one slab: row blocks of {@code rows} rows times column chunks of {@code cols}
-     * columns (one chunk unless the output is too short to give every thread several row blocks).
+     * One slab of a product (columns {@code [jc, jc + nc)}, k slices {@code [pg, pg + kg)}) as
+     * tasks: row blocks of {@code rows} rows times column chunks of {@code cols} columns (one
+     * chunk unless the output is too short to give every thread several row blocks). Threads in
+     * {@link #run} claim tasks from a shared counter; the first to arrive packs B, the others
+     * pack their first A block meanwhile and then wait for B.
      */
     private static final class Slab {
+        private static final int NOT_PACKED = 0;
+        private static final int PACKING = 1;
+        private static final int PACKED = 2;
+
+        final FloatGemm g;
         final GemmPlan plan;
-        final int m;
+        final float[] a;
+        final int ao;
+        final float[] b;
+        final int bo;
+        final float[] bp;
+        final float[] c;
+        final int co;
+        final int jc;
         final int nc;
+        final int pg;
+        final int kg;
+        final float alpha;
+        final float beta;
         final int rows;
         final int cols;
         final int chunks;
         final int tasks;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger bState = new AtomicInteger(NOT_PACKED);
 
-        Slab(GemmPlan plan, int m, int nc, int threads, int mr, int nr) {
+        Slab(FloatGemm g, GemmPlan plan, int threads, float[] a, int ao, float[] b, int bo, float[] bp,
+             float[] c, int co, int jc, int nc, int pg, int kg, float alpha, float beta) {
+            this.g = g;
             this.plan = plan;
-            this.m = m;
+            this.a = a;
+            this.ao = ao;
+            this.b = b;
+            this.bo = bo;
+            this.bp = bp;
+            this.c = c;
+            this.co = co;
+            this.jc = jc;
             this.nc = nc;
+            this.pg = pg;
+            this.kg = kg;
+            this.alpha = alpha;
+            this.beta = beta;
+            int mr = g.kernel.mr();
+            int nr = g.kernel.nr();
+            int m = plan.m;
             int want = threads == 1 ? 1 : threads * TASKS_PER_THREAD;
             int h = Math.min(roundUp(Math.max(MC, 1), mr), roundUp(GemmPlan.ceilDiv(m, want), mr));
             this.rows = h;
@@ -173,22 +201,48 @@ final class FloatGemm {
             this.tasks = rowBlocks * chunks;
         }
 
-        /** Runs tasks: all of them in order when {@code next} is null, else those claimed from {@code next}. */
-        void runTasks(FloatGemm g, AtomicInteger next, float[] a, int ao, float[] bp, float[] c, int co,
-                      int pg, int kg, float alpha, float beta) {
+        /** Packs B's slab unless another thread does or did; returns once it is packed. */
+        void awaitB() {
+            if (bState.get() == PACKED) {
+                return;
+            }
+            if (bState.compareAndSet(NOT_PACKED, PACKING)) {
+                int k = plan.k;
+                int ncp = roundUp(nc, g.kernel.nr());
+                for (int s = 0; s < kg; s += KC) {
+                    int pc = pg + s;
+                    g.kernel.packB(b, bo + pc * plan.rsb + jc * plan.csb, plan.rsb, plan.csb,
+                            Math.min(KC, k - pc), nc, bp, s * ncp);
+                }
+                bState.set(PACKED);
+                return;
+            }
+            // Another thread is packing right now (it won the exchange above): a short wait.
+            for (int spins = 0; bState.get() != PACKED; spins++) {
+                if (spins < 1 << 12) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+        }
+
+        /** Runs the tasks this thread claims, until none is left. */
+        void run() {
             GemmKernels.FloatMicroKernel kernel = g.kernel;
             int mr = kernel.mr();
             int nr = kernel.nr();
             int k = plan.k;
+            int m = plan.m;
             int ncp = roundUp(nc, nr);
+            int cj = co + jc * plan.csc;
             Buffers own = BUFFERS.get();
             float[] ap = own.acquireA(rows * Math.min(KC, kg));
             float[] tile = new float[mr * nr];
             float[] first = {alpha, beta};
             float[] later = {alpha, 1f};
             try {
-                for (int t = next == null ? 0 : next.getAndIncrement(); t < tasks;
-                     t = next == null ? t + 1 : next.getAndIncrement()) {
+                for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
                     int i0 = (t / chunks) * rows;
                     int mc = Math.min(rows, m - i0);
                     int j0 = (t % chunks) * cols;
@@ -197,7 +251,8 @@ final class FloatGemm {
                         int pc = pg + s;
                         int kc = Math.min(KC, k - pc);
                         packA(a, ao + i0 * plan.rsa + pc * plan.csa, plan.rsa, plan.csa, mc, kc, mr, ap);
-                        g.block(kc, mc, j0, j1, ap, bp, s * ncp, c, co + i0 * plan.rsc, plan.rsc, plan.csc,
+                        awaitB();
+                        g.block(kc, mc, j0, j1, ap, bp, s * ncp, c, cj + i0 * plan.rsc, plan.rsc, plan.csc,
                                 pc == 0 ? first : later, tile);
                     }
                 }
