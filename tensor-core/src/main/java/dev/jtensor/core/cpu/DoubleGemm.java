@@ -1,32 +1,36 @@
 package dev.jtensor.core.cpu;
 
+import dev.jtensor.core.Parallel;
 import dev.jtensor.core.spi.GemmSpec;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * float64 GEMM, the twin of {@link FloatGemm} (same blocking scheme and packing, with block sizes
- * for 8-byte elements). Blocked as in BLIS/GotoBLAS: the output is cut into {@code NC}-column slabs, k
- * into k slices, and rows into row blocks; for each slice, B's slab is
- * packed into panels of {@code nr} columns (kept in L3/L2), A's block into panels of {@code mr}
- * rows (kept in L2), and the micro-kernel walks the tiles. Packing reads any row and column
- * strides, so transposed and strided operands need no copy beforehand.
- *
- * <p>Every output element is computed the same way whatever tile, block or thread it falls in:
- * one multiply-add chain per k slice of {@code KC}, slices added to C in increasing k.
+ * float64 GEMM, the twin of {@link FloatGemm}: the same blocking, tasks and packing, with block
+ * sizes for 8-byte elements. Every output element is computed the same way whatever block, task
+ * or thread it falls in: one multiply-add chain per k slice of {@code KC}, slices added to C in
+ * increasing k, so results are bitwise independent of the thread count.
  */
 final class DoubleGemm {
-    /** Columns per packed B slab (a multiple of 16 and of 8): 1024 x 512 doubles = 4 MiB, within L3. */
-    static final int NC = 1024;
+    /** Columns per B slab at most: 2048 x 256 doubles = 4 MiB of packed B per k slice, within L3. */
+    static final int NC = 2048;
+    /**
+     * Depth of a k slice, the same for every kernel (and the scalar twin) so that results do not
+     * depend on the machine's vector width: an A panel of 6 rows (12 KiB) stays in L1.
+     */
+    static final int KC = 256;
+    /** Rows per A block at most (a multiple of 4, 6, 8 and 16): 96 x 256 doubles = 192 KiB, within L2. */
+    static final int MC = 96;
+    /** Columns per window of the macro-kernel (a multiple of 16 and 8): 128 x 256 doubles of B = 256 KiB, within L2. */
+    static final int CW = 128;
+    /** Packed B per slab at most (doubles): slices are grouped up to this, so threads meet once per group. */
+    static final int B_GROUP = 1 << 19;
+    /** Row blocks (tasks) per thread aimed at, so that threads that start late still balance. */
+    static final int TASKS_PER_THREAD = 4;
+
+    /** Per-thread packing buffers, reused across calls (a product no longer allocates them). */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private final GemmKernels.DoubleMicroKernel kernel;
-    /**
-     * Depth of a k slice. The same for every kernel, so that every kernel (and the scalar twin)
-     * computes each element with the same operations: results do not depend on the machine's
-     * vector width. 512 deep, an nr-column B panel (32 KiB with AVX2) streams from L1/L2 while C is
-     * read and written half as often as with 256 (measured faster on AVX2).
-     */
-    static final int KC = 512;
-    /** Rows per packed A block (a multiple of 4 and of 6): 48 x 512 doubles = 192 KiB, within L2. */
-    static final int MC = 48;
 
     /** A driver over {@code kernel}. */
     DoubleGemm(GemmKernels.DoubleMicroKernel kernel) {
@@ -38,8 +42,8 @@ final class DoubleGemm {
         double[] sa = (double[]) ((CpuStorage) spec.a().storage()).array();
         double[] sb = (double[]) ((CpuStorage) spec.b().storage()).array();
         double[] c = (double[]) ((CpuStorage) spec.c().storage()).array();
-        double alpha = (double) spec.alpha();
-        double beta = (double) spec.beta();
+        double alpha = spec.alpha();
+        double beta = spec.beta();
         int mr = kernel.mr();
         int nr = kernel.nr();
         GemmPlan plan = new GemmPlan(spec, mr, nr);
@@ -75,44 +79,245 @@ final class DoubleGemm {
             });
             return;
         }
-        int kcMax = Math.min(KC, k);
-        plan.forEachTask(() -> {
-            // Buffers per thread chunk, sized to what its tasks can need.
-            double[] ap = new double[roundUp(Math.min(MC, plan.m), mr) * kcMax];
-            double[] bp = new double[roundUp(Math.min(NC, plan.n), nr) * kcMax];
-            double[] tile = new double[mr * nr];
-            return (ao, bo, co, i0, i1, j0, j1) -> {
-                for (int jc = j0; jc < j1; jc += NC) {
-                    int nc = Math.min(NC, j1 - jc);
-                    for (int pc = 0; pc < k; pc += KC) {
-                        int kc = Math.min(KC, k - pc);
-                        packB(b, bo + pc * rsb + jc * csb, rsb, csb, kc, nc, nr, bp);
-                        double betaEff = pc == 0 ? beta : 1d;
-                        for (int ic = i0; ic < i1; ic += MC) {
-                            int mc = Math.min(MC, i1 - ic);
-                            packA(a, ao + ic * rsa + pc * csa, rsa, csa, mc, kc, mr, ap);
-                            block(kc, mc, nc, ap, bp, c, co + ic * rsc + jc * csc, rsc, csc, alpha, betaEff, tile);
-                        }
-                    }
-                }
-            };
-        });
+        if (plan.parts == 1 && plan.batches > 1 && Parallel.getNumThreads() > 1) {
+            // Many matrices: whole matrices per thread, each product on one thread.
+            plan.forEachTask(() -> (ao, bo, co, i0, i1, j0, j1) -> product(plan, a, ao, b, bo, c, co, alpha, beta, 1));
+            return;
+        }
+        long[] off = new long[3];
+        for (long t = 0; t < plan.batches; t++) {
+            plan.offsets(t, off);
+            product(plan, a, (int) off[0], b, (int) off[1], c, (int) off[2], alpha, beta, plan.threadsPerMatrix());
+        }
     }
 
     /**
-     * Runs the micro-kernel over an {@code mc x nc} block of C at {@code co} from packed A and B
-     * (a method of its own so that the JIT compiles this hot loop early).
+     * One matrix product {@code C = alpha * A @ B + beta * C} of the plan's shape and strides, with
+     * A, B and C at the given offsets, on up to {@code threads} threads.
      */
-    private void block(int kc, int mc, int nc, double[] ap, double[] bp, double[] c, int co, int rsc, int csc,
-                       double alpha, double beta, double[] tile) {
+    private void product(GemmPlan plan, double[] a, int ao, double[] b, int bo, double[] c, int co,
+                         double alpha, double beta, int threads) {
+        int n = plan.n;
+        int k = plan.k;
+        int nr = kernel.nr();
+        Buffers own = BUFFERS.get();
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            int ncp = roundUp(nc, nr);
+            // Slices per group: as many as fit B_GROUP, at least one.
+            int group = Math.max(1, B_GROUP / (KC * ncp)) * KC;
+            for (int pg = 0; pg < k; pg += group) {
+                int kg = Math.min(group, k - pg);
+                double[] bp = own.acquireB(kg * ncp);
+                try {
+                    Slab slab = new Slab(this, plan, threads, a, ao, b, bo, bp, c, co, jc, nc, pg, kg, alpha, beta);
+                    if (threads == 1 || slab.tasks == 1) {
+                        slab.run();
+                    } else {
+                        // B is packed inside the parallel region (by the first thread there) so that
+                        // waking the helper overlaps with packing instead of following it.
+                        Parallel.forRange(Math.min(threads, slab.tasks), 1, (x, y) -> slab.run());
+                    }
+                } finally {
+                    own.releaseB(bp);
+                }
+            }
+        }
+    }
+
+    /**
+     * One slab of a product (columns {@code [jc, jc + nc)}, k slices {@code [pg, pg + kg)}) as
+     * tasks: row blocks of {@code rows} rows times column chunks of {@code cols} columns (one
+     * chunk unless the output is too short to give every thread several row blocks). Threads in
+     * {@link #run} claim tasks from a shared counter; the first to arrive packs B, the others
+     * pack their first A block meanwhile and then wait for B.
+     */
+    private static final class Slab {
+        private static final int NOT_PACKED = 0;
+        private static final int PACKING = 1;
+        private static final int PACKED = 2;
+
+        final DoubleGemm g;
+        final GemmPlan plan;
+        final double[] a;
+        final int ao;
+        final double[] b;
+        final int bo;
+        final double[] bp;
+        final double[] c;
+        final int co;
+        final int jc;
+        final int nc;
+        final int pg;
+        final int kg;
+        final double alpha;
+        final double beta;
+        final int rows;
+        final int cols;
+        final int chunks;
+        final int tasks;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger bState = new AtomicInteger(NOT_PACKED);
+
+        Slab(DoubleGemm g, GemmPlan plan, int threads, double[] a, int ao, double[] b, int bo, double[] bp,
+             double[] c, int co, int jc, int nc, int pg, int kg, double alpha, double beta) {
+            this.g = g;
+            this.plan = plan;
+            this.a = a;
+            this.ao = ao;
+            this.b = b;
+            this.bo = bo;
+            this.bp = bp;
+            this.c = c;
+            this.co = co;
+            this.jc = jc;
+            this.nc = nc;
+            this.pg = pg;
+            this.kg = kg;
+            this.alpha = alpha;
+            this.beta = beta;
+            int mr = g.kernel.mr();
+            int nr = g.kernel.nr();
+            int m = plan.m;
+            int want = threads == 1 ? 1 : threads * TASKS_PER_THREAD;
+            int h = Math.min(roundUp(Math.max(MC, 1), mr), roundUp(GemmPlan.ceilDiv(m, want), mr));
+            this.rows = h;
+            int rowBlocks = GemmPlan.ceilDiv(m, h);
+            int ch = rowBlocks >= want ? 1 : Math.min(GemmPlan.ceilDiv(want, rowBlocks), GemmPlan.ceilDiv(nc, nr));
+            this.cols = roundUp(GemmPlan.ceilDiv(nc, ch), nr);
+            this.chunks = GemmPlan.ceilDiv(nc, cols);
+            this.tasks = rowBlocks * chunks;
+        }
+
+        /** Packs B's slab unless another thread does or did; returns once it is packed. */
+        void awaitB() {
+            if (bState.get() == PACKED) {
+                return;
+            }
+            if (bState.compareAndSet(NOT_PACKED, PACKING)) {
+                int k = plan.k;
+                int ncp = roundUp(nc, g.kernel.nr());
+                for (int s = 0; s < kg; s += KC) {
+                    int pc = pg + s;
+                    g.kernel.packB(b, bo + pc * plan.rsb + jc * plan.csb, plan.rsb, plan.csb,
+                            Math.min(KC, k - pc), nc, bp, s * ncp);
+                }
+                bState.set(PACKED);
+                return;
+            }
+            // Another thread is packing right now (it won the exchange above): a short wait.
+            for (int spins = 0; bState.get() != PACKED; spins++) {
+                if (spins < 1 << 12) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+        }
+
+        /** Runs the tasks this thread claims, until none is left. */
+        void run() {
+            GemmKernels.DoubleMicroKernel kernel = g.kernel;
+            int mr = kernel.mr();
+            int nr = kernel.nr();
+            int k = plan.k;
+            int m = plan.m;
+            int ncp = roundUp(nc, nr);
+            int cj = co + jc * plan.csc;
+            Buffers own = BUFFERS.get();
+            double[] ap = own.acquireA(rows * Math.min(KC, kg));
+            double[] tile = new double[mr * nr];
+            double[] first = {alpha, beta};
+            double[] later = {alpha, 1d};
+            try {
+                for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+                    int i0 = (t / chunks) * rows;
+                    int mc = Math.min(rows, m - i0);
+                    int j0 = (t % chunks) * cols;
+                    int j1 = Math.min(nc, j0 + cols);
+                    for (int s = 0; s < kg; s += KC) {
+                        int pc = pg + s;
+                        int kc = Math.min(KC, k - pc);
+                        packA(a, ao + i0 * plan.rsa + pc * plan.csa, plan.rsa, plan.csa, mc, kc, mr, ap);
+                        awaitB();
+                        g.block(kc, mc, j0, j1, ap, bp, s * ncp, c, cj + i0 * plan.rsc, plan.rsc, plan.csc,
+                                pc == 0 ? first : later, tile);
+                    }
+                }
+            } finally {
+                own.releaseA(ap);
+            }
+        }
+    }
+
+    /**
+     * Runs the micro-kernel over rows {@code [0, mc)} and columns {@code [j0, j1)} of a block of C
+     * at {@code co} from packed A and the packed B slice at {@code bOff} (a method of its own so
+     * that the JIT compiles this hot loop early). Columns go in windows of {@code CW}: a window's
+     * B panels stay in L2 while each A panel, in L1, passes along them, and consecutive tiles lie
+     * side by side in C's rows, which the hardware prefetcher follows (tiles stacked down the
+     * columns, 4 rows at a time, each touch new pages and wait for C from memory).
+     */
+    private void block(int kc, int mc, int j0, int j1, double[] ap, double[] bp, int bOff, double[] c, int co,
+                       int rsc, int csc, double[] ab, double[] tile) {
         int mr = kernel.mr();
         int nr = kernel.nr();
-        for (int jr = 0; jr < nc; jr += nr) {
-            int cols = Math.min(nr, nc - jr);
-            int cBase = co + jr * csc;
+        for (int jw = j0; jw < j1; jw += CW) {
+            int jwEnd = Math.min(j1, jw + CW);
             for (int ir = 0; ir < mc; ir += mr) {
-                kernel.run(kc, ap, ir * kc, bp, jr * kc, c, cBase + ir * rsc, rsc, csc,
-                        Math.min(mr, mc - ir), cols, alpha, beta, tile);
+                int rows = Math.min(mr, mc - ir);
+                int cRow = co + ir * rsc;
+                for (int jr = jw; jr < jwEnd; jr += nr) {
+                    kernel.run(kc, ap, ir * kc, bp, bOff + jr * kc, c, cRow + jr * csc, rsc, csc,
+                            rows, Math.min(nr, jwEnd - jr), ab, tile);
+                }
+            }
+        }
+    }
+
+    /**
+     * Packing buffers of one thread. A buffer in use (a product running on this thread that waits
+     * for its helpers, and meanwhile runs another product's task) is not handed out twice: the
+     * second user gets a fresh array. Buffers above {@code RETAIN} elements are not kept.
+     */
+    private static final class Buffers {
+        private static final int RETAIN = 1 << 19;
+        private double[] a = new double[0];
+        private double[] b = new double[0];
+        private boolean aBusy;
+        private boolean bBusy;
+
+        double[] acquireA(int len) {
+            if (aBusy || len > RETAIN) {
+                return new double[len];
+            }
+            if (a.length < len) {
+                a = new double[len];
+            }
+            aBusy = true;
+            return a;
+        }
+
+        void releaseA(double[] buf) {
+            if (buf == a) {
+                aBusy = false;
+            }
+        }
+
+        double[] acquireB(int len) {
+            if (bBusy || len > RETAIN) {
+                return new double[len];
+            }
+            if (b.length < len) {
+                b = new double[len];
+            }
+            bBusy = true;
+            return b;
+        }
+
+        void releaseB(double[] buf) {
+            if (buf == b) {
+                bBusy = false;
             }
         }
     }
@@ -205,63 +410,51 @@ final class DoubleGemm {
 
     /**
      * Packs the {@code mc x kc} block of A at {@code src} into panels of {@code mr} rows: panel
-     * {@code r} holds, for each k step, its {@code mr} values (rows past {@code mc} are zeros).
+     * {@code r} holds its {@code mr} rows one after another, {@code kc} values each, so that each
+     * row of a row-major A is one contiguous copy (rows past {@code mc} are zeros).
      */
     static void packA(double[] a, int src, int rsa, int csa, int mc, int kc, int mr, double[] ap) {
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             int dst = ir * kc;
             int s = src + ir * rsa;
-            if (csa == 1 && rows == 4 && mr == 4) {
-                // The common case (row-major A, full panel of the AVX2 kernel): four row streams.
-                int r0 = s;
-                int r1 = s + rsa;
-                int r2 = s + 2 * rsa;
-                int r3 = s + 3 * rsa;
-                for (int p = 0, d = dst; p < kc; p++, d += 4) {
-                    ap[d] = a[r0 + p];
-                    ap[d + 1] = a[r1 + p];
-                    ap[d + 2] = a[r2 + p];
-                    ap[d + 3] = a[r3 + p];
+            if (csa == 1) {
+                for (int i = 0; i < rows; i++) {
+                    System.arraycopy(a, s + i * rsa, ap, dst + i * kc, kc);
                 }
             } else if (csa <= rsa) {
-                // Rows are the long runs: read each row along k, write with stride mr.
+                // Rows are the longer runs: read each row along k.
                 for (int i = 0; i < rows; i++) {
                     int si = s + i * rsa;
-                    int di = dst + i;
-                    for (int p = 0; p < kc; p++, si += csa, di += mr) {
-                        ap[di] = a[si];
+                    int di = dst + i * kc;
+                    for (int p = 0; p < kc; p++, si += csa) {
+                        ap[di + p] = a[si];
                     }
                 }
             } else {
-                // Columns are the long runs (a transposed A): read down each column.
+                // Columns are the long runs (a transposed A): read down each column, mr values at a time.
                 for (int p = 0; p < kc; p++) {
                     int sp = s + p * csa;
-                    int dp = dst + p * mr;
                     for (int i = 0; i < rows; i++) {
-                        ap[dp + i] = a[sp + i * rsa];
+                        ap[dst + i * kc + p] = a[sp + i * rsa];
                     }
                 }
             }
             if (rows < mr) {
-                for (int p = 0; p < kc; p++) {
-                    int dp = dst + p * mr;
-                    for (int i = rows; i < mr; i++) {
-                        ap[dp + i] = 0d;
-                    }
-                }
+                java.util.Arrays.fill(ap, dst + rows * kc, dst + mr * kc, 0d);
             }
         }
     }
 
     /**
-     * Packs the {@code kc x nc} block of B at {@code src} into panels of {@code nr} columns: panel
-     * {@code j} holds, for each k step, its {@code nr} values (columns past {@code nc} are zeros).
+     * Packs the {@code kc x nc} block of B at {@code src} into panels of {@code nr} columns from
+     * {@code bp[off]}: panel {@code j} holds, for each k step, its {@code nr} values (columns past
+     * {@code nc} are zeros).
      */
-    static void packB(double[] b, int src, int rsb, int csb, int kc, int nc, int nr, double[] bp) {
+    static void packB(double[] b, int src, int rsb, int csb, int kc, int nc, int nr, double[] bp, int off) {
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
-            int dst = jr * kc;
+            int dst = off + jr * kc;
             int s = src + jr * csb;
             if (csb == 1) {
                 // Row-major B: each k step of the panel is one contiguous run.

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * once into panels of {@code nr} columns (a buffer shared by all threads), then row blocks of the
  * slab run as tasks: each packs its rows of A into panels of {@code mr} rows (kept in L2) and the
  * micro-kernel walks the tiles along C's rows, window by window of {@code CW} columns (see
- * {@link #block}). Packing reads any row and column strides, so transposed and strided operands need no copy
- * beforehand.
+ * {@link #block}). Packing reads any row and column strides, so transposed and strided operands
+ * need no copy beforehand.
  *
  * <p>Threads claim row blocks (and, for short and wide outputs, column chunks) from a shared
  * counter, so a thread that starts late or is descheduled on a busy machine simply claims fewer.
@@ -26,8 +26,8 @@ final class FloatGemm {
      * Depth of a k slice. The same for every kernel, so that every kernel (and the scalar twin)
      * computes each element with the same operations: results do not depend on the machine's
      * vector width. 512 deep, C is read and written once per 512 multiply-adds per element, an A
-     * panel of 4 rows (8 KiB) stays in L1 and a window of B panels in L2 (measured best of 256, 384,
-     * 512 and 768 on AVX2).
+     * panel of 6 rows (12 KiB) stays in L1 and a window of B panels in L2 (measured best of 256,
+     * 384, 512 and 768 on AVX2).
      */
     static final int KC = 512;
     /** Rows per A block at most (a multiple of 4, 6, 8 and 16): 96 x 512 floats = 192 KiB, within L2. */

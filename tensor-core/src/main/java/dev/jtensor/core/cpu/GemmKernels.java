@@ -100,7 +100,12 @@ final class GemmKernels {
 
         /** As {@link FloatMicroKernel#run}, in double. */
         void run(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int rsc, int csc,
-                 int rows, int cols, double alpha, double beta, double[] tile);
+                 int rows, int cols, double[] ab, double[] tile);
+
+        /** As {@link FloatMicroKernel#packB}, in double. */
+        default void packB(double[] b, int src, int rsb, int csb, int kc, int nc, double[] bp, int off) {
+            DoubleGemm.packB(b, src, rsb, csb, kc, nc, nr(), bp, off);
+        }
     }
 
     /** Writes a finished tile held row-major in {@code tile} (row length {@code nr}) into C. */
@@ -193,18 +198,18 @@ final class GemmKernels {
 
         @Override
         public void run(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int rsc, int csc,
-                        int rows, int cols, double alpha, double beta, double[] tile) {
+                        int rows, int cols, double[] ab, double[] tile) {
             java.util.Arrays.fill(tile, 0, MR * NR, -0d);
-            for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
+            for (int p = 0; p < kc; p++, bo += NR) {
                 for (int i = 0; i < MR; i++) {
-                    double x = a[ao + i];
+                    double x = a[ao + i * kc + p];
                     int t = i * NR;
                     for (int j = 0; j < NR; j++) {
                         tile[t + j] = Math.fma(x, b[bo + j], tile[t + j]);
                     }
                 }
             }
-            writeBack(tile, NR, c, co, rsc, csc, rows, cols, alpha, beta);
+            writeBack(tile, NR, c, co, rsc, csc, rows, cols, ab[0], ab[1]);
         }
     }
 }

@@ -9,17 +9,16 @@ import jdk.incubator.vector.VectorSpecies;
  * species, each k step two loads of B, one broadcast per row and {@code 2 * mr} fused
  * multiply-adds into accumulators that stay in registers.
  *
- * <p>float32 uses 6 x 2 tiles everywhere: 12 accumulator chains hide the FMA latency and each k
+ * <p>Both dtypes use 6 x 2 tiles everywhere: 12 accumulator chains hide the FMA latency and each k
  * step loads 8 values for 12 multiply-adds. With AVX2's 16 vector registers that leaves 4 for the
  * 2 B vectors and the broadcasts, which C2 manages only when the k loop sits in a method of its
  * own ({@code accumulate}: the accumulators are stored to the scratch tile and C is updated
  * afterwards); with the C update in the same method C2 spilled an accumulator to the stack every
  * k step and the tile ran at half speed, as it did when A panels were interleaved (one pointer,
  * all six broadcasts scheduled before the first multiply-add). Measured on a Zen 3 EPYC, the
- * 6 x 2 tile is a few per cent faster than the 4 x 2 one, which stays as a second kernel under
- * the twin tests. The float32 kernels read A from panels of rows (row i's k step p at
- * {@code i*kc + p}), so that packing a row-major A is one contiguous copy per row. float64 keeps
- * 4 x 2 tiles with 16 registers and 6 x 2 with 32 (AVX-512). Only
+ * 6 x 2 tile is 5 to 25 per cent faster than the 4 x 2 one, which stays as a second kernel under
+ * the twin tests. The kernels read A from panels of rows (row i's k step p at {@code i*kc + p}),
+ * so that packing a row-major A is one contiguous copy per row. Only
  * {@link GemmKernels} touches this class, and only after checking that the
  * {@code jdk.incubator.vector} module is present.
  */
@@ -28,8 +27,6 @@ final class VectorGemmKernels {
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     private static final int FL = FS.length();
     private static final int DL = DS.length();
-    /** AVX-512 and wider: 32 architectural vector registers. */
-    private static final boolean WIDE = FS.vectorBitSize() >= 512;
 
     private VectorGemmKernels() {}
 
@@ -46,7 +43,7 @@ final class VectorGemmKernels {
         if (DL < 2) {
             return null;
         }
-        return WIDE ? new Double6() : new Double4();
+        return new Double6();
     }
 
     /** {@link FloatGemm#packB} with each full panel row copied as two vectors. */
@@ -99,14 +96,49 @@ final class VectorGemmKernels {
         }
     }
 
-    private static void update(DoubleVector acc, double[] c, int ci, double alpha, double beta) {
-        DoubleVector r = alpha == 1 ? acc : acc.mul(alpha);
-        if (beta == 0) {
-            r.intoArray(c, ci);
-        } else if (beta == 1) {
-            r.add(DoubleVector.fromArray(DS, c, ci)).intoArray(c, ci);
-        } else {
-            r.add(DoubleVector.fromArray(DS, c, ci).mul(beta)).intoArray(c, ci);
+    /** {@link DoubleGemm#packB} with each full panel row copied as two vectors. */
+    private static void packB(double[] b, int src, int rsb, int csb, int kc, int nc, double[] bp, int off) {
+        int nr = 2 * DL;
+        int full = csb == 1 ? nc - nc % nr : 0;
+        for (int jr = 0; jr < full; jr += nr) {
+            int s = src + jr;
+            int d = off + jr * kc;
+            for (int p = 0; p < kc; p++, s += rsb, d += nr) {
+                DoubleVector.fromArray(DS, b, s).intoArray(bp, d);
+                DoubleVector.fromArray(DS, b, s + DL).intoArray(bp, d + DL);
+            }
+        }
+        if (full < nc) {
+            DoubleGemm.packB(b, src + full * csb, rsb, csb, kc, nc - full, nr, bp, off + full * kc);
+        }
+    }
+
+    /** As the float32 {@code updateTile}, in double. */
+    private static void updateTile(double[] tile, double[] c, int co, int rsc, int csc, int rows, int cols,
+                                   double[] ab) {
+        int nr = 2 * DL;
+        double alpha = ab[0];
+        double beta = ab[1];
+        if (cols != nr || csc != 1) {
+            GemmKernels.writeBack(tile, nr, c, co, rsc, csc, rows, cols, alpha, beta);
+            return;
+        }
+        for (int i = 0, t = 0; i < rows; i++, t += nr, co += rsc) {
+            DoubleVector r0 = DoubleVector.fromArray(DS, tile, t);
+            DoubleVector r1 = DoubleVector.fromArray(DS, tile, t + DL);
+            if (alpha != 1) {
+                r0 = r0.mul(alpha);
+                r1 = r1.mul(alpha);
+            }
+            if (beta == 1) {
+                r0 = r0.add(DoubleVector.fromArray(DS, c, co));
+                r1 = r1.add(DoubleVector.fromArray(DS, c, co + DL));
+            } else if (beta != 0) {
+                r0 = r0.add(DoubleVector.fromArray(DS, c, co).mul(beta));
+                r1 = r1.add(DoubleVector.fromArray(DS, c, co + DL).mul(beta));
+            }
+            r0.intoArray(c, co);
+            r1.intoArray(c, co + DL);
         }
     }
 
@@ -256,51 +288,50 @@ final class VectorGemmKernels {
         }
 
         @Override
+        public void packB(double[] b, int src, int rsb, int csb, int kc, int nc, double[] bp, int off) {
+            VectorGemmKernels.packB(b, src, rsb, csb, kc, nc, bp, off);
+        }
+
+        @Override
         public void run(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int rsc, int csc,
-                        int rows, int cols, double alpha, double beta, double[] tile) {
+                        int rows, int cols, double[] ab, double[] tile) {
+            accumulate(kc, a, ao, b, bo, tile);
+            updateTile(tile, c, co, rsc, csc, rows, cols, ab);
+        }
+
+        /** The k loop alone (the C update is elsewhere, so the JIT allocates registers for the loop only). */
+        private static void accumulate(int kc, double[] a, int ao, double[] b, int bo, double[] tile) {
             DoubleVector z = DoubleVector.broadcast(DS, -0d);
             DoubleVector c00 = z, c01 = z, c10 = z, c11 = z;
             DoubleVector c20 = z, c21 = z, c30 = z, c31 = z;
             int nr = 2 * DL;
-            for (int p = 0; p < kc; p++, ao += 4, bo += nr) {
+            int a1 = ao + 1 * kc;
+            int a2 = ao + 2 * kc;
+            int a3 = ao + 3 * kc;
+            for (int p = 0; p < kc; p++, bo += nr) {
                 DoubleVector b0 = DoubleVector.fromArray(DS, b, bo);
                 DoubleVector b1 = DoubleVector.fromArray(DS, b, bo + DL);
-                DoubleVector x = DoubleVector.broadcast(DS, a[ao]);
+                DoubleVector x = DoubleVector.broadcast(DS, a[ao + p]);
                 c00 = x.fma(b0, c00);
                 c01 = x.fma(b1, c01);
-                x = DoubleVector.broadcast(DS, a[ao + 1]);
+                x = DoubleVector.broadcast(DS, a[a1 + p]);
                 c10 = x.fma(b0, c10);
                 c11 = x.fma(b1, c11);
-                x = DoubleVector.broadcast(DS, a[ao + 2]);
+                x = DoubleVector.broadcast(DS, a[a2 + p]);
                 c20 = x.fma(b0, c20);
                 c21 = x.fma(b1, c21);
-                x = DoubleVector.broadcast(DS, a[ao + 3]);
+                x = DoubleVector.broadcast(DS, a[a3 + p]);
                 c30 = x.fma(b0, c30);
                 c31 = x.fma(b1, c31);
             }
-            if (rows == 4 && cols == nr && csc == 1) {
-                update(c00, c, co, alpha, beta);
-                update(c01, c, co + DL, alpha, beta);
-                co += rsc;
-                update(c10, c, co, alpha, beta);
-                update(c11, c, co + DL, alpha, beta);
-                co += rsc;
-                update(c20, c, co, alpha, beta);
-                update(c21, c, co + DL, alpha, beta);
-                co += rsc;
-                update(c30, c, co, alpha, beta);
-                update(c31, c, co + DL, alpha, beta);
-                return;
-            }
             c00.intoArray(tile, 0);
             c01.intoArray(tile, DL);
-            c10.intoArray(tile, nr);
-            c11.intoArray(tile, nr + DL);
+            c10.intoArray(tile, 1 * nr);
+            c11.intoArray(tile, 1 * nr + DL);
             c20.intoArray(tile, 2 * nr);
             c21.intoArray(tile, 2 * nr + DL);
             c30.intoArray(tile, 3 * nr);
             c31.intoArray(tile, 3 * nr + DL);
-            GemmKernels.writeBack(tile, nr, c, co, rsc, csc, rows, cols, alpha, beta);
         }
     }
 
@@ -317,59 +348,55 @@ final class VectorGemmKernels {
         }
 
         @Override
+        public void packB(double[] b, int src, int rsb, int csb, int kc, int nc, double[] bp, int off) {
+            VectorGemmKernels.packB(b, src, rsb, csb, kc, nc, bp, off);
+        }
+
+        @Override
         public void run(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int rsc, int csc,
-                        int rows, int cols, double alpha, double beta, double[] tile) {
+                        int rows, int cols, double[] ab, double[] tile) {
+            accumulate(kc, a, ao, b, bo, tile);
+            updateTile(tile, c, co, rsc, csc, rows, cols, ab);
+        }
+
+        /** The k loop alone (the C update is elsewhere, so the JIT allocates registers for the loop only). */
+        private static void accumulate(int kc, double[] a, int ao, double[] b, int bo, double[] tile) {
             DoubleVector z = DoubleVector.broadcast(DS, -0d);
             DoubleVector c00 = z, c01 = z, c10 = z, c11 = z;
             DoubleVector c20 = z, c21 = z, c30 = z, c31 = z;
             DoubleVector c40 = z, c41 = z, c50 = z, c51 = z;
             int nr = 2 * DL;
-            for (int p = 0; p < kc; p++, ao += 6, bo += nr) {
+            int a1 = ao + 1 * kc;
+            int a2 = ao + 2 * kc;
+            int a3 = ao + 3 * kc;
+            int a4 = ao + 4 * kc;
+            int a5 = ao + 5 * kc;
+            for (int p = 0; p < kc; p++, bo += nr) {
                 DoubleVector b0 = DoubleVector.fromArray(DS, b, bo);
                 DoubleVector b1 = DoubleVector.fromArray(DS, b, bo + DL);
-                DoubleVector x = DoubleVector.broadcast(DS, a[ao]);
+                DoubleVector x = DoubleVector.broadcast(DS, a[ao + p]);
                 c00 = x.fma(b0, c00);
                 c01 = x.fma(b1, c01);
-                x = DoubleVector.broadcast(DS, a[ao + 1]);
+                x = DoubleVector.broadcast(DS, a[a1 + p]);
                 c10 = x.fma(b0, c10);
                 c11 = x.fma(b1, c11);
-                x = DoubleVector.broadcast(DS, a[ao + 2]);
+                x = DoubleVector.broadcast(DS, a[a2 + p]);
                 c20 = x.fma(b0, c20);
                 c21 = x.fma(b1, c21);
-                x = DoubleVector.broadcast(DS, a[ao + 3]);
+                x = DoubleVector.broadcast(DS, a[a3 + p]);
                 c30 = x.fma(b0, c30);
                 c31 = x.fma(b1, c31);
-                x = DoubleVector.broadcast(DS, a[ao + 4]);
+                x = DoubleVector.broadcast(DS, a[a4 + p]);
                 c40 = x.fma(b0, c40);
                 c41 = x.fma(b1, c41);
-                x = DoubleVector.broadcast(DS, a[ao + 5]);
+                x = DoubleVector.broadcast(DS, a[a5 + p]);
                 c50 = x.fma(b0, c50);
                 c51 = x.fma(b1, c51);
             }
-            if (rows == 6 && cols == nr && csc == 1) {
-                update(c00, c, co, alpha, beta);
-                update(c01, c, co + DL, alpha, beta);
-                co += rsc;
-                update(c10, c, co, alpha, beta);
-                update(c11, c, co + DL, alpha, beta);
-                co += rsc;
-                update(c20, c, co, alpha, beta);
-                update(c21, c, co + DL, alpha, beta);
-                co += rsc;
-                update(c30, c, co, alpha, beta);
-                update(c31, c, co + DL, alpha, beta);
-                co += rsc;
-                update(c40, c, co, alpha, beta);
-                update(c41, c, co + DL, alpha, beta);
-                co += rsc;
-                update(c50, c, co, alpha, beta);
-                update(c51, c, co + DL, alpha, beta);
-                return;
-            }
             c00.intoArray(tile, 0);
             c01.intoArray(tile, DL);
-            c10.intoArray(tile, nr);
-            c11.intoArray(tile, nr + DL);
+            c10.intoArray(tile, 1 * nr);
+            c11.intoArray(tile, 1 * nr + DL);
             c20.intoArray(tile, 2 * nr);
             c21.intoArray(tile, 2 * nr + DL);
             c30.intoArray(tile, 3 * nr);
@@ -378,7 +405,6 @@ final class VectorGemmKernels {
             c41.intoArray(tile, 4 * nr + DL);
             c50.intoArray(tile, 5 * nr);
             c51.intoArray(tile, 5 * nr + DL);
-            GemmKernels.writeBack(tile, nr, c, co, rsc, csc, rows, cols, alpha, beta);
         }
     }
 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Vector API micro-kernels against their scalar twins, through the whole blocked driver, at
- * awkward sizes: every combination of m, n, k in {0, 1, 7, 13, 207}, and a 4099-long dimension in
- * each position (longer than the k slice, the row block and a column slab's tile count).
+ * awkward sizes: every combination of m, n, k in {0, 1, 7, 13, 207}, a 4099-long dimension in
+ * each position (longer than the k slice, the row block and a column slab), and a product whose
+ * packed B takes several groups of k slices ({@code 7 x 1100 x 1100}).
  */
 class GemmKernelsTest {
     private static final int[] SIZES = {0, 1, 7, 13, 207};
@@ -32,6 +33,7 @@ class GemmKernelsTest {
         out.add(new int[] {13, 4099, 7});
         out.add(new int[] {7, 13, 4099});
         out.add(new int[] {1, 4099, 1});
+        out.add(new int[] {7, 1100, 1100});
         return out;
     }
 

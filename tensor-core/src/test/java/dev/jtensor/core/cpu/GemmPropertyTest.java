@@ -98,10 +98,13 @@ class GemmPropertyTest {
                         new GemmSpec.Operand(GemmTestSupport.random(dt, 270 * 260, rnd), 0, 260, 1, new long[] {0}),
                         new GemmSpec.Operand(GemmTestSupport.random(dt, 5 * 40 * 260, rnd), 0, 260, 1, new long[] {40 * 260}),
                         1, 0);
+                // Short and wide: row blocks and column chunks as tasks, two column slabs, several
+                // groups of k slices packed in turn.
+                GemmSpec wide = GemmTestSupport.plain(dt, 20, 2100, 600, rnd);
                 // Matrix-vector products, split into parts of uneven lengths.
                 GemmSpec rowVector = GemmTestSupport.plain(dt, 1, 13, 40000, rnd);
                 GemmSpec columnVector = GemmTestSupport.plain(dt, 4099, 1, 300, rnd);
-                for (GemmSpec spec : new GemmSpec[] {big, batched, folded, rowVector, columnVector}) {
+                for (GemmSpec spec : new GemmSpec[] {big, batched, folded, wide, rowVector, columnVector}) {
                     Parallel.setNumThreads(1);
                     GemmSpec one = GemmTestSupport.withFreshOutput(spec);
                     CpuBackend.INSTANCE.gemm(one);
