@@ -136,6 +136,7 @@ final class DoubleGemm {
         private static final int NOT_PACKED = 0;
         private static final int PACKING = 1;
         private static final int PACKED = 2;
+        private static final int FAILED = 3;
 
         final DoubleGemm g;
         final GemmPlan plan;
@@ -197,16 +198,25 @@ final class DoubleGemm {
             if (bState.compareAndSet(NOT_PACKED, PACKING)) {
                 int k = plan.k;
                 int ncp = roundUp(nc, g.kernel.nr());
-                for (int s = 0; s < kg; s += KC) {
-                    int pc = pg + s;
-                    g.kernel.packB(b, bo + pc * plan.rsb + jc * plan.csb, plan.rsb, plan.csb,
-                            Math.min(KC, k - pc), nc, bp, s * ncp);
+                try {
+                    for (int s = 0; s < kg; s += KC) {
+                        int pc = pg + s;
+                        g.kernel.packB(b, bo + pc * plan.rsb + jc * plan.csb, plan.rsb, plan.csb,
+                                Math.min(KC, k - pc), nc, bp, s * ncp);
+                    }
+                } catch (RuntimeException | Error e) {
+                    // Release the waiting threads; the exception reaches the caller through this one.
+                    bState.set(FAILED);
+                    throw e;
                 }
                 bState.set(PACKED);
                 return;
             }
             // Another thread is packing right now (it won the exchange above): a short wait.
             for (int spins = 0; bState.get() != PACKED; spins++) {
+                if (bState.get() == FAILED) {
+                    throw new IllegalStateException("packing B failed on another thread");
+                }
                 if (spins < 1 << 12) {
                     Thread.onSpinWait();
                 } else {
