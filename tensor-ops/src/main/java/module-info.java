@@ -7,4 +7,6 @@ module dev.jtensor.ops {
     requires org.slf4j;
 
     exports dev.jtensor.ops;
+    exports dev.jtensor.ops.nn;
+    exports dev.jtensor.ops.optim;
 }
