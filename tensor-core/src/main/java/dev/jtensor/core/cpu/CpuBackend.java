@@ -80,6 +80,21 @@ public final class CpuBackend implements Backend {
     // ---------------------------------------------------------------- reductions implementations
     // (implementations of this area go here; keep the blank lines between areas)
 
+    @Override
+    public void reduce(dev.jtensor.core.spi.ReduceOp op, dev.jtensor.core.spi.ReducePlan plan) {
+        ReduceKernels.reduce(op, plan);
+    }
+
+    @Override
+    public void stdVar(dev.jtensor.core.spi.ReducePlan plan, double correction, boolean std) {
+        ReduceKernels.stdVar(plan, correction, std);
+    }
+
+    @Override
+    public void cumsum(dev.jtensor.core.spi.ReducePlan plan) {
+        ReduceKernels.cumsum(plan);
+    }
+
     // ---------------------------------------------------------------- end of reductions implementations
 
 

@@ -38,6 +38,27 @@ public interface Backend {
     // ---------------------------------------------------------------- reductions primitives
     // (primitives of this area go here; keep the blank lines between areas)
 
+    /**
+     * Reduces every line of {@code plan} into its output element(s) with {@code op} (see
+     * {@link ReduceOp} for the dtypes each op receives). Each output element is computed on one
+     * thread, so results do not depend on the thread count.
+     */
+    void reduce(ReduceOp op, ReducePlan plan);
+
+    /**
+     * Variance of every line of {@code plan} with {@code correction} (1 = Bessel's; the divisor is
+     * {@code max(0, n - correction)}), or its square root when {@code std}; input and output float32
+     * or float64, accumulated in float64 as PyTorch does.
+     */
+    void stdVar(ReducePlan plan, double correction, boolean std);
+
+    /**
+     * Inclusive prefix sum along the lines of a scan plan ({@link ReducePlan#scan}); input and
+     * output float32, float64 or int64 of one dtype (float32 accumulates in float64, as PyTorch's CPU
+     * kernel does).
+     */
+    void cumsum(ReducePlan plan);
+
     // ---------------------------------------------------------------- end of reductions primitives
 
 

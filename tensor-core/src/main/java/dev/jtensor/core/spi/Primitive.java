@@ -39,6 +39,40 @@ public enum Primitive {
 
     // ---------------------------------------------------------------- reductions
     // (primitives of this area go here; keep the blank lines between areas)
+    // Attrs are recorded by dev.jtensor.core.Reductions; dims are normalised and ascending, and
+    // the output is the recorded output tensor (saved by the engine).
+    /** sum over dims; attrs: {@code int[] dims}, {@code boolean keepdim}, {@code long[] inputShape}. */
+    SUM,
+    /** mean over dims; attrs: {@code int[] dims}, {@code boolean keepdim}, {@code long[] inputShape} (the count is the product of those dims' sizes). */
+    MEAN,
+    /** product over dims (one dim, or all); attrs: {@code int[] dims}, {@code boolean keepdim}, {@code long[] inputShape}. */
+    PROD,
+    /**
+     * amax over dims, and max() of the whole tensor (gradient shared evenly among tied maxima, as
+     * PyTorch); attrs: {@code int[] dims}, {@code boolean keepdim}, {@code long[] inputShape}.
+     */
+    AMAX,
+    /** amin over dims, and min() of the whole tensor; attrs as {@link #AMAX}. */
+    AMIN,
+    /**
+     * the values of max with a dim (the indices output is not differentiable; the gradient goes to
+     * the indexed elements); attrs: {@code int dim}, {@code boolean keepdim}, {@code long[] inputShape},
+     * {@code Tensor indices} (int64, the shape of the values).
+     */
+    MAX_DIM,
+    /** the values of min with a dim; attrs as {@link #MAX_DIM}. */
+    MIN_DIM,
+    /** logsumexp over dims; attrs: {@code int[] dims}, {@code boolean keepdim}, {@code long[] inputShape}. */
+    LOGSUMEXP,
+    /**
+     * variance over dims; attrs: {@code int[] dims}, {@code double correction} (divisor
+     * {@code max(0, n - correction)}), {@code boolean keepdim}, {@code long[] inputShape}.
+     */
+    VAR,
+    /** standard deviation over dims; attrs as {@link #VAR}. */
+    STD,
+    /** inclusive cumulative sum along a dim; attrs: {@code int dim}. */
+    CUMSUM,
 
     // ---------------------------------------------------------------- end of reductions
 

@@ -134,6 +134,54 @@ final class OpTable {
 
     // ---------------------------------------------------------------- reductions
     private static void reductions() {
+        op("sum", a -> {
+            int[] dims = dims(a);
+            DType dtype = a.kwDtype("dtype");
+            return dims == null && dtype == null ? a.tensor(0).sum() : a.tensor(0).sum(dims, keepdim(a), dtype);
+        });
+        op("mean", a -> {
+            int[] dims = dims(a);
+            DType dtype = a.kwDtype("dtype");
+            return dims == null && dtype == null ? a.tensor(0).mean() : a.tensor(0).mean(dims, keepdim(a), dtype);
+        });
+        op("prod", a -> dims(a) == null ? (a.hasKw("dtype") ? a.tensor(0).prod(a.kwDtype("dtype")) : a.tensor(0).prod())
+                : a.tensor(0).prod(dims(a)[0], keepdim(a), a.kwDtype("dtype")));
+        op("max", a -> dims(a) == null ? a.tensor(0).max() : a.tensor(0).max(dims(a)[0], keepdim(a)));
+        op("min", a -> dims(a) == null ? a.tensor(0).min() : a.tensor(0).min(dims(a)[0], keepdim(a)));
+        op("argmax", a -> dims(a) == null ? a.tensor(0).argmax() : a.tensor(0).argmax(dims(a)[0], keepdim(a)));
+        op("argmin", a -> dims(a) == null ? a.tensor(0).argmin() : a.tensor(0).argmin(dims(a)[0], keepdim(a)));
+        op("amax", a -> a.tensor(0).amax(dims(a), keepdim(a)));
+        op("amin", a -> a.tensor(0).amin(dims(a), keepdim(a)));
+        op("logsumexp", a -> a.tensor(0).logsumexp(dims(a), keepdim(a)));
+        op("var", a -> a.tensor(0).var(dims(a), correction(a), keepdim(a)));
+        op("std", a -> a.tensor(0).std(dims(a), correction(a), keepdim(a)));
+        op("all", a -> dims(a) == null ? a.tensor(0).all() : a.tensor(0).all(dims(a)[0], keepdim(a)));
+        op("any", a -> dims(a) == null ? a.tensor(0).any() : a.tensor(0).any(dims(a)[0], keepdim(a)));
+        op("cumsum", a -> a.hasKw("dtype") ? a.tensor(0).cumsum(dims(a)[0], a.kwDtype("dtype"))
+                : a.tensor(0).cumsum(dims(a)[0]));
+    }
+
+    /** The {@code dim} argument (positional 1 or keyword) as a list, or null when absent. */
+    private static int[] dims(Args a) {
+        Object d = a.argOrKw(1, "dim");
+        if (d == null) {
+            return null;
+        }
+        long[] l = Args.toLongs(d);
+        int[] r = new int[l.length];
+        for (int k = 0; k < l.length; k++) {
+            r[k] = Math.toIntExact(l[k]);
+        }
+        return r;
+    }
+
+    private static boolean keepdim(Args a) {
+        return a.kwBool("keepdim", false);
+    }
+
+    /** var/std's correction: the keyword {@code correction}, else 1 or 0 from {@code unbiased} (default true). */
+    private static double correction(Args a) {
+        return a.hasKw("correction") ? a.kwDouble("correction", 1) : a.kwBool("unbiased", true) ? 1 : 0;
     }
     // ---------------------------------------------------------------- end of reductions
 
