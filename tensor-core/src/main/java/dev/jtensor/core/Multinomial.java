@@ -6,11 +6,13 @@ import java.util.Arrays;
  * {@code torch.multinomial} on the CPU generator, with PyTorch's two algorithms (ATen's
  * {@code multinomial_out} and {@code multinomial_with_replacement} kernel):
  * <ul>
- *   <li>one sample, or sampling without replacement: the exponential-race (Gumbel) trick. Every
+ *   <li>sampling without replacement, and (PyTorch 2, {@link TorchVersion#V2}, the generator's
+ *       setting) drawing one sample: the exponential-race (Gumbel) trick. Every
  *       category draws {@code q ~ Exp(1)} (one uniform double {@code u} per element, in row-major order,
  *       {@code q = -log1p(-u)} rounded to the probabilities' dtype), and the samples are the indices of
  *       the largest {@code p / q} (the first on ties); several samples take the largest first.</li>
- *   <li>several samples with replacement: per row the cumulative distribution is normalised (its last
+ *   <li>otherwise, with replacement (in PyTorch 1.13 also for one sample): per row the cumulative
+ *       distribution is normalised (its last
  *       entry set to 1), and each sample draws one uniform double and takes the first slot whose
  *       cumulative probability is not below it (binary search).</li>
  * </ul>
@@ -63,7 +65,9 @@ final class Multinomial {
         }
         Generator g = generator != null ? generator : Generator.defaultGenerator();
         long[] out = new long[(int) (rows * numSamples)];
-        if (!replacement || numSamples == 1) {
+        // PyTorch 2 takes the exponential race for one sample too; 1.13 only without replacement.
+        boolean race = !replacement || (numSamples == 1 && g.torchVersion() == TorchVersion.V2);
+        if (race) {
             double[] u = Tensor.rand(new long[] {(long) rows * categories}, DType.FLOAT64, g).toDoubleArray();
             double[] key = new double[categories];
             Integer[] order = new Integer[categories];

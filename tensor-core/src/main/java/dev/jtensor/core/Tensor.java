@@ -1552,8 +1552,9 @@ public final class Tensor {
      * {@code torch.multinomial(self, numSamples, replacement, generator=generator)}: indices drawn
      * from the categories of each row of this 1-D or 2-D tensor of non-negative weights (rows need not
      * sum to one), as int64 of shape {@code [numSamples]} or {@code [rows, numSamples]}. Follows
-     * PyTorch's CPU algorithms (exponential race for one sample or no replacement, cumulative-sum search
-     * otherwise) without MKL; see {@code Multinomial}. A null generator means the default one.
+     * PyTorch's CPU algorithms without MKL (exponential race without replacement, and for one
+     * sample under {@link TorchVersion#V2}; cumulative-sum search otherwise), following the generator's
+     * {@link Generator#torchVersion()}. A null generator means the default one.
      */
     public Tensor multinomial(long numSamples, boolean replacement, Generator generator) {
         return Multinomial.sample(this, numSamples, replacement, generator);
