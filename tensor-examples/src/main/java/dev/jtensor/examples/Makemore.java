@@ -3,6 +3,7 @@ package dev.jtensor.examples;
 import dev.jtensor.core.DType;
 import dev.jtensor.core.Generator;
 import dev.jtensor.core.Tensor;
+import dev.jtensor.core.TorchVersion;
 import dev.jtensor.ops.NoGrad;
 import dev.jtensor.ops.nn.F;
 import dev.jtensor.ops.nn.Module;
@@ -58,7 +59,8 @@ public final class Makemore implements Example {
             }
         });
         out.println("full_loss " + fullLoss(model, data));
-        for (String name : sample(model, new Generator(SAMPLE_SEED), 10)) {
+        // The notebook ran PyTorch 1.13, which draws one sample with replacement by the cumulative search.
+        for (String name : sample(model, new Generator(SAMPLE_SEED).setTorchVersion(TorchVersion.V1_13), 10)) {
             out.println(name);
         }
     }
