@@ -92,7 +92,7 @@ public final class Makemore implements Example {
             model.zeroGrad();
             loss.backward();
             double lr = learningRate(i);
-            try (NoGrad ng = NoGrad.enter()) {
+            try (var _ = NoGrad.enter()) {
                 for (Tensor p : params) {
                     p.add_(p.grad().mul(-lr));
                 }
@@ -103,7 +103,7 @@ public final class Makemore implements Example {
 
     /** The cross-entropy over every example, one forward pass without recording. */
     public static double fullLoss(Mlp model, Dataset data) {
-        try (NoGrad ng = NoGrad.enter()) {
+        try (var _ = NoGrad.enter()) {
             return F.crossEntropy(model.forward(data.x()), data.y()).item();
         }
     }
@@ -114,7 +114,7 @@ public final class Makemore implements Example {
      */
     public static List<String> sample(Mlp model, Generator g, int count) {
         List<String> names = new ArrayList<>();
-        try (NoGrad ng = NoGrad.enter()) {
+        try (var _ = NoGrad.enter()) {
             for (int k = 0; k < count; k++) {
                 long[] context = new long[BLOCK_SIZE];
                 StringBuilder sb = new StringBuilder();

@@ -344,7 +344,7 @@ public final class F {
         long[] outShape = Arrays.copyOf(input.shape(), input.dim() + 1);
         outShape[input.dim()] = weight.size(1);
         Tensor out;
-        try (NoGrad g = NoGrad.enter()) {
+        try (var _ = NoGrad.enter()) {
             out = weight.indexSelect(0, flat).view(outShape);
         }
         return Autograd.record(Primitive.EMBEDDING, out, new Tensor[] {weight}, flat, pad);
@@ -494,7 +494,7 @@ public final class F {
             return;
         }
         long[] rows = distinct.stream().mapToLong(Long::longValue).toArray();
-        try (NoGrad g = NoGrad.enter()) {
+        try (var _ = NoGrad.enter()) {
             Tensor ri = Tensor.fromArray(rows).to(weight.device());
             Tensor sel = weight.indexSelect(0, ri);
             Tensor norms = sel.abs().pow(p).sum(1).pow(1.0 / p);

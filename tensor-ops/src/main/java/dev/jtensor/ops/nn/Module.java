@@ -211,7 +211,7 @@ public abstract class Module {
         if (setToNone) {
             p.setGrad(null);
         } else {
-            try (NoGrad ng = NoGrad.enter()) {
+            try (var _ = NoGrad.enter()) {
                 g.zero_();
             }
         }
@@ -277,7 +277,7 @@ public abstract class Module {
                         + Arrays.toString(dst.shape()) + ".");
             }
         }
-        try (NoGrad g = NoGrad.enter()) {
+        try (var _ = NoGrad.enter()) {
             for (var e : own.entrySet()) {
                 Tensor src = state.get(e.getKey());
                 if (src != null) {

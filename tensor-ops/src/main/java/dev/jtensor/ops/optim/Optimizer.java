@@ -79,7 +79,7 @@ public abstract class Optimizer {
             if (setToNone) {
                 p.setGrad(null);
             } else {
-                try (NoGrad ng = NoGrad.enter()) {
+                try (var _ = NoGrad.enter()) {
                     g.zero_();
                 }
             }
@@ -88,7 +88,7 @@ public abstract class Optimizer {
 
     /** One update of every parameter that has a gradient ({@code optimizer.step()}), in place, under no-grad. */
     public final void step() {
-        try (NoGrad ng = NoGrad.enter()) {
+        try (var _ = NoGrad.enter()) {
             for (int i = 0; i < params.size(); i++) {
                 Tensor p = params.get(i);
                 if (p.grad() != null) {

@@ -15,7 +15,7 @@ public final class NnDerivatives {
 
     /** Softmax or log-softmax: {@code y * (g - sum(g * y))} or {@code g - exp(y) * sum(g)} along {@code dim}. */
     public static Tensor softmax(Tensor grad, Tensor output, int dim, boolean log) {
-        try (NoGrad ng = NoGrad.enter()) {
+        try (var _ = NoGrad.enter()) {
             Tensor g = grad.to(output.dtype()).contiguous();
             Tensor y = output.contiguous();
             Tensor gi = Tensor.empty(y.shape(), y.dtype(), y.device());
@@ -38,7 +38,7 @@ public final class NnDerivatives {
         int reduction = (Integer) attrs[4];
         Tensor stats = (Tensor) attrs[5];
         double totalWeight = (Double) attrs[6];
-        try (NoGrad ng = NoGrad.enter()) {
+        try (var _ = NoGrad.enter()) {
             Tensor g = grad.to(logits.dtype()).contiguous();
             Tensor out = Tensor.empty(logits.shape(), logits.dtype(), logits.device());
             double scale = reduction == 1 ? 1.0 / totalWeight : 1.0;
@@ -58,7 +58,7 @@ public final class NnDerivatives {
         Tensor indices = (Tensor) attrs[0];
         long pad = (Long) attrs[1];
         long dim = weight.size(1);
-        try (NoGrad ng = NoGrad.enter()) {
+        try (var _ = NoGrad.enter()) {
             Tensor g = grad.to(weight.dtype()).reshape(-1, dim);
             if (pad >= 0) {
                 g = g.maskedFill(indices.eq(pad).unsqueeze(1), 0.0);
@@ -81,7 +81,7 @@ public final class NnDerivatives {
         Tensor samples = (Tensor) attrs[3];
         long pad = (Long) attrs[4];
         Tensor maxIndices = (Tensor) attrs[5];
-        try (NoGrad ng = NoGrad.enter()) {
+        try (var _ = NoGrad.enter()) {
             Tensor g = grad.to(weight.dtype()).contiguous();
             Tensor gw = Tensor.zeros(weight.shape(), weight.dtype()).to(weight.device());
             weight.device().backend().embeddingBagBackward(g, indices, offsets, mode, samples, pad, maxIndices, gw);
