@@ -1,5 +1,6 @@
 package dev.jtensor.ops.nn.internal;
 
+import dev.jtensor.core.DType;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.ops.NoGrad;
 
@@ -51,30 +52,29 @@ public final class NnDerivatives {
     }
 
     /**
-     * Embedding: the output gradient's rows added into a zero weight gradient at their indices,
-     * except rows looked up at the padding index. Attrs: indices (int64, flat), padding index (-1: none).
+     * Embedding: the output gradient's rows added into a zero weight gradient ({@code weightShape},
+     * {@code dtype}) at their indices, except rows looked up at the padding index. Attrs as recorded:
+     * indices (int64, flat), padding index (-1: none).
      */
-    public static Tensor embedding(Tensor grad, Tensor weight, Object[] attrs) {
+    public static Tensor embedding(Tensor grad, long[] weightShape, DType dtype, Object[] attrs) {
         Tensor indices = (Tensor) attrs[0];
         long pad = (Long) attrs[1];
-        long dim = weight.size(1);
         try (var _ = NoGrad.enter()) {
-            Tensor g = grad.to(weight.dtype()).reshape(-1, dim);
+            Tensor g = grad.to(dtype).reshape(-1, weightShape[1]);
             if (pad >= 0) {
                 g = g.maskedFill(indices.eq(pad).unsqueeze(1), 0.0);
             }
-            return Tensor.zeros(weight.shape(), weight.dtype()).to(weight.device()).indexAdd_(0, indices, g);
+            return Tensor.zeros(weightShape, dtype).to(grad.device()).indexAdd_(0, indices, g);
         }
     }
 
     /**
-     * Embedding bags: the weight gradient from the fused backward, and, when per-sample weights were
-     * given, their gradient {@code sum_d grad[bag(l), d] * weight[indices[l], d]} (0 at padding).
+     * Embedding bags: the weight gradient from the fused backward, and, when the per-sample weights
+     * (the node's second input) need one, their gradient {@code sum_d grad[bag(l), d] * weight[indices[l], d]} (0 at padding).
      * Attrs: indices, offsets ({@code [B+1]}), mode code, per-sample weights (or null), padding index,
      * max indices (or null).
      */
-    public static Tensor[] embeddingBag(Tensor grad, Tensor[] inputs, Object[] attrs) {
-        Tensor weight = inputs[0];
+    public static Tensor[] embeddingBag(Tensor grad, Tensor weight, boolean samplesNeedGrad, Object[] attrs) {
         Tensor indices = (Tensor) attrs[0];
         Tensor offsets = (Tensor) attrs[1];
         int mode = (Integer) attrs[2];
@@ -85,8 +85,8 @@ public final class NnDerivatives {
             Tensor g = grad.to(weight.dtype()).contiguous();
             Tensor gw = Tensor.zeros(weight.shape(), weight.dtype()).to(weight.device());
             weight.device().backend().embeddingBagBackward(g, indices, offsets, mode, samples, pad, maxIndices, gw);
-            if (inputs.length < 2) {
-                return new Tensor[] {gw};
+            if (!samplesNeedGrad) {
+                return new Tensor[] {gw, null};
             }
             long[] offs = offsets.toLongArray();
             long[] bagOf = new long[(int) indices.numel()];
