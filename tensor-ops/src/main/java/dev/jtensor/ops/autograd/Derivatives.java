@@ -50,15 +50,14 @@ final class Derivatives {
     }
 
     /** The gradients of {@code node}'s inputs given the gradients of its outputs (null entries for unused outputs). */
-    static Tensor[] backward(Node node, Tensor[] gradOutputs) {
+    static Tensor[] backward(Node n, Tensor[] gradOutputs) {
         for (int k = 0; k < gradOutputs.length; k++) {
-            if (gradOutputs[k] == null && node.outputDtype(k).isFloatingPoint()) {
-                gradOutputs[k] = zeros(node.outputShape(k), node.outputDtype(k), gradOutputs);
+            if (gradOutputs[k] == null && n.outputDtype(k).isFloatingPoint()) {
+                gradOutputs[k] = zeros(n.outputShape(k), n.outputDtype(k), gradOutputs);
             }
         }
         Tensor g = gradOutputs[0];
-        Node n = node;
-        return switch (node.op()) {
+        return switch (n.op()) {
             // ------------------------------------------------------------ views and copies
             case VIEW, RESHAPE_ALIAS -> one(g.reshape(n.inputShape(0)));
             case PERMUTE -> one(g.permute(inverse(n.intsAttr(0))));

@@ -124,7 +124,7 @@ public final class GradCheck {
     private static double[] numericColumn(Function<Tensor[], Tensor> f, Tensor[] inputs, double[][] data, int i, int j,
             double eps, int outN) {
         double saved = data[i][j];
-        try (NoGrad g = NoGrad.enter()) {
+        try (var _ = NoGrad.enter()) {
             data[i][j] = saved + eps;
             double[] plus = f.apply(build(inputs, data, false)).toDoubleArray();
             data[i][j] = saved - eps;

@@ -139,12 +139,12 @@ class TapeEngineTest {
     @Test
     void noGradScopeRecordsNothingAndNests() {
         Tensor x = leaf(1, 2);
-        try (NoGrad outer = Grad.noGrad()) {
+        try (var _ = Grad.noGrad()) {
             assertFalse(x.mul(2.0).requiresGrad());
             Tensor y = x.view(2, 1);
             assertFalse(y.requiresGrad());
             assertNull(y.gradFn());
-            try (NoGrad inner = NoGrad.enter()) {
+            try (var _ = NoGrad.enter()) {
                 assertFalse(Grad.isGradEnabled());
             }
             assertFalse(Grad.isGradEnabled());
@@ -211,7 +211,7 @@ class TapeEngineTest {
     void aSavedLeafModifiedUnderNoGradIsReported() {
         Tensor x = leaf(0.5, 1, 2);
         Tensor loss = x.sin().sum();
-        try (NoGrad g = Grad.noGrad()) {
+        try (var _ = Grad.noGrad()) {
             x.add_(1.0);
         }
         TensorException e = assertThrows(TensorException.class, loss::backward);
