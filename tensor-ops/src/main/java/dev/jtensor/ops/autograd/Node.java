@@ -28,8 +28,9 @@ final class Node implements GradNode {
     // Per operand, inputs first then outputs (one array each keeps a node small: graphs can have
     // millions of nodes). Only the tensors the derivative reads are saved (Derivatives.traits), so
     // other intermediates can be collected; saved tensors are dropped on release, metadata stays.
-    private Tensor[] saved;
-    private final int[] versions;
+    private static final Tensor[] NONE_SAVED = new Tensor[0];
+    private Tensor[] saved; // NONE_SAVED when the rule reads nothing, null once released
+    private final int[] versions; // null when nothing is saved
     private final long[][] shapes;
     private final DType[] dtypes;
 
@@ -46,13 +47,13 @@ final class Node implements GradNode {
         int n = inputs.length;
         int total = n + outputs.length;
         inputCount = n;
-        saved = new Tensor[total];
-        versions = new int[total];
+        int keep = Derivatives.traits(op) & (Derivatives.INPUTS | Derivatives.OUTPUTS);
+        saved = keep == 0 ? NONE_SAVED : new Tensor[total];
+        versions = keep == 0 ? null : new int[total];
         shapes = new long[total][];
         dtypes = new DType[total];
         next = new Object[n];
         nextSlots = new int[n];
-        int keep = Derivatives.traits(op);
         for (int i = 0; i < total; i++) {
             Tensor t = i < n ? inputs[i] : outputs[i - n];
             if (t == null) {
@@ -60,8 +61,8 @@ final class Node implements GradNode {
             }
             if ((keep & (i < n ? Derivatives.INPUTS : Derivatives.OUTPUTS)) != 0) {
                 saved[i] = t;
+                versions[i] = t.storage().version();
             }
-            versions[i] = t.storage().version();
             shapes[i] = t.shape();
             dtypes[i] = t.dtype();
             if (i < n) {
@@ -170,7 +171,7 @@ final class Node implements GradNode {
     /** Input {@code i} as recorded; fails if it was modified in place since, or freed by an earlier backward. */
     Tensor input(int i) {
         checkNotReleased();
-        Tensor t = saved[i];
+        Tensor t = i < saved.length ? saved[i] : null;
         if (t == null && shapes[i] != null) {
             throw new IllegalStateException("the derivative of " + name() + " reads input " + i
                     + ", which Derivatives.traits does not save for " + op);
@@ -185,7 +186,7 @@ final class Node implements GradNode {
     /** Output {@code k} as recorded; fails if it was modified in place since, or freed by an earlier backward. */
     Tensor output(int k) {
         checkNotReleased();
-        Tensor t = saved[inputCount + k];
+        Tensor t = inputCount + k < saved.length ? saved[inputCount + k] : null;
         if (t == null) {
             throw new IllegalStateException("the derivative of " + name() + " reads output " + k
                     + ", which Derivatives.traits does not save for " + op);
