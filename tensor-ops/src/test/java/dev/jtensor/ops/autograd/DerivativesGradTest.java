@@ -1,5 +1,6 @@
 package dev.jtensor.ops.autograd;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtensor.core.DType;
@@ -245,6 +246,27 @@ class DerivativesGradTest {
             gradcheck(in -> in[0].indexAdd(0, dup, in[1]), rand(146, 3, 2), rand(147, 4, 2));
             gradcheck(in -> in[0].indexAdd(1, Tensor.tensor(new long[] {1}), in[1], -2.0), rand(148, 2, 3), rand(149, 2, 1));
         });
+    }
+
+    /** At ties the derivative is not defined; PyTorch's conventions (not finite differences) decide. */
+    @Test
+    void extremaWithTiesFollowPyTorch() {
+        Tensor x = Tensor.tensor(new double[][] {{1, 3, 3, 2}, {5, 5, 5, 0}}, DType.FLOAT64).requiresGrad(true);
+        x.amax(new int[] {1}, false).sum().backward();
+        assertArrayEquals(new double[] {0, 0.5, 0.5, 0, 1.0 / 3, 1.0 / 3, 1.0 / 3, 0}, x.grad().toDoubleArray(), 1e-12);
+        x.setGrad(null);
+        x.max().backward(); // the whole-tensor max shares the gradient among all tied maxima too
+        assertArrayEquals(new double[] {0, 0, 0, 0, 1.0 / 3, 1.0 / 3, 1.0 / 3, 0}, x.grad().toDoubleArray(), 1e-12);
+        x.setGrad(null);
+        x.max(1).values().sum().backward(); // max along a dim: all of it to the returned index
+        long[] idx = x.detach().max(1).indices().toLongArray();
+        double[] expected = new double[8];
+        expected[(int) idx[0]] = 1;
+        expected[4 + (int) idx[1]] = 1;
+        assertArrayEquals(expected, x.grad().toDoubleArray());
+        x.setGrad(null);
+        x.maximum(Tensor.full(new long[] {4}, 3.0, DType.FLOAT64)).sum().backward(); // maximum: half at a tie
+        assertArrayEquals(new double[] {0, 0.5, 0.5, 0, 1, 1, 1, 0}, x.grad().toDoubleArray(), 1e-12);
     }
 
     @Test
