@@ -30,7 +30,7 @@ final class Node implements GradNode {
     // other intermediates can be collected; saved tensors are dropped on release, metadata stays.
     private static final Tensor[] NONE_SAVED = new Tensor[0];
     private Tensor[] saved; // NONE_SAVED when the rule reads nothing, null once released
-    private final int[] versions; // null when nothing is saved
+    private final int[] versions;
     private final long[][] shapes;
     private final DType[] dtypes;
 
@@ -49,7 +49,7 @@ final class Node implements GradNode {
         inputCount = n;
         int keep = Derivatives.traits(op) & (Derivatives.INPUTS | Derivatives.OUTPUTS);
         saved = keep == 0 ? NONE_SAVED : new Tensor[total];
-        versions = keep == 0 ? null : new int[total];
+        versions = new int[total];
         shapes = new long[total][];
         dtypes = new DType[total];
         next = new Object[n];
@@ -61,12 +61,13 @@ final class Node implements GradNode {
             }
             if ((keep & (i < n ? Derivatives.INPUTS : Derivatives.OUTPUTS)) != 0) {
                 saved[i] = t;
-                versions[i] = t.storage().version();
             }
+            versions[i] = t.storage().version();
             shapes[i] = t.shape();
             dtypes[i] = t.dtype();
             if (i < n) {
                 if (t.gradFn() instanceof Node producer) {
+                    checkNotWrittenSinceProduced(t, producer, outputs);
                     next[i] = producer;
                     nextSlots[i] = t.outputNr();
                 } else if (t.requiresGrad()) {
@@ -74,6 +75,32 @@ final class Node implements GradNode {
                 }
             }
         }
+    }
+
+    /**
+     * Refuses an input whose storage was written since its node produced it, unless this very
+     * record is that write (in-place ops record the written tensor as an output). A write that
+     * autograd recorded gives the tensor a new node, so what remains is a write the graph does not
+     * know about (fill_, zero_, a write under noGrad or through detach(), or a recorded write
+     * through another view of the same storage): back-propagating through the old node would
+     * silently give a wrong gradient.
+     */
+    private static void checkNotWrittenSinceProduced(Tensor t, Node producer, Tensor[] outputs) {
+        int produced = producer.versions[producer.inputCount + t.outputNr()];
+        int now = t.storage().version();
+        if (now == produced) {
+            return;
+        }
+        for (Tensor out : outputs) {
+            if (out == t) {
+                return;
+            }
+        }
+        throw new TensorException("a tensor of shape " + Arrays.toString(t.shape()) + " (output " + t.outputNr()
+                + " of " + producer.name() + ") was modified in place by a write autograd did not record (version "
+                + now + ", produced at version " + produced + "): fill_, zero_, a write under noGrad or through "
+                + "detach(), or an in-place op on another view of its storage. Its gradient would be wrong: clone() it "
+                + "before writing, or use a recorded out-of-place op.");
     }
 
     /** PyTorch's {@code grad_fn} name, e.g. {@code "AddBackward0"}. */

@@ -231,17 +231,44 @@ class TapeEngineTest {
     @Test
     void writingInPlaceIntoAViewOfAGraphTensorIsRefused() {
         Tensor x = leaf(1, 2, 3, 4);
-        Tensor a = x.mul(2.0);
-        Tensor row = a.view(2, 2).select(0, 1);
+        Tensor row = x.mul(2.0).view(2, 2).select(0, 1);
         TensorException e = assertThrows(TensorException.class, () -> row.mul_(3.0));
         assertTrue(e.getMessage().contains("a view of a tensor that requires grad (output 0 of SelectBackward0"),
                 e.getMessage());
-        // Writing into a clone of the view is fine, as is writing in place into a non-view.
-        Tensor copy = row.clone();
+        // Writing into a clone of a view is fine, as is writing in place into a non-view.
+        Tensor a = x.mul(2.0);
+        Tensor copy = a.view(2, 2).select(0, 1).clone();
         copy.mul_(3.0);
         a.mul_(3.0);
-        a.sum().backward();
-        assertArrayEquals(new double[] {6, 6, 6, 6}, x.grad().toDoubleArray(), 1e-12);
+        a.add(copy.sum()).sum().backward();
+        assertArrayEquals(new double[] {6, 6, 30, 30}, x.grad().toDoubleArray(), 1e-12);
+    }
+
+    @Test
+    void usingATensorAfterAnUnrecordedWriteIsRefused() {
+        Tensor x = leaf(1, 2, 3);
+        Tensor a = x.mul(2.0);
+        a.zero_(); // fill_ is not recorded: back-propagating through MulBackward0 would be wrong
+        TensorException e = assertThrows(TensorException.class, () -> a.sum());
+        assertTrue(e.getMessage().contains("(output 0 of MulBackward0) was modified in place by a write autograd did "
+                + "not record"), e.getMessage());
+        Tensor b = x.mul(2.0);
+        Tensor view = b.view(3);
+        b.add_(1.0); // recorded on b itself, but the view still describes the old values' history
+        assertThrows(TensorException.class, () -> view.sum());
+        b.sum().backward();
+        assertArrayEquals(new double[] {2, 2, 2}, x.grad().toDoubleArray());
+    }
+
+    @Test
+    void copyIntoATensorIsDifferentiable() {
+        Tensor x = leaf(1, 2, 3);
+        Tensor dst = Tensor.zeros(new long[] {2, 3}, DType.FLOAT32);
+        dst.copy_(x.mul(2.0).expand(2, 3)); // cast to float32
+        assertEquals("CloneBackward0", dst.gradFn().name());
+        dst.sum().backward();
+        assertEquals(DType.FLOAT64, x.grad().dtype());
+        assertArrayEquals(new double[] {4, 4, 4}, x.grad().toDoubleArray());
     }
 
     @Test
