@@ -46,6 +46,7 @@ final class Derivatives {
             case PROD, AMAX, AMIN, LOGSUMEXP, STD -> INPUTS | OUTPUTS;
             case VAR -> INPUTS;
             case INDEX, INDEX_PUT, GATHER, SCATTER, SCATTER_ADD, INDEX_SELECT, INDEX_ADD -> NOTHING;
+            case MATMUL -> INPUTS;
         };
     }
 
@@ -118,6 +119,11 @@ final class Derivatives {
             case SCATTER_ADD -> two(g, srcBackward(n, g));
             case INDEX_SELECT -> one(zerosFor(n, 0, g).indexAdd_(n.intAttr(0), (Tensor) n.attr(1), g));
             case INDEX_ADD -> two(g, n.needsGrad(1) ? indexAddSourceBackward(n, g) : null);
+
+            // ------------------------------------------------------------ linalg (batch dims broadcast:
+            // conform sums each gradient back over them)
+            case MATMUL -> two(n.needsGrad(0) ? g.matmul(n.input(1).transpose(-2, -1)) : null,
+                    n.needsGrad(1) ? n.input(0).transpose(-2, -1).matmul(g) : null);
         };
     }
 
@@ -416,6 +422,9 @@ final class Derivatives {
             case RESHAPE_ALIAS -> n.outputShape(0).length > n.inputShape(0).length
                     ? "UnsqueezeBackward0" : "SqueezeBackward0";
             case CAST -> "ToCopyBackward0";
+            case MATMUL -> n.inputShape(0).length == 2 && n.inputShape(1).length == 2 ? "MmBackward0" : "BmmBackward0";
+            case MAX_DIM -> "MaxBackward0";
+            case MIN_DIM -> "MinBackward0";
             default -> camel(n.op().name()) + "Backward0";
         };
     }

@@ -246,6 +246,17 @@ class DerivativesGradTest {
             gradcheck(in -> in[0].indexAdd(0, dup, in[1]), rand(146, 3, 2), rand(147, 4, 2));
             gradcheck(in -> in[0].indexAdd(1, Tensor.tensor(new long[] {1}), in[1], -2.0), rand(148, 2, 3), rand(149, 2, 1));
         });
+
+        // ------------------------------------------------------------ linalg
+        checks(Primitive.MATMUL, () -> {
+            gradcheck(in -> in[0].matmul(in[1]), rand(150, 2, 3), rand(151, 3, 4));
+            gradcheck(in -> in[0].matmul(in[1]), rand(152, 2, 2, 3), rand(153, 3, 2)); // broadcast batch
+            gradcheck(in -> in[0].matmul(in[1]), rand(154, 3), rand(155, 3)); // dot
+            gradcheck(in -> in[0].matmul(in[1]), rand(156, 2, 3), rand(157, 3)); // mv
+            gradcheck(in -> in[0].matmul(in[1]), rand(158, 3), rand(159, 2, 3, 2)); // vector @ batch
+            gradcheck(in -> in[0].bmm(in[1]), rand(160, 2, 2, 3), rand(161, 2, 3, 1));
+            gradcheck(in -> in[0].t().mm(in[1].t()), rand(162, 3, 2), rand(163, 4, 3)); // transposed operands
+        });
     }
 
     /** At ties the derivative is not defined; PyTorch's conventions (not finite differences) decide. */
