@@ -102,10 +102,9 @@ public final class TapeEngine implements AutogradEngine {
         if (!root.requiresGrad()) {
             throw new TensorException("element 0 of tensors does not require grad and does not have a grad_fn");
         }
-        Tensor seed = seed(root, gradient);
         boolean previous = Autograd.setGradEnabled(false);
         try {
-            return execute(root, seed, retainGraph, captureFor);
+            return execute(root, seed(root, gradient), retainGraph, captureFor);
         } finally {
             Autograd.setGradEnabled(previous);
         }
