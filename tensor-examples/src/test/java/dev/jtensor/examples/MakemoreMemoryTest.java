@@ -3,9 +3,7 @@ package dev.jtensor.examples;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtensor.core.Generator;
-import dev.jtensor.core.spi.Autograd;
 import java.lang.management.ManagementFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +37,6 @@ class MakemoreMemoryTest {
 
     @Test
     void stepsAllocateAFewTimesTheirTensorsAndTheHeapStaysFlat() {
-        // Training needs the autograd engine; until it is installed this test is skipped.
-        Assumptions.assumeTrue(Autograd.isAvailable(), "no autograd engine installed");
         Makemore.Dataset data = Makemore.Dataset.load();
         Generator g = new Generator(Makemore.TRAIN_SEED);
         Makemore.Mlp model = new Makemore.Mlp(g);

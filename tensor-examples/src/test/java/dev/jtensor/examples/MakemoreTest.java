@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jtensor.core.Generator;
-import dev.jtensor.core.spi.Autograd;
 import dev.jtensor.core.Npy;
 import dev.jtensor.core.TorchVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +37,6 @@ class MakemoreTest {
 
     @BeforeAll
     static void train() throws IOException {
-        // Training needs the autograd engine; until it is installed these tests are skipped.
-        Assumptions.assumeTrue(Autograd.isAvailable(), "no autograd engine installed");
         reference = json("/reference/makemore_mlp.json");
         data = Makemore.Dataset.load();
         Generator g = new Generator(Makemore.TRAIN_SEED);

@@ -10,8 +10,6 @@ import dev.jtensor.core.DType;
 import dev.jtensor.core.Generator;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +17,6 @@ import org.junit.jupiter.api.Test;
  * differ), values and gradients, on the shapes the conformance cases do not cover; plus dropout.
  */
 class FunctionalTest {
-    @BeforeAll
-    static void needsTheAutogradEngine() {
-        // Parameters require grad, which needs the engine; until it is installed these tests are skipped.
-        Assumptions.assumeTrue(dev.jtensor.core.spi.Autograd.isAvailable(), "no autograd engine installed");
-    }
-
     private static final Generator G = new Generator(2024);
 
     private static Tensor randn(long... shape) {

@@ -19,19 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Module base (names, modes, gradients, state dict, devices) and the layers' PyTorch initialisation. */
 class ModuleTest {
-    @BeforeAll
-    static void needsTheAutogradEngine() {
-        // Parameters require grad, which needs the engine; until it is installed these tests are skipped.
-        Assumptions.assumeTrue(dev.jtensor.core.spi.Autograd.isAvailable(), "no autograd engine installed");
-    }
-
     private static Sequential mlp() {
         Generator g = new Generator(0);
         return new Sequential(new Linear(3, 4, true, g), new Tanh(), new Linear(4, 2, false, g), new Dropout(0.5));

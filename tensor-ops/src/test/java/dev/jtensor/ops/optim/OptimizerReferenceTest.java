@@ -17,19 +17,11 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** SGD, Adam and AdamW against PyTorch's trajectories, step by step (resource {@code nn/optim.json}). */
 class OptimizerReferenceTest {
-    @BeforeAll
-    static void needsTheAutogradEngine() {
-        // Parameters require grad, which needs the engine; until it is installed these tests are skipped.
-        Assumptions.assumeTrue(dev.jtensor.core.spi.Autograd.isAvailable(), "no autograd engine installed");
-    }
-
     private static final double RTOL = 2e-6;
     private static final double ATOL = 1e-7;
 
