@@ -441,7 +441,10 @@ final class Elementwise {
             case RELU -> Primitive.RELU;
             case GELU, GELU_TANH -> Primitive.GELU;
             case RECIPROCAL -> Primitive.RECIPROCAL;
-            case FLOOR, CEIL, ROUND, LOGICAL_NOT -> null;
+            case FLOOR -> Primitive.FLOOR;
+            case CEIL -> Primitive.CEIL;
+            case ROUND -> Primitive.ROUND;
+            case LOGICAL_NOT -> null;
         };
     }
 
