@@ -47,7 +47,9 @@ public final class TensorIterator {
      */
     public static TensorIterator of(Tensor output, Tensor... inputs) {
         long[] outShape = output.shape();
-        long[] broadcast = inputs.length == 0 ? outShape : broadcastShapes(inputs);
+        // Inputs broadcast against each other and to the output's shape (copy_ of a [3] into [2, 3]),
+        // but never grow the output.
+        long[] broadcast = inputs.length == 0 ? outShape : Shapes.broadcast(outShape, broadcastShapes(inputs));
         if (!Arrays.equals(broadcast, outShape)) {
             throw new TensorException("output with shape " + Arrays.toString(outShape)
                     + " doesn't match the broadcast shape " + Arrays.toString(broadcast));
