@@ -1,7 +1,9 @@
 package dev.jtensor.examples;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.BiConsumer;
 
 /**
  * An example written like the notebook or post it reproduces: {@link #cells()} runs the post's
@@ -10,6 +12,7 @@ import java.util.StringJoiner;
  */
 public abstract class Notebook implements Example {
     private PrintStream out;
+    private BiConsumer<List<Integer>, String> tracer;
 
     /** Runs the cells, printing to {@code out}. */
     @Override
@@ -22,6 +25,20 @@ public abstract class Notebook implements Example {
         }
     }
 
+    /**
+     * Runs the cells and hands each printed line to {@code printed} with the source line numbers of
+     * the calls in this class that led to it (innermost first), so that the generated walkthrough
+     * can show each output under the code that printed it.
+     */
+    final void runTraced(BiConsumer<List<Integer>, String> printed) {
+        this.tracer = printed;
+        try {
+            cells();
+        } finally {
+            this.tracer = null;
+        }
+    }
+
     /** The post's statements, in its order; each one carries the PyTorch line it mirrors. */
     protected abstract void cells();
 
@@ -31,6 +48,13 @@ public abstract class Notebook implements Example {
         for (Object v : values) {
             line.add(Python.str(v));
         }
-        out.println(line);
+        if (tracer != null) {
+            List<Integer> lines = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                    .walk(frames -> frames.filter(f -> f.getDeclaringClass() == getClass())
+                            .map(StackWalker.StackFrame::getLineNumber).toList());
+            tracer.accept(lines, line.toString());
+        } else {
+            out.println(line);
+        }
     }
 }

@@ -18,6 +18,7 @@ public final class Python {
     /** What Python's {@code str(value)} gives for the Java counterpart of a Python value. */
     public static String str(Object value) {
         return switch (value) {
+            case null -> "None";
             case String s -> s;
             default -> repr(value);
         };

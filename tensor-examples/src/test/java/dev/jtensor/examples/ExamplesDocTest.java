@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * <p>In a source, a region between {@code // tag::name[] Title} and {@code // end::name[]} becomes
  * a section "Title" of its exercise; its comments {@code // >>> line} (and {@code // ... line} for
  * continuations) are the PyTorch lines the Java mirrors and are gathered into the section's Python
- * block, and the region itself is its Java block. The class's Javadoc introduces the exercise and
- * the exercise's printed output closes it. Regenerate with
+ * block, the region itself is its Java block, and what the region's statements print follows them
+ * (found from the line numbers of the print calls). The class's Javadoc introduces the exercise.
+ * Exercises that are not {@link Notebook}s show their whole output at the end. Regenerate with
  * {@value #REGENERATE}.
  */
 class ExamplesDocTest {
@@ -50,8 +53,11 @@ class ExamplesDocTest {
     }
 
     @Test
-    void everyExerciseHasAtLeastOneRegionWithItsPyTorchLines() throws IOException {
+    void everyNotebookExerciseHasRegionsWithTheirPyTorchLines() throws IOException {
         for (Example e : Main.examples()) {
+            if (!(e instanceof Notebook)) {
+                continue;
+            }
             List<Region> regions = regions(source(e));
             assertTrue(!regions.isEmpty(), e.name() + " has no // tag::name[] region");
             for (Region r : regions) {
@@ -75,10 +81,14 @@ class ExamplesDocTest {
         assertEquals(1, ok.size());
         assertEquals(List.of("x = torch.ones(2)"), ok.get(0).python());
         assertEquals(List.of("// >>> x = torch.ones(2)", "Tensor x = Tensor.ones(2);"), ok.get(0).java());
+        assertTrue(ok.get(0).contains(3) && !ok.get(0).contains(5));
     }
 
     /** A tagged region: its name, title, PyTorch lines and Java lines (de-indented). */
-    record Region(String name, String title, List<String> python, List<String> java) {
+    record Region(String name, String title, List<String> python, List<String> java, int firstLine, int lastLine) {
+        boolean contains(int line) {
+            return line >= firstLine && line <= lastLine;
+        }
     }
 
     static String generate() throws IOException {
@@ -116,12 +126,28 @@ class ExamplesDocTest {
             md.append("Source: [").append(e.getClass().getSimpleName()).append(".java](../tensor-examples/src/main/java/dev/jtensor/examples/")
                     .append(e.getClass().getSimpleName()).append(".java); run it alone with `java -jar tensor-examples/target/tensor-examples.jar ")
                     .append(e.name()).append("`.\n");
-            for (Region r : regions(src)) {
+            List<Region> regions = regions(src);
+            Map<Region, StringBuilder> printed = new LinkedHashMap<>();
+            if (e instanceof Notebook notebook) {
+                notebook.runTraced((callLines, text) -> {
+                    Region at = regions.stream().filter(r -> callLines.stream().anyMatch(r::contains)).findFirst()
+                            .orElseThrow(() -> new IllegalStateException(e.name() + " prints outside its tagged regions, "
+                                    + "from lines " + callLines + ": " + text));
+                    printed.computeIfAbsent(at, r -> new StringBuilder()).append(text).append('\n');
+                });
+            }
+            for (Region r : regions) {
                 md.append("\n### ").append(r.title().isEmpty() ? r.name() : r.title()).append("\n\n");
                 md.append("```python\n").append(String.join("\n", r.python())).append("\n```\n\n");
                 md.append("```java\n").append(String.join("\n", r.java())).append("\n```\n");
+                StringBuilder text = printed.get(r);
+                if (text != null) {
+                    md.append("\nOutput:\n\n```\n").append(text.toString().stripTrailing()).append("\n```\n");
+                }
             }
-            md.append("\n### Output\n\n```\n").append(ExampleOutput.of(e).stripTrailing()).append("\n```\n");
+            if (!(e instanceof Notebook)) {
+                md.append("\n### Output\n\n```\n").append(ExampleOutput.of(e).stripTrailing()).append("\n```\n");
+            }
         }
         return md.toString();
     }
@@ -142,7 +168,10 @@ class ExamplesDocTest {
         int indent = 0;
         List<String> python = null;
         List<String> java = null;
-        for (String line : src.split("\n", -1)) {
+        int first = 0;
+        String[] lines = src.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
             Matcher tag = TAG.matcher(line);
             Matcher end = END.matcher(line);
             if (tag.matches()) {
@@ -154,6 +183,7 @@ class ExamplesDocTest {
                 indent = line.indexOf("//");
                 python = new ArrayList<>();
                 java = new ArrayList<>();
+                first = n + 1;
             } else if (end.matches()) {
                 if (!end.group(1).equals(open)) {
                     throw new IllegalStateException("end::" + end.group(1) + "[] does not close region " + open);
@@ -163,7 +193,7 @@ class ExamplesDocTest {
                         throw new IllegalStateException("region " + open + " is tagged twice");
                     }
                 }
-                out.add(new Region(open, title, List.copyOf(python), List.copyOf(java)));
+                out.add(new Region(open, title, List.copyOf(python), List.copyOf(java), first, n + 1));
                 open = null;
             } else if (open != null) {
                 Matcher py = PYTHON.matcher(line);
