@@ -42,7 +42,10 @@ public abstract class Notebook implements Example {
     /** The post's statements, in its order; each one carries the PyTorch line it mirrors. */
     protected abstract void cells();
 
-    /** Python's {@code print(a, b, ...)}: the values' {@code str}, separated by spaces. */
+    /**
+     * Python's {@code print(a, b, ...)}: the values' {@code str}, separated by spaces. Outside
+     * {@link #run} it prints nothing, so that tests can call an example's steps directly.
+     */
     protected final void print(Object... values) {
         StringJoiner line = new StringJoiner(" ");
         for (Object v : values) {
@@ -53,7 +56,7 @@ public abstract class Notebook implements Example {
                     .walk(frames -> frames.filter(f -> f.getDeclaringClass() == getClass())
                             .map(StackWalker.StackFrame::getLineNumber).toList());
             tracer.accept(lines, line.toString());
-        } else {
+        } else if (out != null) {
             out.println(line);
         }
     }

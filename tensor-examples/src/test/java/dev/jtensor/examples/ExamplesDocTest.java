@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>In a source, a region between {@code // tag::name[] Title} and {@code // end::name[]} becomes
  * a section "Title" of its exercise; its comments {@code // >>> line} (and {@code // ... line} for
- * continuations) are the PyTorch lines the Java mirrors and are gathered into the section's Python
+ * continuations, indented as in Python after the marker) are the PyTorch lines the Java mirrors and are gathered into the section's Python
  * block, the region itself is its Java block, and what the region's statements print follows them
  * (found from the line numbers of the print calls). The class's Javadoc introduces the exercise.
  * Exercises that are not {@link Notebook}s show their whole output at the end. Regenerate with
@@ -198,7 +198,7 @@ class ExamplesDocTest {
             } else if (open != null) {
                 Matcher py = PYTHON.matcher(line);
                 if (py.matches()) {
-                    python.add(py.group(1).equals("...") ? "    " + py.group(2) : py.group(2));
+                    python.add(py.group(2));
                 }
                 java.add(deindent(line, indent));
             }
