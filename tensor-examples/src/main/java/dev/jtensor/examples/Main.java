@@ -18,6 +18,7 @@ public final class Main {
     /** Every exercise, in the order of the posts. */
     public static List<Example> examples() {
         return List.of(
+                new Broadcasting(),
                 new Indexing());
     }
 
