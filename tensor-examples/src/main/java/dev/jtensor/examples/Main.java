@@ -18,8 +18,10 @@ public final class Main {
     /** Every exercise, in the order of the posts. */
     public static List<Example> examples() {
         return List.of(
+                new Tensors(),
                 new Broadcasting(),
-                new Indexing());
+                new Indexing(),
+                new Reshaping());
     }
 
     /** Entry point of the runnable jar. */
