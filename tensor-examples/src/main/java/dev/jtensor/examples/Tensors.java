@@ -8,8 +8,7 @@ import dev.jtensor.core.Tensor;
  * others and of a shape, NumPy-style indexing and slicing with an assignment into a column,
  * concatenation, the three spellings of matrix multiplication, dot, matrix-vector and
  * vector-matrix products, the broadcasting batched products of {@code torch.matmul}'s
- * documentation, elementwise products, a sum read out as a Python number, an in-place add, and a
- * fully connected layer applied to one input and to a batch of five.
+ * documentation, elementwise products, a sum read out as a Python number and an in-place add.
  */
 public final class Tensors extends Notebook {
     @Override
