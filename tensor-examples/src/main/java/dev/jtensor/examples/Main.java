@@ -21,7 +21,12 @@ public final class Main {
                 new Tensors(),
                 new Broadcasting(),
                 new Indexing(),
-                new Reshaping());
+                new Reshaping(),
+                new CrossEntropy(),
+                new Attention(),
+                new Embeddings(),
+                new CollaborativeFiltering(),
+                new Makemore());
     }
 
     /** Entry point of the runnable jar. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * continuations, indented as in Python after the marker) are the PyTorch lines the Java mirrors and are gathered into the section's Python
  * block, the region itself is its Java block, and what the region's statements print follows them
  * (found from the line numbers of the print calls). The class's Javadoc introduces the exercise.
- * Exercises that are not {@link Notebook}s show their whole output at the end. Regenerate with
+ * Exercises that are not {@link Notebook}s get their introduction and a link to their source. Regenerate with
  * {@value #REGENERATE}.
  */
 class ExamplesDocTest {
@@ -145,9 +145,7 @@ class ExamplesDocTest {
                     md.append("\nOutput:\n\n```\n").append(text.toString().stripTrailing()).append("\n```\n");
                 }
             }
-            if (!(e instanceof Notebook)) {
-                md.append("\n### Output\n\n```\n").append(ExampleOutput.of(e).stripTrailing()).append("\n```\n");
-            }
+
         }
         return md.toString();
     }
@@ -234,7 +232,7 @@ class ExamplesDocTest {
         return text.toString().strip()
                 .replaceAll("\\{@code ([^}]*)}", "`$1`")
                 .replaceAll("\\{@link(?:plain)? ([^}]*)}", "`$1`")
-                .replaceAll("\n?<p>", "\n\n")
+                .replaceAll("\n*<p>", "\n\n")
                 .replaceAll("(?m)^<li>", "- ")
                 .replaceAll("</?ul>\n?", "");
     }
