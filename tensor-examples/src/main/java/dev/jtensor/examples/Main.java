@@ -39,8 +39,13 @@ public final class Main {
      * status; an exercise that throws is reported on {@code err} and the others still run.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, examples(), out, err);
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream)} over the given exercises. */
+    static int run(String[] args, List<Example> examples, PrintStream out, PrintStream err) {
         Map<String, Example> byName = new LinkedHashMap<>();
-        for (Example e : examples()) {
+        for (Example e : examples) {
             byName.put(e.name(), e);
         }
         if (args.length == 1 && (args[0].equals("--list") || args[0].equals("--help") || args[0].equals("-h"))) {

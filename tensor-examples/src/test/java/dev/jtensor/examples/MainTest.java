@@ -29,13 +29,39 @@ class MainTest {
     }
 
     @Test
-    void runsOnlyTheNamedExercises() {
-        String last = Main.examples().getLast().name();
-        assertEquals(0, run(last));
+    void runsOnlyTheNamedExercisesInTheGivenOrder() {
+        assertEquals(0, run("indexing", "broadcasting"));
         String printed = out.toString(StandardCharsets.UTF_8);
         for (Example e : Main.examples()) {
-            assertEquals(e.name().equals(last), printed.contains("=== " + e.name() + ": "), e.name());
+            boolean named = e.name().equals("indexing") || e.name().equals("broadcasting");
+            assertEquals(named, printed.contains("=== " + e.name() + ": "), e.name());
         }
+        assertTrue(printed.indexOf("=== indexing: ") < printed.indexOf("=== broadcasting: "), printed);
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFailingExerciseIsReportedAndTheExitStatusIsOne() {
+        Example failing = new Example() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public String title() {
+                return "throws";
+            }
+
+            @Override
+            public void run(PrintStream ignored) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        assertEquals(1, Main.run(new String[0], java.util.List.of(failing, new Broadcasting()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("exercise 'failing' failed"), err.toString());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("=== broadcasting: "), "the next exercise still runs");
     }
 
     @Test
