@@ -15,6 +15,10 @@ import dev.jtensor.ops.nn.Linear;
  * three projections, which is what the test compares with PyTorch.
  */
 public final class Attention extends Notebook {
+    /** The exercise, ready to {@link #run(java.io.PrintStream) run}. */
+    public Attention() {
+    }
+
     @Override
     public String name() {
         return "attention";

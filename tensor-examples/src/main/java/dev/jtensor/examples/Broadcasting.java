@@ -17,6 +17,10 @@ import dev.jtensor.core.TensorException;
  * sum to 1.
  */
 public final class Broadcasting extends Notebook {
+    /** The exercise, ready to {@link #run(java.io.PrintStream) run}. */
+    public Broadcasting() {
+    }
+
     @Override
     public String name() {
         return "broadcasting";

@@ -25,6 +25,10 @@ public final class CollaborativeFiltering extends Notebook {
     /** Training steps. */
     public static final int STEPS = 300;
 
+    /** The exercise, ready to {@link #run(java.io.PrintStream) run}. */
+    public CollaborativeFiltering() {
+    }
+
     @Override
     public String name() {
         return "collaborative-filtering";

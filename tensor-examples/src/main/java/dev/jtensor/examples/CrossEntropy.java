@@ -12,6 +12,10 @@ import dev.jtensor.ops.nn.F;
  * logs.
  */
 public final class CrossEntropy extends Notebook {
+    /** The exercise, ready to {@link #run(java.io.PrintStream) run}. */
+    public CrossEntropy() {
+    }
+
     @Override
     public String name() {
         return "cross-entropy";

@@ -18,6 +18,10 @@ import dev.jtensor.ops.nn.EmbeddingBagMode;
  * {@code [-1.2780, -0.2379, 0.2242, -0.0326, -0.9581]} as published (see docs/random.md).
  */
 public final class Embeddings extends Notebook {
+    /** The exercise, ready to {@link #run(java.io.PrintStream) run}. */
+    public Embeddings() {
+    }
+
     @Override
     public String name() {
         return "embeddings";

@@ -10,6 +10,10 @@ import dev.jtensor.core.Tensor;
  * {@code [-0.8365, 0.1805, -0.4101, 2.0654]}.
  */
 public final class Indexing extends Notebook {
+    /** The exercise, ready to {@link #run(java.io.PrintStream) run}. */
+    public Indexing() {
+    }
+
     @Override
     public String name() {
         return "indexing";

@@ -14,6 +14,10 @@ public abstract class Notebook implements Example {
     private PrintStream out;
     private BiConsumer<List<Integer>, String> tracer;
 
+    /** For subclasses: the exercises. */
+    protected Notebook() {
+    }
+
     /** Runs the cells, printing to {@code out}. */
     @Override
     public final void run(PrintStream out) {

@@ -11,6 +11,10 @@ import dev.jtensor.core.TensorException;
  * {@code reshape} copies it instead, giving the elements in the transposed order.
  */
 public final class Reshaping extends Notebook {
+    /** The exercise, ready to {@link #run(java.io.PrintStream) run}. */
+    public Reshaping() {
+    }
+
     @Override
     public String name() {
         return "reshaping";

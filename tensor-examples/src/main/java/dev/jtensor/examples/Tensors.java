@@ -11,6 +11,10 @@ import dev.jtensor.core.Tensor;
  * documentation, elementwise products, a sum read out as a Python number and an in-place add.
  */
 public final class Tensors extends Notebook {
+    /** The exercise, ready to {@link #run(java.io.PrintStream) run}. */
+    public Tensors() {
+    }
+
     @Override
     public String name() {
         return "tensors";

@@ -9,7 +9,6 @@ import dev.jtensor.core.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,10 +54,8 @@ class CollaborativeFilteringTest {
 
     @Test
     void lossesMatchPyTorchAtTheListedSteps() {
-        Iterator<Map.Entry<String, JsonNode>> it = ref.get("loss_at_step").fields();
         int checked = 0;
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : ref.get("loss_at_step").properties()) {
             int step = Integer.parseInt(e.getKey());
             double expected = e.getValue().asDouble();
             double rtol = step < 10 ? 1e-4 : 1e-3;
