@@ -1,5 +1,6 @@
 package dev.jtensor.core.spi;
 
+import dev.jtensor.core.Device;
 import dev.jtensor.core.Shapes;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
@@ -50,6 +51,7 @@ public final class TensorIterator {
                     + " doesn't match the broadcast shape " + Arrays.toString(broadcast));
         }
         checkNoInternalOverlap(output);
+        checkSameDevice(output, inputs);
         Tensor[] ops = new Tensor[inputs.length + 1];
         ops[0] = output;
         System.arraycopy(inputs, 0, ops, 1, inputs.length);
@@ -145,6 +147,21 @@ public final class TensorIterator {
                         + "written-to tensor (shape " + Arrays.toString(t.shape()) + ", strides "
                         + Arrays.toString(t.stride()) + ") refers to a single memory location. "
                         + "Please clone() the tensor before performing the operation.");
+            }
+        }
+    }
+
+    /**
+     * Rejects inputs on another device than the output, with PyTorch's message naming both; like
+     * PyTorch, a 0-dim CPU tensor may join an op on any device (backends upload its one element).
+     */
+    static void checkSameDevice(Tensor output, Tensor... inputs) {
+        Device device = output.device();
+        for (Tensor t : inputs) {
+            Device d = t.device();
+            if (!d.equals(device) && !(t.dim() == 0 && d.equals(Device.CPU))) {
+                throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
+                        + device + " and " + d + "!");
             }
         }
     }

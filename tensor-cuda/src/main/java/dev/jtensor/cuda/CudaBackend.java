@@ -1,0 +1,238 @@
+package dev.jtensor.cuda;
+
+import dev.jtensor.core.DType;
+import dev.jtensor.core.Device;
+import dev.jtensor.core.Tensor;
+import dev.jtensor.core.TensorException;
+import dev.jtensor.core.spi.Backend;
+import dev.jtensor.core.spi.Storage;
+import dev.jtensor.core.spi.TensorIterator;
+import java.lang.ref.Reference;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * The CUDA implementation of the device SPI for one GPU. Every primitive checks that its operands
+ * live on this device (a 0-dim CPU tensor is accepted as an input and uploaded, as PyTorch accepts CPU
+ * scalars), then queues kernels on the device's stream; only transfers to the host wait.
+ */
+final class CudaBackend implements Backend {
+    final CudaDevice gpu;
+
+    CudaBackend(CudaDevice gpu) {
+        this.gpu = gpu;
+    }
+
+    @Override
+    public String type() {
+        return "cuda";
+    }
+
+    @Override
+    public Storage allocate(DType dtype, long numel) {
+        return gpu.allocate(dtype, numel, true);
+    }
+
+    @Override
+    public Storage fromHost(Object array) {
+        return switch (array) {
+            case float[] a -> upload(DType.FLOAT32, a.length, new FloatPointer(a));
+            case double[] a -> upload(DType.FLOAT64, a.length, new DoublePointer(a));
+            case long[] a -> upload(DType.INT64, a.length, new LongPointer(a));
+            case int[] a -> upload(DType.INT32, a.length, new IntPointer(a));
+            case boolean[] a -> {
+                byte[] bytes = new byte[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    bytes[i] = a[i] ? (byte) 1 : (byte) 0;
+                }
+                yield upload(DType.BOOL, a.length, new BytePointer(bytes));
+            }
+            default -> throw new TensorException("cannot copy a " + array.getClass().getSimpleName() + " to " + gpu.device
+                    + ": expected float[], double[], long[], int[] or boolean[]");
+        };
+    }
+
+    private CudaStorage upload(DType dtype, int n, Pointer host) {
+        try (host) {
+            CudaStorage s = gpu.allocate(dtype, n, false);
+            gpu.upload(s.address(), host, s.byteSize());
+            return s;
+        }
+    }
+
+    @Override
+    public Object toHost(Storage storage) {
+        CudaStorage s = own(storage, "toHost");
+        int n = s.size();
+        long src = s.address();
+        long bytes = s.byteSize();
+        try {
+            switch (s.dtype()) {
+                case FLOAT32 -> {
+                    try (FloatPointer h = new FloatPointer(Math.max(1, n))) {
+                        gpu.download(h, src, bytes);
+                        float[] a = new float[n];
+                        h.get(a);
+                        return a;
+                    }
+                }
+                case FLOAT64 -> {
+                    try (DoublePointer h = new DoublePointer(Math.max(1, n))) {
+                        gpu.download(h, src, bytes);
+                        double[] a = new double[n];
+                        h.get(a);
+                        return a;
+                    }
+                }
+                case INT64 -> {
+                    try (LongPointer h = new LongPointer(Math.max(1, n))) {
+                        gpu.download(h, src, bytes);
+                        long[] a = new long[n];
+                        h.get(a);
+                        return a;
+                    }
+                }
+                case INT32 -> {
+                    try (IntPointer h = new IntPointer(Math.max(1, n))) {
+                        gpu.download(h, src, bytes);
+                        int[] a = new int[n];
+                        h.get(a);
+                        return a;
+                    }
+                }
+                case BOOL -> {
+                    try (BytePointer h = new BytePointer(Math.max(1, n))) {
+                        gpu.download(h, src, bytes);
+                        byte[] b = new byte[n];
+                        h.get(b);
+                        boolean[] a = new boolean[n];
+                        for (int i = 0; i < n; i++) {
+                            a[i] = b[i] != 0;
+                        }
+                        return a;
+                    }
+                }
+                default -> throw new IllegalStateException(s.dtype().toString());
+            }
+        } finally {
+            Reference.reachabilityFence(s);
+        }
+    }
+
+    @Override
+    public void copy(TensorIterator it) {
+        Operands ops = operands(it, "copy");
+        Tensor out = it.operand(0);
+        Tensor in = it.operand(1);
+        DType dt = out.dtype();
+        if (dt == in.dtype() && ops.launches().size() == 1 && isDense(ops.launches().getFirst(), 2)) {
+            // One dense run in both operands: a plain device-to-device copy.
+            int[] p = ops.launches().getFirst();
+            long item = dt.itemSize();
+            gpu.copyDeviceToDevice(ops.address(0) + p[offsetIndex(0)] * item,
+                    ops.address(1) + p[offsetIndex(1)] * item, p[1] * item);
+        } else {
+            String kernel = KernelNames.copy(dt, in.dtype());
+            for (int[] p : ops.launches()) {
+                gpu.launch(kernel, p[1], KernelArgs.begin().ints(p).ptr(ops.address(0)).ptr(ops.address(1)));
+            }
+        }
+        ops.done();
+    }
+
+    @Override
+    public void fill(TensorIterator it, Object value) {
+        Operands ops = operands(it, "fill");
+        double dv = value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).doubleValue();
+        long lv = value instanceof Boolean b ? (b ? 1 : 0)
+                : value instanceof Double || value instanceof Float ? (long) dv : ((Number) value).longValue();
+        String kernel = KernelNames.fill(it.operand(0).dtype());
+        for (int[] p : ops.launches()) {
+            gpu.launch(kernel, p[1], KernelArgs.begin().ints(p).ptr(ops.address(0)).f64(dv).i64(lv));
+        }
+        ops.done();
+    }
+
+    // ---------------------------------------------------------------- operands
+
+    /** The index of operand {@code k}'s storage offset in a packed {@code JtIter}. */
+    static int offsetIndex(int k) {
+        return 2 + IterParams.MAX_DIMS + IterParams.MAX_OPS * IterParams.MAX_DIMS + k;
+    }
+
+    /** Whether a packed launch is one dimension with unit stride for its first {@code nops} operands. */
+    static boolean isDense(int[] p, int nops) {
+        if (p[0] != 1) {
+            return false;
+        }
+        for (int k = 0; k < nops; k++) {
+            if (p[2 + IterParams.MAX_DIMS + k * IterParams.MAX_DIMS] != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An iterator's operands resolved to device addresses, with the packed launches; keeps the
+     * storages reachable until {@link #done()} so no cleaner frees them while work is being queued.
+     */
+    record Operands(long[] addresses, List<int[]> launches, Object[] keepAlive) {
+        long address(int k) {
+            return addresses[k];
+        }
+
+        void done() {
+            Reference.reachabilityFence(keepAlive);
+        }
+    }
+
+    Operands operands(TensorIterator it, String op) {
+        int n = it.operandCount();
+        long[] addresses = new long[n];
+        Object[] keep = new Object[n];
+        boolean[] uploaded = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            Tensor t = it.operand(k);
+            if (k > 0 && t.dim() == 0 && t.device().type().equals("cpu")) {
+                // PyTorch lets a 0-dim CPU tensor join a GPU op: upload its one element (its strides are all 0).
+                CudaStorage s = (CudaStorage) fromHost(t.toHostArray());
+                keep[k] = s;
+                addresses[k] = s.address();
+                uploaded[k] = true;
+            } else {
+                CudaStorage s = own(t.storage(), op);
+                keep[k] = s;
+                addresses[k] = s.address();
+            }
+        }
+        List<int[]> launches = IterParams.pack(it);
+        for (int k = 1; k < n; k++) {
+            if (uploaded[k]) {
+                for (int[] p : launches) {
+                    p[offsetIndex(k)] = 0;
+                }
+            }
+        }
+        return new Operands(addresses, launches, keep);
+    }
+
+    /** The storage as one of this device's, or the mixed-devices error PyTorch gives. */
+    CudaStorage own(Storage s, String op) {
+        if (s instanceof CudaStorage c && c.device().equals(gpu.device)) {
+            return c;
+        }
+        throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
+                + gpu.device + " and " + s.device() + "! (in " + op + ")");
+    }
+
+    /** The device this backend runs. */
+    Device device() {
+        return gpu.device;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.jtensor.cuda;
+
+/**
+ * Maps a row-major matrix product onto cuBLAS, which is column-major.
+ *
+ * <p>The column-major reading of a row-major {@code [r, c]} buffer with row stride {@code ld} is its
+ * transpose with leading dimension {@code ld}. So {@code C = A·B} (all row-major) is computed as
+ * {@code Cᵀ = Bᵀ·Aᵀ}: cuBLAS gets B first and A second, with {@code m = N}, {@code n = M}, and
+ * each operand's op flag telling whether its buffer must be transposed once more. An operand
+ * stored column-major (a transposed view, unit row stride) needs no copy: its flag flips to
+ * {@code T}. Anything else must be made contiguous first ({@link #layout} returns null).
+ */
+final class GemmMapping {
+    private GemmMapping() {}
+
+    /**
+     * How a strided {@code [rows, cols]} matrix lies in memory, as seen by a row-major product.
+     *
+     * @param transposed false when rows are contiguous runs ({@code ld} between rows), true when
+     *     columns are ({@code ld} between columns: the buffer holds the row-major transpose)
+     * @param ld the leading dimension to pass to cuBLAS
+     */
+    record Layout(boolean transposed, int ld) {}
+
+    /**
+     * The layout of a matrix with the given sizes and element strides, or null when neither rows
+     * nor columns are contiguous (or a stride does not fit cuBLAS' int arguments).
+     */
+    static Layout layout(long rows, long cols, long rowStride, long colStride) {
+        // A stride along a dim of size 1 is never used, so it may be anything.
+        if ((cols <= 1 || colStride == 1) && (rows <= 1 || rowStride >= Math.max(1, cols))) {
+            long ld = rows <= 1 ? Math.max(1, cols) : rowStride;
+            return ld <= Integer.MAX_VALUE ? new Layout(false, (int) ld) : null;
+        }
+        if ((rows <= 1 || rowStride == 1) && (cols <= 1 || colStride >= Math.max(1, rows))) {
+            long ld = cols <= 1 ? Math.max(1, rows) : colStride;
+            return ld <= Integer.MAX_VALUE ? new Layout(true, (int) ld) : null;
+        }
+        return null;
+    }
+
+    /**
+     * The arguments of {@code cublas?gemm(StridedBatched)} in their cuBLAS order: {@code C(m×n) =
+     * op(X)(m×k) · op(Y)(k×n)}, column-major, where X is the row-major B and Y the row-major A.
+     *
+     * @param transX whether X is passed with {@code CUBLAS_OP_T}
+     * @param transY whether Y is passed with {@code CUBLAS_OP_T}
+     * @param m rows of the column-major result (the row-major N)
+     * @param n columns of the column-major result (the row-major M)
+     * @param k the shared dimension
+     * @param ldx leading dimension of X (B's buffer)
+     * @param ldy leading dimension of Y (A's buffer)
+     * @param ldc leading dimension of C
+     */
+    record Call(boolean transX, boolean transY, int m, int n, int k, int ldx, int ldy, int ldc) {}
+
+    /**
+     * The cuBLAS call computing row-major {@code C[M,N] = A[M,K] · B[K,N]} with A and B laid out as
+     * {@code a} and {@code b}, and C row-major with row stride {@code ldcRowMajor}.
+     */
+    static Call rowMajor(int mRows, int nCols, int k, Layout a, Layout b, int ldcRowMajor) {
+        // B's row-major buffer read column-major is Bᵀ: op N when B is row-major, T when stored transposed.
+        return new Call(b.transposed(), a.transposed(), nCols, mRows, k, b.ld(), a.ld(),
+                Math.max(ldcRowMajor, Math.max(1, nCols)));
+    }
+}

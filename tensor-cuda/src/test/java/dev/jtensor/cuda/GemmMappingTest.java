@@ -1,0 +1,122 @@
+package dev.jtensor.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The row-major to column-major GEMM mapping, checked against a Java model of cuBLAS'
+ * column-major {@code sgemm} (same argument meaning and leading-dimension rules) on strided layouts.
+ */
+class GemmMappingTest {
+    /** cuBLAS' sgemm on column-major buffers: C(m×n) = op(X)(m×k)·op(Y)(k×n), alpha 1, beta 0. */
+    static void columnMajorGemm(boolean transX, boolean transY, int m, int n, int k, double[] x, int xOff, int ldx,
+                                double[] y, int yOff, int ldy, double[] c, int cOff, int ldc) {
+        // cuBLAS requires the leading dimensions to cover the stored rows.
+        assertTrue(ldx >= Math.max(1, transX ? k : m), "ldx " + ldx);
+        assertTrue(ldy >= Math.max(1, transY ? n : k), "ldy " + ldy);
+        assertTrue(ldc >= Math.max(1, m), "ldc " + ldc);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    double xv = transX ? x[xOff + p + i * ldx] : x[xOff + i + p * ldx];
+                    double yv = transY ? y[yOff + j + p * ldy] : y[yOff + p + j * ldy];
+                    s += xv * yv;
+                }
+                c[cOff + i + j * ldc] = s;
+            }
+        }
+    }
+
+    private static void assertTrue(boolean ok, String what) {
+        org.junit.jupiter.api.Assertions.assertTrue(ok, what);
+    }
+
+    /** A [rows, cols] matrix stored in a padded buffer, row-major or transposed, at an offset. */
+    record Stored(double[] buf, int off, long rowStride, long colStride) {
+        double get(int r, int c) {
+            return buf[(int) (off + r * rowStride + c * colStride)];
+        }
+    }
+
+    static Stored store(double[][] m, boolean transposed, int pad, int off) {
+        int rows = m.length;
+        int cols = m[0].length;
+        int ld = (transposed ? rows : cols) + pad;
+        double[] buf = new double[off + ld * (transposed ? cols : rows) + 1];
+        java.util.Arrays.fill(buf, Double.NaN); // padding must never be read
+        Stored s = transposed ? new Stored(buf, off, 1, ld) : new Stored(buf, off, ld, 1);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                buf[(int) (off + r * s.rowStride() + c * s.colStride())] = m[r][c];
+            }
+        }
+        return s;
+    }
+
+    static double[][] random(Random rnd, int r, int c) {
+        double[][] m = new double[r][c];
+        for (double[] row : m) {
+            for (int j = 0; j < c; j++) {
+                row[j] = rnd.nextInt(19) - 9;
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void allTransposeCombinationsPaddingAndOffsets() {
+        Random rnd = new Random(7);
+        int[][] sizes = {{3, 4, 5}, {1, 4, 5}, {3, 1, 5}, {3, 4, 1}, {1, 1, 1}, {6, 2, 7}};
+        for (int[] mnk : sizes) {
+            int m = mnk[0];
+            int n = mnk[1];
+            int k = mnk[2];
+            for (int mask = 0; mask < 16; mask++) {
+                boolean ta = (mask & 1) != 0;
+                boolean tb = (mask & 2) != 0;
+                int padA = (mask & 4) != 0 ? 3 : 0;
+                int padB = (mask & 8) != 0 ? 2 : 0;
+                double[][] a = random(rnd, m, k);
+                double[][] b = random(rnd, k, n);
+                Stored sa = store(a, ta, padA, 2);
+                Stored sb = store(b, tb, padB, 1);
+                GemmMapping.Layout la = GemmMapping.layout(m, k, sa.rowStride(), sa.colStride());
+                GemmMapping.Layout lb = GemmMapping.layout(k, n, sb.rowStride(), sb.colStride());
+                assertNotNull(la);
+                assertNotNull(lb);
+                int ldcRow = n + (mask % 3);
+                double[] c = new double[m * ldcRow + 1];
+                GemmMapping.Call call = GemmMapping.rowMajor(m, n, k, la, lb, ldcRow);
+                columnMajorGemm(call.transX(), call.transY(), call.m(), call.n(), call.k(),
+                        sb.buf(), sb.off(), call.ldx(), sa.buf(), sa.off(), call.ldy(), c, 0, call.ldc());
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double expect = 0;
+                        for (int p = 0; p < k; p++) {
+                            expect += a[i][p] * b[p][j];
+                        }
+                        assertEquals(expect, c[i * call.ldc() + j], "C[" + i + "," + j + "] for m,n,k="
+                                + m + "," + n + "," + k + " transA=" + ta + " transB=" + tb);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void layoutsOfViews() {
+        assertEquals(new GemmMapping.Layout(false, 5), GemmMapping.layout(3, 5, 5, 1));
+        assertEquals(new GemmMapping.Layout(false, 8), GemmMapping.layout(3, 5, 8, 1)); // a column slice
+        assertEquals(new GemmMapping.Layout(true, 3), GemmMapping.layout(3, 5, 1, 3)); // .t() of [5,3]
+        assertEquals(new GemmMapping.Layout(false, 5), GemmMapping.layout(1, 5, 0, 1)); // row stride unused
+        assertEquals(new GemmMapping.Layout(false, 7), GemmMapping.layout(4, 1, 7, 0)); // col stride unused
+        assertNull(GemmMapping.layout(3, 5, 10, 2)); // every other column: needs a contiguous copy
+        assertNull(GemmMapping.layout(3, 5, 0, 1)); // expanded rows overlap
+        assertNull(GemmMapping.layout(3, 5, 1L << 32, 1)); // ld beyond cuBLAS' int
+    }
+}
