@@ -52,7 +52,12 @@ public final class Shapes {
                 throw new TensorException("Trying to create tensor with negative dimension " + s
                         + ": " + Arrays.toString(shape));
             }
-            n *= s;
+            // Compare before multiplying so that huge shapes cannot overflow the count.
+            if (s != 0 && n > (Integer.MAX_VALUE - 8L) / s) {
+                n = Long.MAX_VALUE;
+            } else {
+                n *= s;
+            }
             if (n > Integer.MAX_VALUE - 8L) {
                 throw new TensorException("shape " + Arrays.toString(shape) + " has more than "
                         + (Integer.MAX_VALUE - 8) + " elements, the most a JTensor storage holds");

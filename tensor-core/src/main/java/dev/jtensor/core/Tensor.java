@@ -1091,9 +1091,12 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ printing
 
-    /** The same text PyTorch's {@code repr} prints for this tensor. */
+    /**
+     * The same text PyTorch's {@code repr} prints for this tensor, e.g. {@code tensor([0.1000, 1.2000])},
+     * with the options of {@link TensorPrinter#setPrintOptions}.
+     */
     @Override
     public String toString() {
-        return Arrays.toString(shape) + " " + dtype();
+        return TensorPrinter.repr(this);
     }
 }

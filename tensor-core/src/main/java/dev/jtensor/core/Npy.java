@@ -1,0 +1,614 @@
+package dev.jtensor.core;
+
+import dev.jtensor.core.cpu.CpuStorage;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * NumPy's {@code .npy} and {@code .npz} files (NumPy's {@code np.save}/{@code np.load},
+ * {@code np.savez}/{@code np.savez_compressed}).
+ *
+ * <p>Writing produces format version 1.0 (2.0 when the header is longer than 65535 bytes), little-endian,
+ * C order, with the header laid out as NumPy lays it out, so a file saved here is byte for byte the file
+ * NumPy saves for the same array. Reading accepts versions 1.0, 2.0 and 3.0, C and Fortran order, and the
+ * dtypes {@code <f4} (float32), {@code <f8} (float64), {@code <i8} (int64), {@code <i4} (int32) and
+ * {@code |b1} (bool); loaded tensors are contiguous CPU tensors. Anything else, big-endian data and
+ * truncated files are reported with a {@link TensorException} naming what was found.
+ *
+ * <p>An {@code .npz} archive is a zip of {@code <name>.npy} members, stored or deflated.
+ */
+public final class Npy {
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    /** Magic, version bytes: the header length field starts here. */
+    private static final int PREAMBLE = 8;
+    /** NumPy pads the whole header to a multiple of this. */
+    private static final int ALIGN = 64;
+    /** NumPy leaves room in the header for the growth axis to reach this many digits. */
+    private static final int GROWTH_AXIS_MAX_DIGITS = 21;
+    private static final int CHUNK = 1 << 16;
+
+    private Npy() {}
+
+    // ------------------------------------------------------------------ .npy writing
+
+    /** Writes {@code t} to {@code path} as a {@code .npy} file (NumPy's {@code np.save}), replacing the file. */
+    public static void save(Tensor t, Path path) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
+            save(t, out);
+        }
+    }
+
+    /** Writes {@code t} in {@code .npy} format to {@code out} (which is left open). */
+    public static void save(Tensor t, OutputStream out) throws IOException {
+        out.write(header(t.dtype(), t.shape()));
+        writeData(t.toHostArray(), out);
+    }
+
+    /** The bytes of the {@code .npy} file of {@code t}. */
+    public static byte[] toBytes(Tensor t) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            save(t, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("a byte array stream does not fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** NumPy's {@code descr} of a dtype, e.g. {@code <f4}. */
+    static String descr(DType dtype) {
+        return switch (dtype) {
+            case FLOAT32 -> "<f4";
+            case FLOAT64 -> "<f8";
+            case INT64 -> "<i8";
+            case INT32 -> "<i4";
+            case BOOL -> "|b1";
+        };
+    }
+
+    private static byte[] header(DType dtype, long[] shape) {
+        StringBuilder dict = new StringBuilder("{'descr': '").append(descr(dtype))
+                .append("', 'fortran_order': False, 'shape': ").append(TensorPrinter.pythonTuple(shape)).append(", }");
+        if (shape.length > 0) {
+            // NumPy's spare room for appending along the first axis in place.
+            dict.append(" ".repeat(Math.max(0, GROWTH_AXIS_MAX_DIGITS - Long.toString(shape[0]).length())));
+        }
+        byte[] text = dict.toString().getBytes(StandardCharsets.ISO_8859_1);
+        int hlen = text.length + 1;
+        int lengthField = 2;
+        int padding = ALIGN - (PREAMBLE + lengthField + hlen) % ALIGN;
+        if (hlen + padding > 0xFFFF) {
+            lengthField = 4;
+            padding = ALIGN - (PREAMBLE + lengthField + hlen) % ALIGN;
+        }
+        int total = hlen + padding;
+        ByteBuffer buf = ByteBuffer.allocate(PREAMBLE + lengthField + total).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(MAGIC).put((byte) (lengthField == 2 ? 1 : 2)).put((byte) 0);
+        if (lengthField == 2) {
+            buf.putShort((short) total);
+        } else {
+            buf.putInt(total);
+        }
+        buf.put(text);
+        for (int i = 0; i < padding; i++) {
+            buf.put((byte) ' ');
+        }
+        buf.put((byte) '\n');
+        return buf.array();
+    }
+
+    private static void writeData(Object host, OutputStream out) throws IOException {
+        int n = java.lang.reflect.Array.getLength(host);
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (int start = 0; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            buf.clear();
+            switch (host) {
+                case float[] a -> buf.asFloatBuffer().put(a, start, len);
+                case double[] a -> buf.asDoubleBuffer().put(a, start, len);
+                case long[] a -> buf.asLongBuffer().put(a, start, len);
+                case int[] a -> buf.asIntBuffer().put(a, start, len);
+                case boolean[] a -> {
+                    for (int i = 0; i < len; i++) {
+                        buf.put(i, (byte) (a[start + i] ? 1 : 0));
+                    }
+                }
+                default -> throw new IllegalStateException("not a tensor host array: " + host.getClass());
+            }
+            int itemSize = host instanceof boolean[] ? 1 : host instanceof float[] || host instanceof int[] ? 4 : 8;
+            out.write(buf.array(), 0, len * itemSize);
+        }
+    }
+
+    // ------------------------------------------------------------------ .npy reading
+
+    /** Reads a {@code .npy} file (NumPy's {@code np.load}). */
+    public static Tensor load(Path path) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            return load(in);
+        }
+    }
+
+    /** Reads one {@code .npy} array from {@code in}, consuming exactly its bytes (the stream is left open). */
+    public static Tensor load(InputStream in) throws IOException {
+        byte[] preamble = readFully(in, PREAMBLE + 2);
+        if (preamble.length < PREAMBLE || !Arrays.equals(Arrays.copyOf(preamble, MAGIC.length), MAGIC)) {
+            throw new TensorException("not a .npy file: it does not start with the magic string \\x93NUMPY (found "
+                    + preamble.length + " bytes: " + hexPrefix(preamble) + ")");
+        }
+        int major = preamble[6] & 0xFF;
+        int minor = preamble[7] & 0xFF;
+        if ((major != 1 && major != 2 && major != 3) || minor != 0) {
+            throw new TensorException("unsupported .npy format version " + major + "." + minor
+                    + ": expected 1.0, 2.0 or 3.0");
+        }
+        int lengthField = major == 1 ? 2 : 4;
+        byte[] lengthBytes = Arrays.copyOfRange(preamble, PREAMBLE, preamble.length);
+        if (lengthField == 4) {
+            byte[] more = readFully(in, 2);
+            lengthBytes = Arrays.copyOf(lengthBytes, lengthBytes.length + more.length);
+            System.arraycopy(more, 0, lengthBytes, 2, more.length);
+        }
+        if (lengthBytes.length < lengthField) {
+            throw new TensorException("truncated .npy header: expected a " + lengthField
+                    + "-byte header length after the magic string, found " + lengthBytes.length + " bytes");
+        }
+        ByteBuffer lb = ByteBuffer.wrap(lengthBytes).order(ByteOrder.LITTLE_ENDIAN);
+        long headerLength = lengthField == 2 ? lb.getShort() & 0xFFFF : lb.getInt() & 0xFFFFFFFFL;
+        if (headerLength > Integer.MAX_VALUE - 8) {
+            throw new TensorException("invalid .npy header length " + headerLength);
+        }
+        byte[] headerBytes = readFully(in, (int) headerLength);
+        if (headerBytes.length < headerLength) {
+            throw new TensorException("truncated .npy header: expected " + headerLength + " bytes, found "
+                    + headerBytes.length);
+        }
+        String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        Header h = parseHeader(header);
+        return readData(in, h);
+    }
+
+    /** Reads a {@code .npy} file held in a byte array. */
+    public static Tensor fromBytes(byte[] bytes) {
+        try {
+            return load(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new IllegalStateException("a byte array stream does not fail", e);
+        }
+    }
+
+    private record Header(DType dtype, String descr, boolean fortranOrder, long[] shape) {}
+
+    @SuppressWarnings("unchecked")
+    private static Header parseHeader(String header) {
+        Object parsed;
+        try {
+            parsed = new PyLiteral(header.strip()).parse();
+        } catch (IllegalArgumentException e) {
+            throw new TensorException("malformed .npy header " + header.strip() + ": " + e.getMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> dict)) {
+            throw new TensorException("malformed .npy header " + header.strip() + ": expected a dict");
+        }
+        for (String key : List.of("descr", "fortran_order", "shape")) {
+            if (!dict.containsKey(key)) {
+                throw new TensorException("malformed .npy header " + header.strip() + ": no '" + key + "' key");
+            }
+        }
+        if (!(dict.get("descr") instanceof String descr)) {
+            throw new TensorException("unsupported .npy dtype descr " + dict.get("descr")
+                    + ": structured dtypes are not supported; expected one of <f4, <f8, <i8, <i4, |b1");
+        }
+        DType dtype = dtypeOf(descr);
+        if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
+            throw new TensorException("malformed .npy header " + header.strip() + ": fortran_order must be True or False");
+        }
+        if (!(dict.get("shape") instanceof List<?> dims)) {
+            throw new TensorException("malformed .npy header " + header.strip() + ": shape must be a tuple");
+        }
+        long[] shape = new long[dims.size()];
+        for (int i = 0; i < shape.length; i++) {
+            if (!(dims.get(i) instanceof Long size) || size < 0) {
+                throw new TensorException("malformed .npy header " + header.strip() + ": shape entries must be "
+                        + "non-negative integers, got " + dims.get(i));
+            }
+            shape[i] = size;
+        }
+        return new Header(dtype, descr, fortran, shape);
+    }
+
+    private static DType dtypeOf(String descr) {
+        switch (descr) {
+            case "<f4":
+                return DType.FLOAT32;
+            case "<f8":
+                return DType.FLOAT64;
+            case "<i8":
+                return DType.INT64;
+            case "<i4":
+                return DType.INT32;
+            case "|b1":
+                return DType.BOOL;
+            default:
+                break;
+        }
+        if (descr.startsWith(">")) {
+            throw new TensorException("big-endian .npy data (dtype descr '" + descr + "') is not supported: "
+                    + "save it little-endian, e.g. with arr.astype('<" + descr.substring(1) + "')");
+        }
+        throw new TensorException("unsupported .npy dtype descr '" + descr
+                + "': expected one of <f4 (float32), <f8 (float64), <i8 (int64), <i4 (int32), |b1 (bool)");
+    }
+
+    private static Tensor readData(InputStream in, Header h) throws IOException {
+        // Saturating product: a zero dim anywhere makes the array empty, however large the others are.
+        long numel = 1;
+        for (long size : h.shape) {
+            numel = size == 0 || numel == 0 ? 0 : numel > Long.MAX_VALUE / size ? Long.MAX_VALUE : numel * size;
+        }
+        if (numel > CpuStorage.MAX_ELEMENTS) {
+            throw new TensorException("cannot load .npy array of shape " + TensorPrinter.pythonTuple(h.shape) + " ("
+                    + numel + " elements): a CPU tensor holds at most " + CpuStorage.MAX_ELEMENTS + " elements");
+        }
+        int n = (int) numel;
+        int itemSize = h.dtype.itemSize();
+        Object host = switch (h.dtype) {
+            case FLOAT32 -> new float[n];
+            case FLOAT64 -> new double[n];
+            case INT64 -> new long[n];
+            case INT32 -> new int[n];
+            case BOOL -> new boolean[n];
+        };
+        byte[] chunk = new byte[Math.min(n, CHUNK) * itemSize];
+        long read = 0;
+        for (int start = 0; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            int got = in.readNBytes(chunk, 0, len * itemSize);
+            read += got;
+            if (got < len * itemSize) {
+                throw new TensorException("truncated .npy data: expected " + (long) n * itemSize + " bytes for shape "
+                        + TensorPrinter.pythonTuple(h.shape) + " of " + h.descr + ", found " + read);
+            }
+            ByteBuffer buf = ByteBuffer.wrap(chunk, 0, len * itemSize).order(ByteOrder.LITTLE_ENDIAN);
+            switch (host) {
+                case float[] a -> buf.asFloatBuffer().get(a, start, len);
+                case double[] a -> buf.asDoubleBuffer().get(a, start, len);
+                case long[] a -> buf.asLongBuffer().get(a, start, len);
+                case int[] a -> buf.asIntBuffer().get(a, start, len);
+                case boolean[] a -> {
+                    for (int i = 0; i < len; i++) {
+                        a[start + i] = chunk[i] != 0;
+                    }
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+        if (!h.fortranOrder || h.shape.length < 2) {
+            return Tensor.fromArray(host, h.shape);
+        }
+        // Fortran order is C order of the reversed shape: read it so, then transpose back into a contiguous copy.
+        long[] reversed = new long[h.shape.length];
+        int[] perm = new int[h.shape.length];
+        for (int d = 0; d < reversed.length; d++) {
+            reversed[d] = h.shape[reversed.length - 1 - d];
+            perm[d] = reversed.length - 1 - d;
+        }
+        return Tensor.fromArray(host, reversed).permute(perm).contiguous();
+    }
+
+    // ------------------------------------------------------------------ .npz archives
+
+    /**
+     * Writes the tensors to {@code path} as an uncompressed {@code .npz} archive, member {@code name.npy}
+     * per entry, in the map's order (NumPy's {@code np.savez(path, **tensors)}).
+     */
+    public static void saveAll(Map<String, Tensor> tensors, Path path) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
+            saveAll(tensors, out, false);
+        }
+    }
+
+    /** Like {@link #saveAll(Map, Path)} with deflated members (NumPy's {@code np.savez_compressed}). */
+    public static void saveAllCompressed(Map<String, Tensor> tensors, Path path) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
+            saveAll(tensors, out, true);
+        }
+    }
+
+    /**
+     * Writes the tensors as an {@code .npz} archive to {@code out} (finished but left open); {@code compressed}
+     * deflates the members.
+     *
+     * @throws TensorException for an empty or null name
+     */
+    public static void saveAll(Map<String, Tensor> tensors, OutputStream out, boolean compressed) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(new NonClosingStream(out))) {
+            writeMembers(tensors, zip, compressed);
+        }
+    }
+
+    private static void writeMembers(Map<String, Tensor> tensors, ZipOutputStream zip, boolean compressed)
+            throws IOException {
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            String name = e.getKey();
+            if (name == null || name.isEmpty()) {
+                throw new TensorException("an .npz member needs a non-empty name, got "
+                        + (name == null ? "null" : "''") + " among " + tensors.keySet());
+            }
+            byte[] data = toBytes(e.getValue());
+            ZipEntry entry = new ZipEntry(name + ".npy");
+            if (compressed) {
+                entry.setMethod(ZipEntry.DEFLATED);
+            } else {
+                // A stored member must declare its size and checksum up front.
+                CRC32 crc = new CRC32();
+                crc.update(data);
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(data.length);
+                entry.setCompressedSize(data.length);
+                entry.setCrc(crc.getValue());
+            }
+            zip.putNextEntry(entry);
+            zip.write(data);
+            zip.closeEntry();
+        }
+    }
+
+    /**
+     * Reads every array of an {@code .npz} archive, keyed by member name without {@code .npy}, in archive order.
+     *
+     * @throws TensorException for a member that is not a {@code .npy} array, or a malformed one (naming it)
+     */
+    public static Map<String, Tensor> loadAll(Path path) throws IOException {
+        if (path.getFileSystem() != FileSystems.getDefault()) {
+            // ZipFile needs a java.io.File; other file systems (e.g. a zip file system) are read as a stream.
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+                return loadAll(in);
+            }
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                try (InputStream in = new BufferedInputStream(zip.getInputStream(entry))) {
+                    out.put(memberName(entry, path.toString()), loadMember(in, entry, path.toString()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Reads every array of an {@code .npz} archive from a stream, as {@link #loadAll(Path)} does. */
+    public static Map<String, Tensor> loadAll(InputStream in) throws IOException {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new NonClosingInput(in))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (!entry.isDirectory()) {
+                    out.put(memberName(entry, "stream"), loadMember(zip, entry, "stream"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String memberName(ZipEntry entry, String archive) {
+        String name = entry.getName();
+        if (!name.endsWith(".npy")) {
+            throw new TensorException("member '" + name + "' of .npz archive " + archive + " is not a .npy array");
+        }
+        return name.substring(0, name.length() - 4);
+    }
+
+    private static Tensor loadMember(InputStream in, ZipEntry entry, String archive) throws IOException {
+        try {
+            return load(in);
+        } catch (TensorException e) {
+            throw new TensorException("member '" + entry.getName() + "' of .npz archive " + archive + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static byte[] readFully(InputStream in, int n) throws IOException {
+        return in.readNBytes(n);
+    }
+
+    private static String hexPrefix(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(bytes.length, 8); i++) {
+            sb.append(String.format("%02x", bytes[i] & 0xFF));
+        }
+        return sb.length() == 0 ? "none" : sb.toString();
+    }
+
+    /** Lets a zip stream be finished without closing the caller's stream. */
+    private static final class NonClosingStream extends java.io.FilterOutputStream {
+        NonClosingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    /** Keeps the caller's input stream open when a zip reader is dropped. */
+    private static final class NonClosingInput extends java.io.FilterInputStream {
+        NonClosingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // The caller owns the stream.
+        }
+    }
+
+    /**
+     * A reader of the Python literals in a {@code .npy} header: a dict of string keys whose values are
+     * strings, {@code True}/{@code False}, integers, tuples or lists (as {@code List}), or nested dicts.
+     */
+    private static final class PyLiteral {
+        private final String s;
+        private int pos;
+
+        PyLiteral(String s) {
+            this.s = s;
+        }
+
+        Object parse() {
+            Object v = value();
+            skip();
+            if (pos != s.length()) {
+                throw new IllegalArgumentException("unexpected text at offset " + pos);
+            }
+            return v;
+        }
+
+        private Object value() {
+            skip();
+            if (pos >= s.length()) {
+                throw new IllegalArgumentException("unexpected end");
+            }
+            char c = s.charAt(pos);
+            if (c == '{') {
+                return dict();
+            }
+            if (c == '(' || c == '[') {
+                return sequence(c == '(' ? ')' : ']');
+            }
+            if (c == '\'' || c == '"') {
+                return string(c);
+            }
+            if (c == '-' || Character.isDigit(c)) {
+                int start = pos++;
+                while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+                    pos++;
+                }
+                // Python 2 era headers may write longs as 3L.
+                String digits = s.substring(start, pos);
+                if (pos < s.length() && (s.charAt(pos) == 'L' || s.charAt(pos) == 'l')) {
+                    pos++;
+                }
+                try {
+                    return Long.parseLong(digits);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("bad integer " + digits);
+                }
+            }
+            for (String word : new String[] {"True", "False", "None"}) {
+                if (s.startsWith(word, pos)) {
+                    pos += word.length();
+                    return word.equals("None") ? null : Boolean.valueOf(word.equals("True"));
+                }
+            }
+            throw new IllegalArgumentException("unexpected '" + c + "' at offset " + pos);
+        }
+
+        private Map<String, Object> dict() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            pos++;
+            while (true) {
+                skip();
+                if (peek() == '}') {
+                    pos++;
+                    return map;
+                }
+                Object key = value();
+                if (!(key instanceof String k)) {
+                    throw new IllegalArgumentException("dict key " + key + " is not a string");
+                }
+                skip();
+                expect(':');
+                map.put(k, value());
+                skip();
+                if (peek() == ',') {
+                    pos++;
+                } else if (peek() != '}') {
+                    throw new IllegalArgumentException("expected ',' or '}' at offset " + pos);
+                }
+            }
+        }
+
+        private List<Object> sequence(char close) {
+            List<Object> list = new ArrayList<>();
+            pos++;
+            while (true) {
+                skip();
+                if (peek() == close) {
+                    pos++;
+                    return list;
+                }
+                list.add(value());
+                skip();
+                if (peek() == ',') {
+                    pos++;
+                } else if (peek() != close) {
+                    throw new IllegalArgumentException("expected ',' or '" + close + "' at offset " + pos);
+                }
+            }
+        }
+
+        private String string(char quote) {
+            int start = ++pos;
+            while (pos < s.length() && s.charAt(pos) != quote) {
+                pos++;
+            }
+            if (pos >= s.length()) {
+                throw new IllegalArgumentException("unterminated string");
+            }
+            return s.substring(start, pos++);
+        }
+
+        private void expect(char c) {
+            if (peek() != c) {
+                throw new IllegalArgumentException("expected '" + c + "' at offset " + pos);
+            }
+            pos++;
+        }
+
+        private char peek() {
+            return pos < s.length() ? s.charAt(pos) : '\0';
+        }
+
+        private void skip() {
+            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+                pos++;
+            }
+        }
+    }
+}
