@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -36,6 +38,14 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CudaConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Cases seen, run to a pass, and skipped because no GPU can be used. */
+    private static final AtomicIntegerArray COUNTS = new AtomicIntegerArray(3);
+
+    @AfterAll
+    static void summary() {
+        System.out.println("CUDA CONFORMANCE cases=" + COUNTS.get(0) + " passed=" + COUNTS.get(1)
+                + (COUNTS.get(2) > 0 ? " skipped-without-gpu=" + COUNTS.get(2) + " (" + Cuda.status() + ")" : ""));
+    }
 
     private static Path property(String name) {
         String p = System.getProperty(name);
@@ -76,6 +86,10 @@ class CudaConformanceTest {
     }
 
     private static void runCase(JsonNode c, Set<String> unsupported) {
+        COUNTS.incrementAndGet(0);
+        if (!Cuda.isAvailable()) {
+            COUNTS.incrementAndGet(2);
+        }
         Assumptions.assumeTrue(Cuda.isAvailable(), Cuda::status);
         String op = c.get("op").textValue();
         OpTable.Op fn = OpTable.OPS.get(op);
@@ -106,6 +120,7 @@ class CudaConformanceTest {
         if (c.has("grad") && !unsupported.contains(op + "#grad")) {
             checkGrad(c, fn, tol, gpu);
         }
+        COUNTS.incrementAndGet(1);
     }
 
     private static Args args(JsonNode c) {
