@@ -7,4 +7,5 @@ module dev.jtensor.ops {
     requires org.slf4j;
 
     exports dev.jtensor.ops;
+    exports dev.jtensor.ops.nn;
 }

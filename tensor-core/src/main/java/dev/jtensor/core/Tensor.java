@@ -986,6 +986,254 @@ public final class Tensor {
     // Section: random numbers (issue 5).
     // Methods of this area go between this comment and the end marker below.
 
+    /** Seeds the default generator, like {@code torch.manual_seed(seed)}; returns it. */
+    public static Generator manualSeed(long seed) {
+        return Generator.manualSeed(seed);
+    }
+
+    /** float32 values uniform in {@code [0, 1)}, like {@code torch.rand(*shape)} (PyTorch's values bit for bit). */
+    public static Tensor rand(long... shape) {
+        return rand(shape, DType.FLOAT32, null);
+    }
+
+    /** {@link #rand(long...)} drawing from {@code generator}, like {@code torch.rand(*shape, generator=g)}. */
+    public static Tensor rand(Generator generator, long... shape) {
+        return rand(shape, DType.FLOAT32, generator);
+    }
+
+    /** Uniform {@code [0, 1)} values of a floating {@code dtype}, like {@code torch.rand(shape, dtype=dtype)}. */
+    public static Tensor rand(long[] shape, DType dtype) {
+        return rand(shape, dtype, null);
+    }
+
+    /** Uniform {@code [0, 1)} values of {@code dtype} from {@code generator} (null: the default generator). */
+    public static Tensor rand(long[] shape, DType dtype, Generator generator) {
+        return empty(shape, dtype, Device.CPU).uniform_(0, 1, generator);
+    }
+
+    /**
+     * float32 standard normal values, like {@code torch.randn(*shape)} (PyTorch's values bit for bit;
+     * see {@link #normal_(double, double, Generator)} for the two algorithms).
+     */
+    public static Tensor randn(long... shape) {
+        return randn(shape, DType.FLOAT32, null);
+    }
+
+    /** {@link #randn(long...)} drawing from {@code generator}, like {@code torch.randn(*shape, generator=g)}. */
+    public static Tensor randn(Generator generator, long... shape) {
+        return randn(shape, DType.FLOAT32, generator);
+    }
+
+    /** Standard normal values of a floating {@code dtype}, like {@code torch.randn(shape, dtype=dtype)}. */
+    public static Tensor randn(long[] shape, DType dtype) {
+        return randn(shape, dtype, null);
+    }
+
+    /**
+     * Standard normal values of {@code dtype} from {@code generator} (null: the default generator).
+     * float64 values may differ from PyTorch's in the last bit (the JDK's log/sin/cos are not glibc's).
+     */
+    public static Tensor randn(long[] shape, DType dtype, Generator generator) {
+        return empty(shape, dtype, Device.CPU).normal_(0, 1, generator);
+    }
+
+    /** int64 values uniform in {@code [0, high)}, like {@code torch.randint(high, shape)}. */
+    public static Tensor randint(long high, long[] shape) {
+        return randint(0, high, shape, DType.INT64, null);
+    }
+
+    /** {@link #randint(long, long[])} drawing from {@code generator}. */
+    public static Tensor randint(long high, long[] shape, Generator generator) {
+        return randint(0, high, shape, DType.INT64, generator);
+    }
+
+    /**
+     * int64 values uniform in {@code [low, high)}, like {@code torch.randint(low, high, shape)}; any
+     * int64 range works, and the values match PyTorch's exactly (for ranges in {@code [2^28, 2^32)}
+     * they depend on the {@linkplain Generator#setCompatibility PyTorch version}).
+     *
+     * @throws TensorException if {@code low >= high}
+     */
+    public static Tensor randint(long low, long high, long[] shape) {
+        return randint(low, high, shape, DType.INT64, null);
+    }
+
+    /** {@link #randint(long, long, long[])} drawing from {@code generator}. */
+    public static Tensor randint(long low, long high, long[] shape, Generator generator) {
+        return randint(low, high, shape, DType.INT64, generator);
+    }
+
+    /** Values uniform in {@code [low, high)} stored as {@code dtype}, like {@code torch.randint(low, high, shape, dtype=dtype)}. */
+    public static Tensor randint(long low, long high, long[] shape, DType dtype) {
+        return randint(low, high, shape, dtype, null);
+    }
+
+    /** Values uniform in {@code [low, high)} as {@code dtype} from {@code generator} (null: the default generator). */
+    public static Tensor randint(long low, long high, long[] shape, DType dtype, Generator generator) {
+        return empty(shape, dtype, Device.CPU).random_(low, high, generator);
+    }
+
+    /** A random permutation of {@code 0..n-1} as int64, like {@code torch.randperm(n)}. */
+    public static Tensor randperm(long n) {
+        return RandomOps.randperm(n, DType.INT64, null);
+    }
+
+    /** {@link #randperm(long)} drawing from {@code generator}. */
+    public static Tensor randperm(long n, Generator generator) {
+        return RandomOps.randperm(n, DType.INT64, generator);
+    }
+
+    /** A random permutation of {@code 0..n-1} stored as {@code dtype}, like {@code torch.randperm(n, dtype=dtype)}. */
+    public static Tensor randperm(long n, DType dtype) {
+        return RandomOps.randperm(n, dtype, null);
+    }
+
+    /** A random permutation of {@code 0..n-1} as {@code dtype} from {@code generator} (null: the default generator). */
+    public static Tensor randperm(long n, DType dtype, Generator generator) {
+        return RandomOps.randperm(n, dtype, generator);
+    }
+
+    /**
+     * Uniform {@code [0, 1)} values with x's shape, dtype, device and layout, like
+     * {@code torch.rand_like(x)}: a transposed x gives a transposed result, filled in memory order.
+     */
+    public static Tensor randLike(Tensor x) {
+        return randLike(x, x.dtype(), null);
+    }
+
+    /** {@link #randLike(Tensor)} drawing from {@code generator}. */
+    public static Tensor randLike(Tensor x, Generator generator) {
+        return randLike(x, x.dtype(), generator);
+    }
+
+    /** {@link #randLike(Tensor)} with another floating {@code dtype}. */
+    public static Tensor randLike(Tensor x, DType dtype) {
+        return randLike(x, dtype, null);
+    }
+
+    /** {@link #randLike(Tensor)} with {@code dtype} from {@code generator} (null: the default generator). */
+    public static Tensor randLike(Tensor x, DType dtype, Generator generator) {
+        return RandomOps.emptyLike(x, dtype).uniform_(0, 1, generator);
+    }
+
+    /**
+     * Standard normal values with x's shape, dtype, device and layout, like {@code torch.randn_like(x)}
+     * (a non-contiguous layout takes PyTorch's scalar path even for 16 or more elements).
+     */
+    public static Tensor randnLike(Tensor x) {
+        return randnLike(x, x.dtype(), null);
+    }
+
+    /** {@link #randnLike(Tensor)} drawing from {@code generator}. */
+    public static Tensor randnLike(Tensor x, Generator generator) {
+        return randnLike(x, x.dtype(), generator);
+    }
+
+    /** {@link #randnLike(Tensor)} with another floating {@code dtype}. */
+    public static Tensor randnLike(Tensor x, DType dtype) {
+        return randnLike(x, dtype, null);
+    }
+
+    /** {@link #randnLike(Tensor)} with {@code dtype} from {@code generator} (null: the default generator). */
+    public static Tensor randnLike(Tensor x, DType dtype, Generator generator) {
+        return RandomOps.emptyLike(x, dtype).normal_(0, 1, generator);
+    }
+
+    /** Integers in {@code [0, high)} with x's shape, dtype (kept, as PyTorch does), device and layout, like {@code torch.randint_like(x, high)}. */
+    public static Tensor randintLike(Tensor x, long high) {
+        return randintLike(x, 0, high, x.dtype(), null);
+    }
+
+    /** Integers in {@code [low, high)} with x's shape, dtype, device and layout, like {@code torch.randint_like(x, low, high)}. */
+    public static Tensor randintLike(Tensor x, long low, long high) {
+        return randintLike(x, low, high, x.dtype(), null);
+    }
+
+    /** {@link #randintLike(Tensor, long, long)} drawing from {@code generator}. */
+    public static Tensor randintLike(Tensor x, long low, long high, Generator generator) {
+        return randintLike(x, low, high, x.dtype(), generator);
+    }
+
+    /** {@link #randintLike(Tensor, long, long)} stored as {@code dtype}, from {@code generator} (null: the default generator). */
+    public static Tensor randintLike(Tensor x, long low, long high, DType dtype, Generator generator) {
+        return RandomOps.emptyLike(x, dtype).random_(low, high, generator);
+    }
+
+    /** Fills this floating tensor with uniform {@code [0, 1)} values in place, like {@code x.uniform_()}; returns this. */
+    public Tensor uniform_() {
+        return RandomOps.uniform_(this, 0, 1, null);
+    }
+
+    /** Fills this floating tensor with values uniform in {@code [from, to)} in place, like {@code x.uniform_(from, to)}; returns this. */
+    public Tensor uniform_(double from, double to) {
+        return RandomOps.uniform_(this, from, to, null);
+    }
+
+    /**
+     * {@link #uniform_(double, double)} drawing from {@code generator} (null: the default generator).
+     * The bounds are rounded to the dtype first and each element is {@code fma(u, to - from, from)}.
+     *
+     * @throws TensorException for a non-floating dtype, non-finite bounds or {@code from > to}
+     */
+    public Tensor uniform_(double from, double to, Generator generator) {
+        return RandomOps.uniform_(this, from, to, generator);
+    }
+
+    /** Fills this floating tensor with standard normal values in place, like {@code x.normal_()}; returns this. */
+    public Tensor normal_() {
+        return RandomOps.normal_(this, 0, 1, null);
+    }
+
+    /** Fills this floating tensor with normal values in place, like {@code x.normal_(mean, std)}; returns this. */
+    public Tensor normal_(double mean, double std) {
+        return RandomOps.normal_(this, mean, std, null);
+    }
+
+    /**
+     * {@link #normal_(double, double)} drawing from {@code generator} (null: the default generator).
+     * As in PyTorch, a contiguous tensor of at least 16 elements takes the vectorised Box–Muller path
+     * (float32 bit-exact), anything else the scalar path, which may leave a cached sample in the
+     * generator for the next scalar-path call.
+     *
+     * @throws TensorException for a non-floating dtype or {@code std < 0}
+     */
+    public Tensor normal_(double mean, double std, Generator generator) {
+        return RandomOps.normal_(this, mean, std, generator);
+    }
+
+    /**
+     * Fills this tensor with random integers in place, like {@code x.random_()}: int64 in
+     * {@code [0, 2^63)}, int32 in {@code [0, 2^31)}, float32 in {@code [0, 2^24]}, float64 in
+     * {@code [0, 2^53]}, bool either; returns this.
+     */
+    public Tensor random_() {
+        return RandomOps.random_(this, null);
+    }
+
+    /** {@link #random_()} drawing from {@code generator} (null: the default generator). */
+    public Tensor random_(Generator generator) {
+        return RandomOps.random_(this, generator);
+    }
+
+    /** Fills this tensor with integers uniform in {@code [0, to)} in place, like {@code x.random_(to)}; returns this. */
+    public Tensor random_(long to) {
+        return RandomOps.random_(this, 0, to, null);
+    }
+
+    /** Fills this tensor with integers uniform in {@code [from, to)} in place, like {@code x.random_(from, to)}; returns this. */
+    public Tensor random_(long from, long to) {
+        return RandomOps.random_(this, from, to, null);
+    }
+
+    /**
+     * {@link #random_(long, long)} drawing from {@code generator} (null: the default generator).
+     *
+     * @throws TensorException if {@code from >= to} or the bounds do not fit the dtype
+     */
+    public Tensor random_(long from, long to, Generator generator) {
+        return RandomOps.random_(this, from, to, generator);
+    }
+
     // ------------------------------------------------------------------ end of random
     // (keep this blank-line gap: it separates the areas for merges)
 

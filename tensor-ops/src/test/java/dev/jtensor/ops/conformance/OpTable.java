@@ -144,6 +144,7 @@ final class OpTable {
 
     // ---------------------------------------------------------------- random
     private static void random() {
+        op("rng", RngPrograms::run);
     }
     // ---------------------------------------------------------------- end of random
 
