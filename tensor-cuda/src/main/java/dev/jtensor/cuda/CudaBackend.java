@@ -151,7 +151,7 @@ final class CudaBackend implements Backend {
         double dv = value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).doubleValue();
         long lv = value instanceof Boolean b ? (b ? 1 : 0)
                 : value instanceof Double || value instanceof Float ? (long) dv : ((Number) value).longValue();
-        String kernel = KernelNames.fill(it.operand(0).dtype());
+        String kernel = KernelNames.of("fill", it.operand(0).dtype());
         for (int[] p : ops.launches()) {
             gpu.launch(kernel, p[1], KernelArgs.begin().ints(p).ptr(ops.address(0)).f64(dv).i64(lv));
         }

@@ -63,4 +63,66 @@ final class GemmMapping {
         return new Call(b.transposed(), a.transposed(), nCols, mRows, k, b.ld(), a.ld(),
                 Math.max(ldcRowMajor, Math.max(1, nCols)));
     }
+
+    /**
+     * Batch dims of a product, outermost first, with size-1 dims dropped and neighbours merged where
+     * all three operands step through them as through one dim (so that one strided-batched call
+     * covers them).
+     *
+     * @param sizes the merged sizes
+     * @param a A's batch strides over {@code sizes}
+     * @param b B's batch strides
+     * @param c C's batch strides
+     */
+    record Batches(long[] sizes, long[] a, long[] b, long[] c) {
+        /** The number of matrix products. */
+        long count() {
+            long p = 1;
+            for (long s : sizes) {
+                p *= s;
+            }
+            return p;
+        }
+    }
+
+    /** Coalesces the batch dims of A, B and C (see {@link Batches}). */
+    static Batches coalesceBatches(long[] shape, long[] sa, long[] sb, long[] sc) {
+        int nd = shape.length;
+        long[] size = new long[nd];
+        long[][] st = new long[3][nd];
+        int n = 0;
+        // Innermost first, so each dim is tried against the merged block inside it.
+        for (int d = nd - 1; d >= 0; d--) {
+            if (shape[d] == 1) {
+                continue;
+            }
+            long[] s = {sa[d], sb[d], sc[d]};
+            if (n > 0) {
+                int j = n - 1;
+                boolean merge = true;
+                for (int k = 0; k < 3; k++) {
+                    merge &= s[k] == st[k][j] * size[j];
+                }
+                if (merge) {
+                    size[j] *= shape[d];
+                    continue;
+                }
+            }
+            size[n] = shape[d];
+            for (int k = 0; k < 3; k++) {
+                st[k][n] = s[k];
+            }
+            n++;
+        }
+        // Back to outermost first.
+        long[] outSize = new long[n];
+        long[][] out = new long[3][n];
+        for (int i = 0; i < n; i++) {
+            outSize[i] = size[n - 1 - i];
+            for (int k = 0; k < 3; k++) {
+                out[k][i] = st[k][n - 1 - i];
+            }
+        }
+        return new Batches(outSize, out[0], out[1], out[2]);
+    }
 }

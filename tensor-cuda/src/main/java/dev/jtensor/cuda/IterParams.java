@@ -17,7 +17,7 @@ final class IterParams {
     /** Dimensions a kernel walks; must match {@code JT_MAX_DIMS}. */
     static final int MAX_DIMS = 10;
     /** Operands a kernel takes, output included; must match {@code JT_MAX_OPS}. */
-    static final int MAX_OPS = 4;
+    static final int MAX_OPS = 10;
     /** The struct's size in ints. */
     static final int INTS = 2 + MAX_DIMS + MAX_OPS * MAX_DIMS + MAX_OPS;
 
@@ -33,6 +33,28 @@ final class IterParams {
             offsets[k] = it.operand(k).storageOffset();
         }
         return pack(it.iterationShape(), strides, offsets);
+    }
+
+    /**
+     * The packed launches of a layout given outermost dimension first, as tensors list their sizes
+     * and strides (dims are reversed, not reordered or merged).
+     */
+    static List<int[]> packRowMajor(long[] shape, long[][] strides, long[] offsets) {
+        int nd = shape.length;
+        long[] s = new long[nd];
+        long[][] st = new long[strides.length][nd];
+        for (int d = 0; d < nd; d++) {
+            s[d] = shape[nd - 1 - d];
+            for (int k = 0; k < strides.length; k++) {
+                st[k][d] = strides[k][nd - 1 - d];
+            }
+        }
+        if (nd == 0) {
+            // A single element: one dimension of size 1.
+            s = new long[] {1};
+            st = new long[strides.length][1];
+        }
+        return pack(s, st, offsets);
     }
 
     /**

@@ -87,6 +87,15 @@ final class KernelArgs {
         return this;
     }
 
+    /** A by-value struct of 8-byte words (a packed {@code JtIndex}). */
+    KernelArgs words(long[] struct) {
+        slot(struct.length * 8);
+        for (long v : struct) {
+            blob.putLong(v);
+        }
+        return this;
+    }
+
     /** Copies the values to native memory; the pointer table to pass as {@code kernelParams}. */
     Pointer params() {
         values.position(0).put(blob.array(), 0, blob.position());

@@ -24,6 +24,34 @@ record LaunchConfig(int blocks, int threads) {
         return new LaunchConfig((int) Math.max(1, Math.min(needed, cap)), THREADS);
     }
 
+    /** The most threads a reduction block uses. */
+    static final int MAX_REDUCE_THREADS = 256;
+    /** Shared memory per reduction thread: the largest partial result is a (value, int64 index) pair. */
+    static final int REDUCE_SHARED_PER_THREAD = 16;
+
+    /**
+     * The configuration for {@code lines} independent reductions of {@code reduceSize} elements: one
+     * block per line (grid-stride over lines), with a power-of-two block size between a warp and
+     * {@value #MAX_REDUCE_THREADS} threads that depends on {@code reduceSize} only, so the order in
+     * which a line's elements are combined, and hence its rounding, never depends on the line count.
+     */
+    static LaunchConfig forReduction(long lines, int reduceSize, int multiprocessors) {
+        if (lines < 0 || reduceSize < 1) {
+            throw new IllegalArgumentException("reduction of " + lines + " lines of " + reduceSize + " elements");
+        }
+        int threads = 32;
+        while (threads < reduceSize && threads < MAX_REDUCE_THREADS) {
+            threads <<= 1;
+        }
+        long cap = (long) Math.max(1, multiprocessors) * BLOCKS_PER_SM;
+        return new LaunchConfig((int) Math.max(1, Math.min(lines, cap)), threads);
+    }
+
+    /** Dynamic shared memory of a reduction launch. */
+    int reductionSharedBytes() {
+        return threads * REDUCE_SHARED_PER_THREAD;
+    }
+
     /** {@code ceil(a / b)} for {@code a >= 0}, {@code b > 0}. */
     static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;

@@ -1,5 +1,6 @@
 package dev.jtensor.cuda;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -118,5 +119,29 @@ class GemmMappingTest {
         assertNull(GemmMapping.layout(3, 5, 10, 2)); // every other column: needs a contiguous copy
         assertNull(GemmMapping.layout(3, 5, 0, 1)); // expanded rows overlap
         assertNull(GemmMapping.layout(3, 5, 1L << 32, 1)); // ld beyond cuBLAS' int
+    }
+
+    @Test
+    void batchDimsMergeWhenEveryOperandAllows() {
+        // [2, 3] batch of contiguous [4,5]x[5,6]->[4,6] products: one strided batch of 6.
+        GemmMapping.Batches b = GemmMapping.coalesceBatches(new long[] {2, 3}, new long[] {60, 20},
+                new long[] {90, 30}, new long[] {72, 24});
+        assertArrayEquals(new long[] {6}, b.sizes());
+        assertArrayEquals(new long[] {20}, b.a());
+        assertArrayEquals(new long[] {30}, b.b());
+        assertArrayEquals(new long[] {24}, b.c());
+        // B broadcast over the outer dim only: the dims cannot merge.
+        b = GemmMapping.coalesceBatches(new long[] {2, 3}, new long[] {60, 20}, new long[] {0, 30}, new long[] {72, 24});
+        assertArrayEquals(new long[] {2, 3}, b.sizes());
+        assertArrayEquals(new long[] {0, 30}, b.b());
+        assertEquals(6, b.count());
+        // Size-1 dims vanish; B broadcast everywhere merges (0 == 0 * size).
+        b = GemmMapping.coalesceBatches(new long[] {1, 4, 1, 2}, new long[] {99, 2, 7, 1}, new long[] {5, 0, 9, 0},
+                new long[] {8, 2, 3, 1});
+        assertArrayEquals(new long[] {8}, b.sizes());
+        assertArrayEquals(new long[] {1}, b.a());
+        assertArrayEquals(new long[] {0}, b.b());
+        assertEquals(0, GemmMapping.coalesceBatches(new long[0], new long[0], new long[0], new long[0]).sizes().length);
+        assertEquals(1, GemmMapping.coalesceBatches(new long[0], new long[0], new long[0], new long[0]).count());
     }
 }

@@ -33,4 +33,18 @@ class LaunchConfigTest {
         assertEquals(5, LaunchConfig.ceilDiv(1025, 256));
         assertThrows(IllegalArgumentException.class, () -> LaunchConfig.forElements(-1, 1));
     }
+
+    @Test
+    void reductionBlocksDependOnTheLineLengthOnly() {
+        assertEquals(new LaunchConfig(1, 32), LaunchConfig.forReduction(1, 1, 132));
+        assertEquals(new LaunchConfig(1, 32), LaunchConfig.forReduction(1, 32, 132));
+        assertEquals(new LaunchConfig(1, 64), LaunchConfig.forReduction(1, 33, 132));
+        assertEquals(new LaunchConfig(7, 256), LaunchConfig.forReduction(7, 100_000, 132));
+        for (long lines : new long[] {1, 10, 1_000_000}) {
+            assertEquals(128, LaunchConfig.forReduction(lines, 100, 132).threads(), "lines " + lines);
+        }
+        assertEquals(132 * LaunchConfig.BLOCKS_PER_SM, LaunchConfig.forReduction(1_000_000, 5, 132).blocks());
+        assertEquals(256 * 16, LaunchConfig.forReduction(1, 1000, 1).reductionSharedBytes());
+        assertThrows(IllegalArgumentException.class, () -> LaunchConfig.forReduction(1, 0, 1));
+    }
 }
