@@ -420,7 +420,10 @@ public final class Tensor {
             return all;
         }
         Object out = java.lang.reflect.Array.newInstance(all.getClass().getComponentType(), n);
-        System.arraycopy(all, (int) c.offset, out, 0, n);
+        if (n > 0) {
+            // An empty view may carry an offset past the end of its (empty) storage.
+            System.arraycopy(all, (int) c.offset, out, 0, n);
+        }
         return out;
     }
 
@@ -970,6 +973,317 @@ public final class Tensor {
     // Section: reductions (issue 3).
     // Methods of this area go between this comment and the end marker below.
 
+    /** The sum of all elements as a 0-d tensor ({@code torch.sum(x)}); integer and bool tensors give int64. */
+    public Tensor sum() {
+        return Reductions.sum(this, null, false, null);
+    }
+
+    /** The sum of all elements, computed in {@code dtype} (the input is cast first, {@code sum(dtype=...)}). */
+    public Tensor sum(DType dtype) {
+        return Reductions.sum(this, null, false, dtype);
+    }
+
+    /** The sum over {@code dim} (negative counts from the end), which is removed. */
+    public Tensor sum(long dim) {
+        return sum(dim, false);
+    }
+
+    /** The sum over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor sum(long dim, boolean keepdim) {
+        return Reductions.sum(this, new int[] {Shapes.normalizeDim(dim, dim())}, keepdim, null);
+    }
+
+    /** The sum over several dims ({@code null} or empty: all dims); a repeated dim is an error. */
+    public Tensor sum(int[] dims, boolean keepdim) {
+        return Reductions.sum(this, dims, keepdim, null);
+    }
+
+    /** The sum over several dims computed in {@code dtype} ({@code null}: int64 for integers, else the input's). */
+    public Tensor sum(int[] dims, boolean keepdim, DType dtype) {
+        return Reductions.sum(this, dims, keepdim, dtype);
+    }
+
+    /** The mean of all elements; the dtype must be floating (PyTorch rejects integer means). */
+    public Tensor mean() {
+        return Reductions.mean(this, null, false, null);
+    }
+
+    /** The mean of all elements computed in the floating {@code dtype} (the input is cast first). */
+    public Tensor mean(DType dtype) {
+        return Reductions.mean(this, null, false, dtype);
+    }
+
+    /** The mean over {@code dim}, which is removed. */
+    public Tensor mean(long dim) {
+        return mean(dim, false);
+    }
+
+    /** The mean over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor mean(long dim, boolean keepdim) {
+        return Reductions.mean(this, new int[] {Shapes.normalizeDim(dim, dim())}, keepdim, null);
+    }
+
+    /** The mean over several dims ({@code null} or empty: all dims). */
+    public Tensor mean(int[] dims, boolean keepdim) {
+        return Reductions.mean(this, dims, keepdim, null);
+    }
+
+    /** The mean over several dims computed in the floating {@code dtype} ({@code null}: the input's). */
+    public Tensor mean(int[] dims, boolean keepdim, DType dtype) {
+        return Reductions.mean(this, dims, keepdim, dtype);
+    }
+
+    /** The product of all elements; integer and bool tensors give int64 (wrapping on overflow). */
+    public Tensor prod() {
+        return Reductions.prod(this, null, false, null);
+    }
+
+    /** The product of all elements computed in {@code dtype}. */
+    public Tensor prod(DType dtype) {
+        return Reductions.prod(this, null, false, dtype);
+    }
+
+    /** The product over {@code dim}, which is removed. */
+    public Tensor prod(long dim) {
+        return Reductions.prod(this, dim, false, null);
+    }
+
+    /** The product over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor prod(long dim, boolean keepdim) {
+        return Reductions.prod(this, dim, keepdim, null);
+    }
+
+    /** The product over {@code dim} computed in {@code dtype} ({@code null}: int64 for integers, else the input's). */
+    public Tensor prod(long dim, boolean keepdim, DType dtype) {
+        return Reductions.prod(this, dim, keepdim, dtype);
+    }
+
+    /** The largest element as a 0-d tensor, NaN if there is one ({@code torch.max(x)}); an empty tensor is an error. */
+    public Tensor max() {
+        return Reductions.extremum(this, true);
+    }
+
+    /** The largest values along {@code dim} (removed) and the index of their first occurrence ({@code torch.max(x, dim)}). */
+    public ValuesIndices max(long dim) {
+        return max(dim, false);
+    }
+
+    /**
+     * The largest values along {@code dim} and the int64 index of their first occurrence (of the first
+     * NaN in a slice holding one); {@code dim} is kept with size 1 when {@code keepdim}.
+     *
+     * @throws TensorException if {@code dim} is empty
+     */
+    public ValuesIndices max(long dim, boolean keepdim) {
+        return Reductions.extremum(this, dim, keepdim, true);
+    }
+
+    /** The smallest element as a 0-d tensor, NaN if there is one ({@code torch.min(x)}). */
+    public Tensor min() {
+        return Reductions.extremum(this, false);
+    }
+
+    /** The smallest values along {@code dim} (removed) and the index of their first occurrence. */
+    public ValuesIndices min(long dim) {
+        return min(dim, false);
+    }
+
+    /** The smallest values along {@code dim} and the index of their first occurrence, as {@link #max(long, boolean)}. */
+    public ValuesIndices min(long dim, boolean keepdim) {
+        return Reductions.extremum(this, dim, keepdim, false);
+    }
+
+    /** The int64 index of the first largest element of the flattened tensor (of the first NaN, if any). */
+    public Tensor argmax() {
+        return Reductions.argExtremum(this, true);
+    }
+
+    /** The int64 indices of the first largest elements along {@code dim}, which is removed. */
+    public Tensor argmax(long dim) {
+        return argmax(dim, false);
+    }
+
+    /** The int64 indices of the first largest elements along {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor argmax(long dim, boolean keepdim) {
+        return Reductions.argExtremum(this, dim, keepdim, true);
+    }
+
+    /** The int64 index of the first smallest element of the flattened tensor (of the first NaN, if any). */
+    public Tensor argmin() {
+        return Reductions.argExtremum(this, false);
+    }
+
+    /** The int64 indices of the first smallest elements along {@code dim}, which is removed. */
+    public Tensor argmin(long dim) {
+        return argmin(dim, false);
+    }
+
+    /** The int64 indices of the first smallest elements along {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor argmin(long dim, boolean keepdim) {
+        return Reductions.argExtremum(this, dim, keepdim, false);
+    }
+
+    /** The largest element as a 0-d tensor ({@code torch.amax(x)}); NaN propagates. */
+    public Tensor amax() {
+        return Reductions.amax(this, null, false, true);
+    }
+
+    /** The largest values over {@code dim}, which is removed. */
+    public Tensor amax(long dim) {
+        return amax(new int[] {Shapes.normalizeDim(dim, dim())}, false);
+    }
+
+    /** The largest values over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor amax(long dim, boolean keepdim) {
+        return amax(new int[] {Shapes.normalizeDim(dim, dim())}, keepdim);
+    }
+
+    /** The largest values over several dims ({@code null} or empty: all dims); NaN propagates. */
+    public Tensor amax(int[] dims, boolean keepdim) {
+        return Reductions.amax(this, dims, keepdim, true);
+    }
+
+    /** The smallest element as a 0-d tensor ({@code torch.amin(x)}); NaN propagates. */
+    public Tensor amin() {
+        return Reductions.amax(this, null, false, false);
+    }
+
+    /** The smallest values over {@code dim}, which is removed. */
+    public Tensor amin(long dim) {
+        return amin(new int[] {Shapes.normalizeDim(dim, dim())}, false);
+    }
+
+    /** The smallest values over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor amin(long dim, boolean keepdim) {
+        return amin(new int[] {Shapes.normalizeDim(dim, dim())}, keepdim);
+    }
+
+    /** The smallest values over several dims ({@code null} or empty: all dims); NaN propagates. */
+    public Tensor amin(int[] dims, boolean keepdim) {
+        return Reductions.amax(this, dims, keepdim, false);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code dim} (removed), computed stably for large inputs. */
+    public Tensor logsumexp(long dim) {
+        return logsumexp(new int[] {Shapes.normalizeDim(dim, dim())}, false);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code dim}, kept with size 1 when {@code keepdim}. */
+    public Tensor logsumexp(long dim, boolean keepdim) {
+        return logsumexp(new int[] {Shapes.normalizeDim(dim, dim())}, keepdim);
+    }
+
+    /**
+     * {@code log(sum(exp(x)))} over several dims, as {@code m + log(sum(exp(x - m)))} with {@code m}
+     * the maximum, so large inputs do not overflow; integer inputs give float32.
+     */
+    public Tensor logsumexp(int[] dims, boolean keepdim) {
+        return Reductions.logsumexp(this, dims, keepdim);
+    }
+
+    /** The unbiased (correction 1) variance of all elements; floating dtypes only. */
+    public Tensor var() {
+        return Reductions.stdVar(this, null, 1, false, false);
+    }
+
+    /** The variance of all elements, unbiased (divisor n-1) or not (divisor n). */
+    public Tensor var(boolean unbiased) {
+        return Reductions.stdVar(this, null, unbiased ? 1 : 0, false, false);
+    }
+
+    /** The unbiased variance over {@code dim}, which is removed. */
+    public Tensor var(long dim) {
+        return var(dim, true, false);
+    }
+
+    /** The variance over {@code dim}, unbiased or not, kept with size 1 when {@code keepdim}. */
+    public Tensor var(long dim, boolean unbiased, boolean keepdim) {
+        return Reductions.stdVar(this, new int[] {Shapes.normalizeDim(dim, dim())}, unbiased ? 1 : 0, keepdim, false);
+    }
+
+    /** The variance over several dims ({@code null} or empty: all), unbiased or not. */
+    public Tensor var(int[] dims, boolean unbiased, boolean keepdim) {
+        return Reductions.stdVar(this, dims, unbiased ? 1 : 0, keepdim, false);
+    }
+
+    /**
+     * The variance over several dims ({@code null} or empty: all) with divisor
+     * {@code max(0, n - correction)} ({@code torch.var(x, dims, correction=c)}).
+     */
+    public Tensor var(int[] dims, double correction, boolean keepdim) {
+        return Reductions.stdVar(this, dims, correction, keepdim, false);
+    }
+
+    /** The unbiased (correction 1) standard deviation of all elements; floating dtypes only. */
+    public Tensor std() {
+        return Reductions.stdVar(this, null, 1, false, true);
+    }
+
+    /** The standard deviation of all elements, unbiased or not. */
+    public Tensor std(boolean unbiased) {
+        return Reductions.stdVar(this, null, unbiased ? 1 : 0, false, true);
+    }
+
+    /** The unbiased standard deviation over {@code dim}, which is removed. */
+    public Tensor std(long dim) {
+        return std(dim, true, false);
+    }
+
+    /** The standard deviation over {@code dim}, unbiased or not, kept with size 1 when {@code keepdim}. */
+    public Tensor std(long dim, boolean unbiased, boolean keepdim) {
+        return Reductions.stdVar(this, new int[] {Shapes.normalizeDim(dim, dim())}, unbiased ? 1 : 0, keepdim, true);
+    }
+
+    /** The standard deviation over several dims ({@code null} or empty: all), unbiased or not. */
+    public Tensor std(int[] dims, boolean unbiased, boolean keepdim) {
+        return Reductions.stdVar(this, dims, unbiased ? 1 : 0, keepdim, true);
+    }
+
+    /** The standard deviation over several dims with divisor {@code max(0, n - correction)}. */
+    public Tensor std(int[] dims, double correction, boolean keepdim) {
+        return Reductions.stdVar(this, dims, correction, keepdim, true);
+    }
+
+    /** Whether every element is non-zero, as a 0-d bool tensor (true for an empty tensor). */
+    public Tensor all() {
+        return Reductions.allAny(this, null, false, true);
+    }
+
+    /** Whether every element along {@code dim} (removed) is non-zero. */
+    public Tensor all(long dim) {
+        return all(dim, false);
+    }
+
+    /** Whether every element along {@code dim} is non-zero, {@code dim} kept with size 1 when {@code keepdim}. */
+    public Tensor all(long dim, boolean keepdim) {
+        return Reductions.allAny(this, dim, keepdim, true);
+    }
+
+    /** Whether some element is non-zero, as a 0-d bool tensor (false for an empty tensor). */
+    public Tensor any() {
+        return Reductions.allAny(this, null, false, false);
+    }
+
+    /** Whether some element along {@code dim} (removed) is non-zero. */
+    public Tensor any(long dim) {
+        return any(dim, false);
+    }
+
+    /** Whether some element along {@code dim} is non-zero, {@code dim} kept with size 1 when {@code keepdim}. */
+    public Tensor any(long dim, boolean keepdim) {
+        return Reductions.allAny(this, dim, keepdim, false);
+    }
+
+    /** The inclusive cumulative sum along {@code dim}; integer and bool tensors give int64. */
+    public Tensor cumsum(long dim) {
+        return Reductions.cumsum(this, dim, null);
+    }
+
+    /** The inclusive cumulative sum along {@code dim} computed in {@code dtype} (the input is cast first). */
+    public Tensor cumsum(long dim, DType dtype) {
+        return Reductions.cumsum(this, dim, dtype);
+    }
+
     // ------------------------------------------------------------------ end of reductions
     // (keep this blank-line gap: it separates the areas for merges)
 
@@ -977,6 +1291,206 @@ public final class Tensor {
     // ------------------------------------------------------------------ indexing
     // Section: indexing, gather and scatter (issue 4).
     // Methods of this area go between this comment and the end marker below.
+
+    /**
+     * PyTorch's {@code x[items]}: {@code x.index(Index.all(), Index.at(0))} is {@code x[:, 0]}.
+     * Integers, slices, {@link Index#ellipsis()} and {@link Index#newAxis()} alone give a view (built
+     * from {@link #select}, {@link #slice} and {@link #unsqueeze}); any tensor item (int64/int32
+     * indices or a bool mask) gives a copy, laid out by PyTorch's advanced-indexing rules. See
+     * {@link Index} for the items.
+     *
+     * @throws TensorException for too many items, an index out of bounds (naming the index, the dim
+     *     and its size), a mask whose shape does not match, index tensors that do not broadcast, or
+     *     an index tensor of another dtype
+     */
+    public Tensor index(Index... items) {
+        return Indexing.index(this, items.clone());
+    }
+
+    /** PyTorch's {@code x[t]} for one index tensor (int64/int32 indices into dim 0, or a bool mask). */
+    public Tensor index(Tensor indices) {
+        return Indexing.index(this, new Index[] {Index.tensor(indices)});
+    }
+
+    /**
+     * {@link #index(Index...)} with convenience items: {@link Long}/{@link Integer} for
+     * {@link Index#at}, a {@link Tensor} for {@link Index#tensor}, an {@link Index} as is; e.g.
+     * {@code prob.index(Tensor.arange(24), target)} is {@code prob[torch.arange(24), target]}.
+     */
+    public Tensor index(Object... items) {
+        return Indexing.index(this, Index.of(items));
+    }
+
+    /**
+     * PyTorch's {@code x[items] = value} ({@code index_put_}), in place: {@code value} is converted to
+     * this dtype and broadcast to the indexed shape; with {@code accumulate}, values are added instead
+     * (duplicate indices add up). Every index is checked before anything is written. Returns this.
+     *
+     * @throws TensorException for a bad index (see {@link #index(Index...)}) or a value that does not
+     *     broadcast to the indexed shape
+     */
+    public Tensor indexPut_(Index[] items, Tensor value, boolean accumulate) {
+        return Indexing.indexPut(this, items, value, accumulate, true);
+    }
+
+    /** {@code x[items] = value} in place (PyTorch's {@code index_put_} without accumulate); returns this. */
+    public Tensor indexPut_(Index[] items, Tensor value) {
+        return Indexing.indexPut(this, items, value, false, true);
+    }
+
+    /** {@code x[items] = value} in place for a scalar, e.g. {@code x[:, 1] = 0}; returns this. */
+    public Tensor indexPut_(Index[] items, double value) {
+        return Indexing.indexPut(this, items, scalar(value, dtype()).to(device()), false, true);
+    }
+
+    /** {@code x[items] = value} in place for an integer scalar (exact for int64); returns this. */
+    public Tensor indexPut_(Index[] items, long value) {
+        return Indexing.indexPut(this, items, scalar(value).to(device()), false, true);
+    }
+
+    /** {@code x[items] = value} in place for a bool scalar; returns this. */
+    public Tensor indexPut_(Index[] items, boolean value) {
+        return Indexing.indexPut(this, items, scalar(value).to(device()), false, true);
+    }
+
+    /** The out-of-place {@link #indexPut_(Index[], Tensor, boolean)}: a copy with the values written. */
+    public Tensor indexPut(Index[] items, Tensor value, boolean accumulate) {
+        return Indexing.indexPut(this, items, value, accumulate, false);
+    }
+
+    /** A copy with {@code copy[items] = value} (PyTorch's {@code index_put}). */
+    public Tensor indexPut(Index[] items, Tensor value) {
+        return Indexing.indexPut(this, items, value, false, false);
+    }
+
+    /** A copy with {@code copy[items] = value} for a scalar. */
+    public Tensor indexPut(Index[] items, double value) {
+        return Indexing.indexPut(this, items, scalar(value, dtype()).to(device()), false, false);
+    }
+
+    /**
+     * The coordinates of the non-zero elements, one row each, in row-major order: an int64 tensor of
+     * shape {@code [n, dim()]} (PyTorch's {@code nonzero()}).
+     */
+    public Tensor nonzero() {
+        return Indexing.nonzero(this);
+    }
+
+    /**
+     * PyTorch's {@code nonzero(as_tuple=True)}: one int64 tensor of {@code n} coordinates per dim (a
+     * 0-d tensor counts as 1-d), ready to be used as index items.
+     */
+    public Tensor[] nonzeroAsTuple() {
+        return Indexing.nonzeroAsTuple(this);
+    }
+
+    /**
+     * The elements where the bool {@code mask} is true, as a 1-d copy; this tensor and the mask
+     * broadcast together first (PyTorch's {@code masked_select}).
+     */
+    public Tensor maskedSelect(Tensor mask) {
+        return Indexing.maskedSelect(this, mask);
+    }
+
+    /**
+     * {@code out[i][j][k] = this[i][index[i][j][k]][k]} for {@code dim = 1} (PyTorch's {@code gather}):
+     * the result has {@code index}'s shape; {@code index} has this tensor's number of dims and is no
+     * larger in any dim but {@code dim}.
+     *
+     * @throws TensorException for a dim out of range, mismatched dims or sizes, a non-integer index,
+     *     or an index outside {@code [0, size(dim))}
+     */
+    public Tensor gather(long dim, Tensor index) {
+        return Indexing.gather(this, dim, index);
+    }
+
+    /**
+     * A copy with {@code copy[i][index[i][j][k]][k] = src[i][j][k]} for {@code dim = 1} (PyTorch's
+     * {@code scatter}); {@code src} has this dtype and is at least as large as {@code index}.
+     */
+    public Tensor scatter(long dim, Tensor index, Tensor src) {
+        return Indexing.scatter(this, dim, index, src, 0, false, false);
+    }
+
+    /** A copy with {@code value} written at the positions {@code index} selects along {@code dim}. */
+    public Tensor scatter(long dim, Tensor index, double value) {
+        return Indexing.scatter(this, dim, index, null, value, false, false);
+    }
+
+    /** The in-place {@link #scatter(long, Tensor, Tensor)}; returns this. */
+    public Tensor scatter_(long dim, Tensor index, Tensor src) {
+        return Indexing.scatter(this, dim, index, src, 0, false, true);
+    }
+
+    /** The in-place {@link #scatter(long, Tensor, double)}; returns this. */
+    public Tensor scatter_(long dim, Tensor index, double value) {
+        return Indexing.scatter(this, dim, index, null, value, false, true);
+    }
+
+    /**
+     * A copy with {@code copy[i][index[i][j][k]][k] += src[i][j][k]} for {@code dim = 1}: duplicate
+     * indices add up (PyTorch's {@code scatter_add}).
+     */
+    public Tensor scatterAdd(long dim, Tensor index, Tensor src) {
+        return Indexing.scatter(this, dim, index, src, 0, true, false);
+    }
+
+    /** The in-place {@link #scatterAdd}; returns this. */
+    public Tensor scatterAdd_(long dim, Tensor index, Tensor src) {
+        return Indexing.scatter(this, dim, index, src, 0, true, true);
+    }
+
+    /**
+     * The slices at positions {@code index} (1-d, int64 or int32) along {@code dim}, copied: the result
+     * has {@code index.numel()} entries in that dim (PyTorch's {@code index_select}).
+     */
+    public Tensor indexSelect(long dim, Tensor index) {
+        return Indexing.indexSelect(this, dim, index);
+    }
+
+    /**
+     * A copy with slice {@code i} of {@code source} along {@code dim} added to slice {@code index[i]}
+     * (duplicates add up; PyTorch's {@code index_add}).
+     */
+    public Tensor indexAdd(long dim, Tensor index, Tensor source) {
+        return Indexing.indexAdd(this, dim, index, source, 1, false);
+    }
+
+    /** {@link #indexAdd(long, Tensor, Tensor)} with {@code source} scaled by {@code alpha}. */
+    public Tensor indexAdd(long dim, Tensor index, Tensor source, double alpha) {
+        return Indexing.indexAdd(this, dim, index, source, alpha, false);
+    }
+
+    /** The in-place {@link #indexAdd(long, Tensor, Tensor)}; returns this. */
+    public Tensor indexAdd_(long dim, Tensor index, Tensor source) {
+        return Indexing.indexAdd(this, dim, index, source, 1, true);
+    }
+
+    /** The in-place {@link #indexAdd(long, Tensor, Tensor, double)}; returns this. */
+    public Tensor indexAdd_(long dim, Tensor index, Tensor source, double alpha) {
+        return Indexing.indexAdd(this, dim, index, source, alpha, true);
+    }
+
+    /**
+     * The elements at flat (row-major) positions {@code index}, in {@code index}'s shape; negative
+     * positions count from the end (PyTorch's {@code take}).
+     */
+    public Tensor take(Tensor index) {
+        return Indexing.take(this, index);
+    }
+
+    /**
+     * {@link #gather} after broadcasting this tensor and {@code indices} against each other in every
+     * dim but {@code dim} (PyTorch's {@code take_along_dim}).
+     */
+    public Tensor takeAlongDim(Tensor indices, long dim) {
+        return Indexing.takeAlongDim(this, indices, dim);
+    }
+
+    /** PyTorch's {@code take_along_dim} without a dim: both tensors flattened. */
+    public Tensor takeAlongDim(Tensor indices) {
+        return Indexing.gather(reshape(-1), 0, indices.reshape(-1));
+    }
 
     // ------------------------------------------------------------------ end of indexing
     // (keep this blank-line gap: it separates the areas for merges)

@@ -80,11 +80,47 @@ public final class CpuBackend implements Backend {
     // ---------------------------------------------------------------- reductions implementations
     // (implementations of this area go here; keep the blank lines between areas)
 
+    @Override
+    public void reduce(dev.jtensor.core.spi.ReduceOp op, dev.jtensor.core.spi.ReducePlan plan) {
+        ReduceKernels.reduce(op, plan);
+    }
+
+    @Override
+    public void stdVar(dev.jtensor.core.spi.ReducePlan plan, double correction, boolean std) {
+        ReduceKernels.stdVar(plan, correction, std);
+    }
+
+    @Override
+    public void cumsum(dev.jtensor.core.spi.ReducePlan plan) {
+        ReduceKernels.cumsum(plan);
+    }
+
     // ---------------------------------------------------------------- end of reductions implementations
 
 
     // ---------------------------------------------------------------- indexing implementations
     // (implementations of this area go here; keep the blank lines between areas)
+
+    @Override
+    public void indexGather(TensorIterator it, long[] indexedSizes, long[] indexedStrides) {
+        IndexKernels.gather(it, indexedSizes, indexedStrides);
+    }
+
+    @Override
+    public void indexPut(TensorIterator it, long[] indexedSizes, long[] indexedStrides, boolean accumulate,
+            double alpha) {
+        IndexKernels.put(it, indexedSizes, indexedStrides, accumulate, alpha);
+    }
+
+    @Override
+    public long countNonzero(dev.jtensor.core.Tensor input) {
+        return IndexKernels.countNonzero(input);
+    }
+
+    @Override
+    public void nonzero(dev.jtensor.core.Tensor input, dev.jtensor.core.Tensor out) {
+        IndexKernels.nonzero(input, out);
+    }
 
     // ---------------------------------------------------------------- end of indexing implementations
 

@@ -134,11 +134,97 @@ final class OpTable {
 
     // ---------------------------------------------------------------- reductions
     private static void reductions() {
+        op("sum", a -> {
+            int[] dims = dims(a);
+            DType dtype = a.kwDtype("dtype");
+            return dims == null && dtype == null ? a.tensor(0).sum() : a.tensor(0).sum(dims, keepdim(a), dtype);
+        });
+        op("mean", a -> {
+            int[] dims = dims(a);
+            DType dtype = a.kwDtype("dtype");
+            return dims == null && dtype == null ? a.tensor(0).mean() : a.tensor(0).mean(dims, keepdim(a), dtype);
+        });
+        op("prod", a -> dims(a) == null ? (a.hasKw("dtype") ? a.tensor(0).prod(a.kwDtype("dtype")) : a.tensor(0).prod())
+                : a.tensor(0).prod(dims(a)[0], keepdim(a), a.kwDtype("dtype")));
+        op("max", a -> dims(a) == null ? a.tensor(0).max() : a.tensor(0).max(dims(a)[0], keepdim(a)));
+        op("min", a -> dims(a) == null ? a.tensor(0).min() : a.tensor(0).min(dims(a)[0], keepdim(a)));
+        op("argmax", a -> dims(a) == null ? a.tensor(0).argmax() : a.tensor(0).argmax(dims(a)[0], keepdim(a)));
+        op("argmin", a -> dims(a) == null ? a.tensor(0).argmin() : a.tensor(0).argmin(dims(a)[0], keepdim(a)));
+        op("amax", a -> a.tensor(0).amax(dims(a), keepdim(a)));
+        op("amin", a -> a.tensor(0).amin(dims(a), keepdim(a)));
+        op("logsumexp", a -> a.tensor(0).logsumexp(dims(a), keepdim(a)));
+        op("var", a -> a.tensor(0).var(dims(a), correction(a), keepdim(a)));
+        op("std", a -> a.tensor(0).std(dims(a), correction(a), keepdim(a)));
+        op("all", a -> dims(a) == null ? a.tensor(0).all() : a.tensor(0).all(dims(a)[0], keepdim(a)));
+        op("any", a -> dims(a) == null ? a.tensor(0).any() : a.tensor(0).any(dims(a)[0], keepdim(a)));
+        op("cumsum", a -> a.hasKw("dtype") ? a.tensor(0).cumsum(dims(a)[0], a.kwDtype("dtype"))
+                : a.tensor(0).cumsum(dims(a)[0]));
+    }
+
+    /** The {@code dim} argument (positional 1 or keyword) as a list, or null when absent. */
+    private static int[] dims(Args a) {
+        Object d = a.argOrKw(1, "dim");
+        if (d == null) {
+            return null;
+        }
+        long[] l = Args.toLongs(d);
+        int[] r = new int[l.length];
+        for (int k = 0; k < l.length; k++) {
+            r[k] = Math.toIntExact(l[k]);
+        }
+        return r;
+    }
+
+    private static boolean keepdim(Args a) {
+        return a.kwBool("keepdim", false);
+    }
+
+    /** var/std's correction: the keyword {@code correction}, else 1 or 0 from {@code unbiased} (default true). */
+    private static double correction(Args a) {
+        return a.hasKw("correction") ? a.kwDouble("correction", 1) : a.kwBool("unbiased", true) ? 1 : 0;
     }
     // ---------------------------------------------------------------- end of reductions
 
     // ---------------------------------------------------------------- indexing
     private static void indexing() {
+        op("index", a -> a.tensor(0).index(indexItems(a.get(1))));
+        op("index_put", a -> a.tensor(0).indexPut(indexItems(a.get(1)), putValue(a.get(2), a.tensor(0).dtype())));
+        op("index_put_accumulate", a -> a.tensor(0).indexPut(indexItems(a.get(1)),
+                putValue(a.get(2), a.tensor(0).dtype()), true));
+        op("masked_select", a -> a.tensor(0).maskedSelect(a.tensor(1)));
+        op("nonzero", a -> a.kwBool("as_tuple", false) ? a.tensor(0).nonzeroAsTuple() : a.tensor(0).nonzero());
+        op("gather", a -> a.tensor(0).gather(a.longAt(1), a.tensor(2)));
+        op("scatter", a -> a.has(3) ? a.tensor(0).scatter(a.longAt(1), a.tensor(2), a.tensor(3))
+                : a.tensor(0).scatter(a.longAt(1), a.tensor(2), a.kwDouble("value", 0)));
+        op("scatter_add", a -> a.tensor(0).scatterAdd(a.longAt(1), a.tensor(2), a.tensor(3)));
+        op("index_select", a -> a.tensor(0).indexSelect(a.longAt(1), a.tensor(2)));
+        op("index_add", a -> a.tensor(0).indexAdd(a.longAt(1), a.tensor(2), a.tensor(3), a.kwDouble("alpha", 1)));
+    }
+
+    /** The items of {@code x[i0, i1, ...]}: integers, slices, ellipsis, newaxis and tensors. */
+    static dev.jtensor.core.Index[] indexItems(Object list) {
+        java.util.List<?> items = (java.util.List<?>) list;
+        dev.jtensor.core.Index[] out = new dev.jtensor.core.Index[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = switch (items.get(i)) {
+                case Long l -> dev.jtensor.core.Index.at(l);
+                case Values.SliceArg s -> dev.jtensor.core.Index.slice(s.start(), s.stop(), s.step());
+                case Values.Marker m -> m == Values.Marker.ELLIPSIS ? dev.jtensor.core.Index.ellipsis()
+                        : dev.jtensor.core.Index.newAxis();
+                case Tensor t -> dev.jtensor.core.Index.tensor(t);
+                default -> throw new IllegalArgumentException("not an index item: " + items.get(i));
+            };
+        }
+        return out;
+    }
+
+    /** The value of {@code x[idx] = v}: a Python int or float converted as Python does, or a tensor. */
+    private static Tensor putValue(Object v, DType dtype) {
+        return switch (v) {
+            case Long l -> Tensor.scalar(l);
+            case Double d -> Tensor.scalar(d, dtype);
+            default -> (Tensor) v;
+        };
     }
     // ---------------------------------------------------------------- end of indexing
 
