@@ -5,6 +5,8 @@ import dev.jtensor.core.Device;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
 import dev.jtensor.core.spi.Backend;
+import dev.jtensor.core.spi.ReduceOp;
+import dev.jtensor.core.spi.ReducePlan;
 import dev.jtensor.core.spi.Storage;
 import dev.jtensor.core.spi.TensorIterator;
 import java.lang.ref.Reference;
@@ -156,6 +158,67 @@ final class CudaBackend implements Backend {
             gpu.launch(kernel, p[1], KernelArgs.begin().ints(p).ptr(ops.address(0)).f64(dv).i64(lv));
         }
         ops.done();
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    @Override
+    public void reduce(ReduceOp op, ReducePlan plan) {
+        CudaReductions.reduce(this, reduceCode(op), plan.iterator(), plan.outputCount(), plan.input().dtype(),
+                plan.reduceSize(), plan.inputReduceStride());
+    }
+
+    /** The kernel's code of a reduction (an exhaustive switch: a new constant does not compile until mapped). */
+    static int reduceCode(ReduceOp op) {
+        return switch (op) {
+            case SUM -> OpCodes.R_SUM;
+            case MEAN -> OpCodes.R_MEAN;
+            case PROD -> OpCodes.R_PROD;
+            case AMAX -> OpCodes.R_AMAX;
+            case AMIN -> OpCodes.R_AMIN;
+            case MAX -> OpCodes.R_MAX;
+            case MIN -> OpCodes.R_MIN;
+            case ARGMAX -> OpCodes.R_ARGMAX;
+            case ARGMIN -> OpCodes.R_ARGMIN;
+            case ALL -> OpCodes.R_ALL;
+            case ANY -> OpCodes.R_ANY;
+            case LOGSUMEXP -> OpCodes.R_LOGSUMEXP;
+        };
+    }
+
+    @Override
+    public void stdVar(ReducePlan plan, double correction, boolean std) {
+        CudaReductions.stdVar(this, plan.iterator(), plan.input().dtype(), plan.reduceSize(), plan.inputReduceStride(),
+                correction, std);
+    }
+
+    @Override
+    public void cumsum(ReducePlan plan) {
+        CudaReductions.cumsum(this, plan.iterator(), plan.input().dtype(), plan.reduceSize(), plan.inputReduceStride(),
+                plan.outputReduceStride());
+    }
+
+    // ---------------------------------------------------------------- indexing
+
+    @Override
+    public void indexGather(TensorIterator it, long[] indexedSizes, long[] indexedStrides) {
+        CudaIndexing.gather(this, it, indexedSizes, indexedStrides);
+    }
+
+    @Override
+    public void indexPut(TensorIterator it, long[] indexedSizes, long[] indexedStrides, boolean accumulate,
+                         double alpha) {
+        CudaIndexing.put(this, it, indexedSizes, indexedStrides, accumulate, alpha);
+    }
+
+    @Override
+    public long countNonzero(Tensor input) {
+        return CudaIndexing.countNonzero(this, input);
+    }
+
+    @Override
+    public void nonzero(Tensor input, Tensor out) {
+        CudaIndexing.nonzero(this, input, out);
     }
 
     // ---------------------------------------------------------------- operands
