@@ -789,3 +789,194 @@ JT_GEMM_INT(i32, int)
     }
 JT_SCALE(f32, float)
 JT_SCALE(f64, double)
+
+// ---------------------------------------------------------------- nn: softmax and log-softmax
+// Contiguous tensors seen as [outer, size, inner] around the softmax dim; a line is one (outer, inner)
+// pair, its elements `inner` apart. One block per line (grid-stride over lines), block size from the
+// line length only; sums accumulate in double, as the CPU kernels do.
+__device__ __forceinline__ long long jt_line_base(long long line, int size, int inner) {
+    long long o = line / inner;
+    long long j = line - o * inner;
+    return o * size * inner + j;
+}
+
+#define JT_SOFTMAX(N, T) \
+    extern "C" __global__ void softmax_##N(long long lines, int size, int inner, const T* in, T* out, int log) { \
+        for (long long line = blockIdx.x; line < lines; line += gridDim.x) { \
+            long long base = jt_line_base(line, size, inner); \
+            const T* x = in + base; \
+            T* y = out + base; \
+            T m = -JtM<T>::inf(); \
+            for (int e = threadIdx.x; e < size; e += blockDim.x) m = jt_fmax(m, x[(long long)e * inner]); \
+            m = jt_block_reduce(m, [](T a, T b) { return jt_fmax(a, b); }); \
+            double s = 0; \
+            for (int e = threadIdx.x; e < size; e += blockDim.x) s += (double)JtM<T>::exp(x[(long long)e * inner] - m); \
+            T sum = (T)jt_block_reduce(s, [](double a, double b) { return a + b; }); \
+            if (log) { \
+                T ls = JtM<T>::log(sum); \
+                for (int e = threadIdx.x; e < size; e += blockDim.x) y[(long long)e * inner] = (x[(long long)e * inner] - m) - ls; \
+            } else { \
+                T r = (T)1 / sum; \
+                for (int e = threadIdx.x; e < size; e += blockDim.x) y[(long long)e * inner] = JtM<T>::exp(x[(long long)e * inner] - m) * r; \
+            } \
+        } \
+    } \
+    extern "C" __global__ void softmax_backward_##N(long long lines, int size, int inner, const T* gradOut, const T* out, T* gradIn, int log) { \
+        for (long long line = blockIdx.x; line < lines; line += gridDim.x) { \
+            long long base = jt_line_base(line, size, inner); \
+            const T* g = gradOut + base; \
+            const T* y = out + base; \
+            T* gi = gradIn + base; \
+            double s = 0; \
+            for (int e = threadIdx.x; e < size; e += blockDim.x) { \
+                long long k = (long long)e * inner; \
+                s += log ? (double)g[k] : (double)(g[k] * y[k]); \
+            } \
+            T c = (T)jt_block_reduce(s, [](double a, double b) { return a + b; }); \
+            for (int e = threadIdx.x; e < size; e += blockDim.x) { \
+                long long k = (long long)e * inner; \
+                gi[k] = log ? g[k] - JtM<T>::exp(y[k]) * c : y[k] * (g[k] - c); \
+            } \
+        } \
+    }
+JT_SOFTMAX(f32, float)
+JT_SOFTMAX(f64, double)
+
+// ---------------------------------------------------------------- nn: fused cross-entropy
+// Forward, one block per row of [rows, classes] logits: the row's max m and log-sum ls (kept in stats
+// for the backward), then (1-e)·w[t]·-logp[t] + e/C·Σ w[c]·-logp[c] into rowLoss (double) and w[t]
+// into rowWeight; an ignored row gets 0 and 0. With reduction 0 the row losses are also written to
+// lossRows. cross_entropy_total sums both columns in one block and writes the reduced loss.
+#define JT_CROSS_ENTROPY(N, T) \
+    extern "C" __global__ void cross_entropy_forward_##N(int rows, int classes, const T* logits, const i64* target, \
+            const T* weight, i64 ignoreIndex, double eps, T* stats, double* rowLoss, double* rowWeight, T* lossRows) { \
+        for (int i = blockIdx.x; i < rows; i += gridDim.x) { \
+            i64 t = target[i]; \
+            if (t == ignoreIndex) { \
+                if (threadIdx.x == 0) { rowLoss[i] = 0; rowWeight[i] = 0; if (lossRows) lossRows[i] = (T)0; } \
+                continue; \
+            } \
+            const T* x = logits + (long long)i * classes; \
+            T m = -JtM<T>::inf(); \
+            for (int e = threadIdx.x; e < classes; e += blockDim.x) m = jt_fmax(m, x[e]); \
+            m = jt_block_reduce(m, [](T a, T b) { return jt_fmax(a, b); }); \
+            double s = 0; \
+            for (int e = threadIdx.x; e < classes; e += blockDim.x) s += (double)JtM<T>::exp(x[e] - m); \
+            T ls = JtM<T>::log((T)jt_block_reduce(s, [](double a, double b) { return a + b; })); \
+            double smooth = 0; \
+            if (eps > 0) { \
+                for (int e = threadIdx.x; e < classes; e += blockDim.x) { \
+                    double wj = weight ? (double)weight[e] : 1.0; \
+                    smooth -= wj * (double)((x[e] - m) - ls); \
+                } \
+                smooth = jt_block_reduce(smooth, [](double a, double b) { return a + b; }); \
+            } \
+            if (threadIdx.x == 0) { \
+                stats[2 * i] = m; \
+                stats[2 * i + 1] = ls; \
+                double wt = weight ? (double)weight[t] : 1.0; \
+                double nll = -wt * (double)((x[t] - m) - ls); \
+                double l = eps > 0 ? (1 - eps) * nll + eps / classes * smooth : nll; \
+                rowLoss[i] = l; \
+                rowWeight[i] = wt; \
+                if (lossRows) lossRows[i] = (T)l; \
+            } \
+        } \
+    } \
+    extern "C" __global__ void cross_entropy_total_##N(int rows, const double* rowLoss, const double* rowWeight, \
+            int reduction, T* loss, double* totals) { \
+        double l = 0, w = 0; \
+        for (int i = threadIdx.x; i < rows; i += blockDim.x) { l += rowLoss[i]; w += rowWeight[i]; } \
+        l = jt_block_reduce(l, [](double a, double b) { return a + b; }); \
+        w = jt_block_reduce(w, [](double a, double b) { return a + b; }); \
+        if (threadIdx.x == 0) { \
+            totals[0] = l; \
+            totals[1] = w; \
+            if (reduction != 0) loss[0] = (T)(reduction == 1 ? l / w : l); \
+        } \
+    } \
+    extern "C" __global__ void cross_entropy_backward_##N(int rows, int classes, const T* logits, const i64* target, \
+            const T* weight, i64 ignoreIndex, double eps, const T* stats, const T* gradLoss, int perRow, double scale, \
+            const double* weightSum, T* gradLogits) { \
+        long long total = (long long)rows * classes; \
+        double wSum = weight ? weightSum[0] : (double)classes; \
+        JT_GRID_LOOP(k, total) { \
+            long long k = k_; \
+            int i = (int)(k / classes); \
+            int j = (int)(k - (long long)i * classes); \
+            i64 t = target[i]; \
+            if (t == ignoreIndex) { gradLogits[k] = (T)0; continue; } \
+            double g = (double)(perRow ? gradLoss[i] : gradLoss[0]) * scale; \
+            double wt = weight ? (double)weight[t] : 1.0; \
+            T coef = (T)(g * ((1 - eps) * wt + eps * wSum / classes)); \
+            T v = JtM<T>::exp((logits[k] - stats[2 * i]) - stats[2 * i + 1]) * coef; \
+            if (j == t) v -= (T)(g * (1 - eps) * wt); \
+            if (eps > 0) v -= (T)(g * eps / classes * (weight ? (double)weight[j] : 1.0)); \
+            gradLogits[k] = v; \
+        } \
+    } \
+    extern "C" __global__ void weight_sum_##N(int n, const T* w, double* out) { \
+        double s = 0; \
+        for (int i = threadIdx.x; i < n; i += blockDim.x) s += (double)w[i]; \
+        s = jt_block_reduce(s, [](double a, double b) { return a + b; }); \
+        if (threadIdx.x == 0) out[0] = s; \
+    }
+JT_CROSS_ENTROPY(f32, float)
+JT_CROSS_ENTROPY(f64, double)
+
+// ---------------------------------------------------------------- nn: embedding bags
+// Forward: one thread per (bag, column), entries of the bag in order (as the CPU kernel). Mode 0 sums
+// (times the per-sample weight when given), 1 averages over the entries kept, 2 takes the max (NaN
+// wins) and records its row (-1 for an empty bag). The output arrives zero-filled.
+#define JT_EMBEDDING_BAG(N, T) \
+    extern "C" __global__ void embedding_bag_##N(int bags, int dim, const T* weight, const i64* indices, \
+            const i64* offsets, int mode, const T* perSample, i64 paddingIdx, T* out, i64* maxIndices) { \
+        long long total = (long long)bags * dim; \
+        JT_GRID_LOOP(k, total) { \
+            int bag = (int)(k_ / dim); \
+            int d = (int)(k_ - (long long)bag * dim); \
+            i64 start = offsets[bag], end = offsets[bag + 1]; \
+            int count = 0; \
+            T acc = (T)0; \
+            i64 arg = -1; \
+            for (i64 l = start; l < end; l++) { \
+                i64 row = indices[l]; \
+                if (row == paddingIdx) continue; \
+                T v = weight[row * dim + d]; \
+                if (mode == 2) { \
+                    if (count == 0 || v > acc || v != v) { acc = v; arg = row; } \
+                } else { \
+                    acc += perSample ? v * perSample[l] : v; \
+                } \
+                count++; \
+            } \
+            if (mode == 1 && count > 0) acc /= (T)count; \
+            out[k_] = acc; \
+            if (mode == 2) maxIndices[k_] = arg; \
+        } \
+    } \
+    extern "C" __global__ void embedding_bag_backward_##N(int bags, int dim, const T* gradOut, const i64* indices, \
+            const i64* offsets, int mode, const T* perSample, i64 paddingIdx, const i64* maxIndices, T* gradWeight) { \
+        long long total = (long long)bags * dim; \
+        JT_GRID_LOOP(k, total) { \
+            int bag = (int)(k_ / dim); \
+            int d = (int)(k_ - (long long)bag * dim); \
+            T g = gradOut[k_]; \
+            if (mode == 2) { \
+                i64 row = maxIndices[k_]; \
+                if (row >= 0) jt_atomic_add(gradWeight + row * dim + d, g); \
+                continue; \
+            } \
+            i64 start = offsets[bag], end = offsets[bag + 1]; \
+            int count = 0; \
+            if (mode == 1) for (i64 l = start; l < end; l++) count += indices[l] != paddingIdx; \
+            for (i64 l = start; l < end; l++) { \
+                i64 row = indices[l]; \
+                if (row == paddingIdx) continue; \
+                T v = mode == 1 ? g / (T)count : (perSample ? g * perSample[l] : g); \
+                jt_atomic_add(gradWeight + row * dim + d, v); \
+            } \
+        } \
+    }
+JT_EMBEDDING_BAG(f32, float)
+JT_EMBEDDING_BAG(f64, double)

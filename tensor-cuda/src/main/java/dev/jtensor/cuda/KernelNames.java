@@ -63,6 +63,10 @@ final class KernelNames {
             names.add(of("reduce_logsumexp", d));
             names.add(of("stdvar", d));
             names.add(of("scale", d));
+            for (String family : List.of("softmax", "softmax_backward", "cross_entropy_forward", "cross_entropy_total",
+                    "cross_entropy_backward", "weight_sum", "embedding_bag", "embedding_bag_backward")) {
+                names.add(of(family, d));
+            }
         }
         for (DType d : INTEGERS) {
             names.add(of("gemm", d));

@@ -96,7 +96,15 @@ class KernelContractTest {
             Map.entry("nonzero_count", List.of(8, 4, 8)),
             Map.entry("nonzero_write", List.of(8, 4, 8, 8, SHAPE)),
             Map.entry("gemm", List.of(ITER, 8, 8, 8, 4, 4, 4, 8, 8)),
-            Map.entry("scale", List.of(ITER, 8, 8)));
+            Map.entry("scale", List.of(ITER, 8, 8)),
+            Map.entry("softmax", List.of(8, 4, 4, 8, 8, 4)),
+            Map.entry("softmax_backward", List.of(8, 4, 4, 8, 8, 8, 4)),
+            Map.entry("cross_entropy_forward", List.of(4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8)),
+            Map.entry("cross_entropy_total", List.of(4, 8, 8, 4, 8, 8)),
+            Map.entry("cross_entropy_backward", List.of(4, 4, 8, 8, 8, 8, 8, 8, 8, 4, 8, 8, 8)),
+            Map.entry("weight_sum", List.of(4, 8, 8)),
+            Map.entry("embedding_bag", List.of(4, 4, 8, 8, 8, 4, 8, 8, 8, 8)),
+            Map.entry("embedding_bag_backward", List.of(4, 4, 8, 8, 8, 4, 8, 8, 8, 8)));
 
     @Test
     void everyKernelTakesWhatTheJavaSidePacks() {
