@@ -5,10 +5,12 @@ import dev.jtensor.core.Device;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
 import dev.jtensor.core.spi.Backend;
+import dev.jtensor.core.spi.BinaryOp;
 import dev.jtensor.core.spi.ReduceOp;
 import dev.jtensor.core.spi.ReducePlan;
 import dev.jtensor.core.spi.Storage;
 import dev.jtensor.core.spi.TensorIterator;
+import dev.jtensor.core.spi.UnaryOp;
 import java.lang.ref.Reference;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
@@ -158,6 +160,74 @@ final class CudaBackend implements Backend {
             gpu.launch(kernel, p[1], KernelArgs.begin().ints(p).ptr(ops.address(0)).f64(dv).i64(lv));
         }
         ops.done();
+    }
+
+    // ---------------------------------------------------------------- elementwise
+
+    @Override
+    public void unary(UnaryOp op, TensorIterator it) {
+        CudaElementwise.unary(this, unaryCode(op), it);
+    }
+
+    @Override
+    public void binary(BinaryOp op, TensorIterator it, Number alpha) {
+        CudaElementwise.binary(this, binaryCode(op), it, alpha);
+    }
+
+    @Override
+    public void where(TensorIterator it) {
+        CudaElementwise.where(this, it);
+    }
+
+    /** The kernels' code of a one-input op (exhaustive: a new constant does not compile until mapped). */
+    static int unaryCode(UnaryOp op) {
+        return switch (op) {
+            case NEG -> OpCodes.U_NEG;
+            case ABS -> OpCodes.U_ABS;
+            case EXP -> OpCodes.U_EXP;
+            case LOG -> OpCodes.U_LOG;
+            case LOG1P -> OpCodes.U_LOG1P;
+            case SQRT -> OpCodes.U_SQRT;
+            case RSQRT -> OpCodes.U_RSQRT;
+            case SIN -> OpCodes.U_SIN;
+            case COS -> OpCodes.U_COS;
+            case TANH -> OpCodes.U_TANH;
+            case SIGMOID -> OpCodes.U_SIGMOID;
+            case RELU -> OpCodes.U_RELU;
+            case GELU -> OpCodes.U_GELU;
+            case GELU_TANH -> OpCodes.U_GELU_TANH;
+            case FLOOR -> OpCodes.U_FLOOR;
+            case CEIL -> OpCodes.U_CEIL;
+            case ROUND -> OpCodes.U_ROUND;
+            case RECIPROCAL -> OpCodes.U_RECIPROCAL;
+            case LOGICAL_NOT -> OpCodes.U_LOGICAL_NOT;
+        };
+    }
+
+    /** The kernels' code of a two-input op (exhaustive). */
+    static int binaryCode(BinaryOp op) {
+        return switch (op) {
+            case ADD -> OpCodes.B_ADD;
+            case SUB -> OpCodes.B_SUB;
+            case MUL -> OpCodes.B_MUL;
+            case DIV -> OpCodes.B_DIV;
+            case DIV_TRUNC -> OpCodes.B_DIV_TRUNC;
+            case DIV_FLOOR -> OpCodes.B_DIV_FLOOR;
+            case REMAINDER -> OpCodes.B_REMAINDER;
+            case POW -> OpCodes.B_POW;
+            case MAXIMUM -> OpCodes.B_MAXIMUM;
+            case MINIMUM -> OpCodes.B_MINIMUM;
+            case CLAMP_MIN -> OpCodes.B_CLAMP_MIN;
+            case CLAMP_MAX -> OpCodes.B_CLAMP_MAX;
+            case EQ -> OpCodes.B_EQ;
+            case NE -> OpCodes.B_NE;
+            case LT -> OpCodes.B_LT;
+            case LE -> OpCodes.B_LE;
+            case GT -> OpCodes.B_GT;
+            case GE -> OpCodes.B_GE;
+            case LOGICAL_AND -> OpCodes.B_LOGICAL_AND;
+            case LOGICAL_OR -> OpCodes.B_LOGICAL_OR;
+        };
     }
 
     // ---------------------------------------------------------------- reductions

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtensor.core.DType;
+import dev.jtensor.core.spi.BinaryOp;
+import dev.jtensor.core.spi.ReduceOp;
+import dev.jtensor.core.spi.UnaryOp;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -53,6 +56,26 @@ class KernelContractTest {
         }
         assertEquals(cu, java);
         assertTrue(cu.size() > 40);
+    }
+
+    private static int opCode(String name) throws ReflectiveOperationException {
+        Field f = OpCodes.class.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.getInt(null);
+    }
+
+    @Test
+    void coreOpsMapToTheCodeOfTheSameName() throws Exception {
+        for (UnaryOp op : UnaryOp.values()) {
+            assertEquals(opCode("U_" + op.name()), CudaBackend.unaryCode(op), op.name());
+        }
+        for (BinaryOp op : BinaryOp.values()) {
+            assertEquals(opCode("B_" + op.name()), CudaBackend.binaryCode(op), op.name());
+            assertEquals(op.isComparison(), OpCodes.isComparison(CudaBackend.binaryCode(op)), op.name());
+        }
+        for (ReduceOp op : ReduceOp.values()) {
+            assertEquals(opCode("R_" + op.name()), CudaBackend.reduceCode(op), op.name());
+        }
     }
 
     @Test
