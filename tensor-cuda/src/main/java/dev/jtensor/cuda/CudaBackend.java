@@ -6,6 +6,7 @@ import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
 import dev.jtensor.core.spi.Backend;
 import dev.jtensor.core.spi.BinaryOp;
+import dev.jtensor.core.spi.GemmSpec;
 import dev.jtensor.core.spi.ReduceOp;
 import dev.jtensor.core.spi.ReducePlan;
 import dev.jtensor.core.spi.Storage;
@@ -289,6 +290,18 @@ final class CudaBackend implements Backend {
     @Override
     public void nonzero(Tensor input, Tensor out) {
         CudaIndexing.nonzero(this, input, out);
+    }
+
+    // ---------------------------------------------------------------- linalg
+
+    @Override
+    public void gemm(GemmSpec spec) {
+        CudaGemm.gemm(gpu, spec.dtype(), spec.batchShape(), spec.m(), spec.n(), spec.k(), mat(spec.a()), mat(spec.b()),
+                mat(spec.c()), spec.alpha(), spec.beta());
+    }
+
+    private CudaGemm.Mat mat(GemmSpec.Operand o) {
+        return new CudaGemm.Mat(own(o.storage(), "gemm"), o.offset(), o.rowStride(), o.colStride(), o.batchStrides());
     }
 
     // ---------------------------------------------------------------- operands

@@ -62,43 +62,40 @@ final class CudaGemm {
             scaleOutput(gpu, dt, batchShape, m, n, c, beta);
             return;
         }
-        GemmMapping.Layout lc = GemmMapping.layout(m, n, c.rowStride(), c.colStride());
-        if (lc == null) {
-            // C is neither row- nor column-major: compute into a contiguous copy and write it back.
-            Mat tmp = contiguousCopy(gpu, dt, batchShape, m, n, c, beta != 0);
-            run(gpu, dt, batchShape, m, n, k, a, b, tmp, alpha, beta);
-            copyMatrices(gpu, dt, batchShape, m, n, tmp, c);
-            tmp.storage().close();
-            return;
-        }
-        if (lc.transposed()) {
+        GemmMapping.Plan plan = GemmMapping.plan(m, n, k, a.rowStride(), a.colStride(), b.rowStride(), b.colStride(),
+                c.rowStride(), c.colStride());
+        Mat cc = plan.copyC() ? contiguousCopy(gpu, dt, batchShape, m, n, c, beta != 0) : c;
+        Mat aa = a;
+        Mat bb = b;
+        long mm = m;
+        long nn = n;
+        if (plan.swapped()) {
             // A column-major C is the row-major Cᵀ = Bᵀ·Aᵀ: swap the operands and read them transposed.
-            run(gpu, dt, batchShape, n, m, k, transpose(b), transpose(a), transpose(c), alpha, beta);
-            return;
+            aa = transpose(b);
+            bb = transpose(a);
+            cc = transpose(cc);
+            mm = n;
+            nn = m;
         }
-        Mat ra = a;
-        Mat rb = b;
-        GemmMapping.Layout la = GemmMapping.layout(m, k, a.rowStride(), a.colStride());
-        if (la == null) {
-            ra = contiguousCopy(gpu, dt, batchShape, m, k, a, true);
-            la = GemmMapping.layout(m, k, ra.rowStride(), ra.colStride());
-        }
-        GemmMapping.Layout lb = GemmMapping.layout(k, n, b.rowStride(), b.colStride());
-        if (lb == null) {
-            rb = contiguousCopy(gpu, dt, batchShape, k, n, b, true);
-            lb = GemmMapping.layout(k, n, rb.rowStride(), rb.colStride());
-        }
-        GemmMapping.Call call = GemmMapping.rowMajor((int) m, (int) n, (int) k, la, lb, lc.ld());
-        GemmMapping.Batches batches = GemmMapping.coalesceBatches(batchShape, ra.batchStrides(), rb.batchStrides(),
-                c.batchStrides());
+        Mat ra = plan.copyA() ? contiguousCopy(gpu, dt, batchShape, mm, k, aa, true) : aa;
+        Mat rb = plan.copyB() ? contiguousCopy(gpu, dt, batchShape, k, nn, bb, true) : bb;
         try {
-            blasBatches(gpu, dt, call, batches, ra, rb, c, alpha, beta);
+            GemmMapping.Batches batches = GemmMapping.coalesceBatches(batchShape, ra.batchStrides(), rb.batchStrides(),
+                    cc.batchStrides());
+            blasBatches(gpu, dt, plan.call(), batches, ra, rb, cc, alpha, beta);
+            if (plan.copyC()) {
+                copyMatrices(gpu, dt, batchShape, m, n, cc, c);
+            }
         } finally {
-            if (ra != a) {
+            // Temporaries go back to the cache; work queued later on the stream runs after these products.
+            if (ra != aa) {
                 ra.storage().close();
             }
-            if (rb != b) {
+            if (rb != bb) {
                 rb.storage().close();
+            }
+            if (plan.copyC()) {
+                cc.storage().close();
             }
         }
     }

@@ -65,6 +65,52 @@ final class GemmMapping {
     }
 
     /**
+     * How one (batched) product runs on cuBLAS, decided from the matrices' sizes and strides only.
+     *
+     * @param copyC C is neither row- nor column-major: compute into a contiguous copy, then copy back
+     * @param swapped C is column-major: compute the row-major {@code Cᵀ = Bᵀ·Aᵀ} instead (m and n
+     *     swapped, A' = Bᵀ, B' = Aᵀ, C' = Cᵀ, all as transposed views, no copy)
+     * @param copyA A' has neither contiguous rows nor columns: use a contiguous copy of it
+     * @param copyB the same for B'
+     * @param call the cuBLAS arguments for the (possibly swapped, possibly copied) operands
+     */
+    record Plan(boolean copyC, boolean swapped, boolean copyA, boolean copyB, Call call) {}
+
+    /**
+     * The plan for row-major {@code C[m,n] = A[m,k] · B[k,n]} with the given element strides
+     * ({@code m, n, k >= 1}).
+     */
+    static Plan plan(long m, long n, long k, long aRow, long aCol, long bRow, long bCol, long cRow, long cCol) {
+        Layout lc = layout(m, n, cRow, cCol);
+        boolean copyC = lc == null;
+        if (copyC) {
+            lc = new Layout(false, (int) Math.max(1, n));
+        }
+        boolean swapped = lc.transposed();
+        long mm = m;
+        long nn = n;
+        long[] as = {aRow, aCol};
+        long[] bs = {bRow, bCol};
+        if (swapped) {
+            mm = n;
+            nn = m;
+            as = new long[] {bCol, bRow};
+            bs = new long[] {aCol, aRow};
+        }
+        Layout la = layout(mm, k, as[0], as[1]);
+        boolean copyA = la == null;
+        if (copyA) {
+            la = new Layout(false, (int) k);
+        }
+        Layout lb = layout(k, nn, bs[0], bs[1]);
+        boolean copyB = lb == null;
+        if (copyB) {
+            lb = new Layout(false, (int) Math.max(1, nn));
+        }
+        return new Plan(copyC, swapped, copyA, copyB, rowMajor((int) mm, (int) nn, (int) k, la, lb, lc.ld()));
+    }
+
+    /**
      * Batch dims of a product, outermost first, with size-1 dims dropped and neighbours merged where
      * all three operands step through them as through one dim (so that one strided-batched call
      * covers them).

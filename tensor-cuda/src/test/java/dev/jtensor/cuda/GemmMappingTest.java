@@ -37,6 +37,7 @@ class GemmMappingTest {
         org.junit.jupiter.api.Assertions.assertTrue(ok, what);
     }
 
+
     /** A [rows, cols] matrix stored in a padded buffer, row-major or transposed, at an offset. */
     record Stored(double[] buf, int off, long rowStride, long colStride) {
         double get(int r, int c) {
@@ -143,5 +144,102 @@ class GemmMappingTest {
         assertArrayEquals(new long[] {0}, b.b());
         assertEquals(0, GemmMapping.coalesceBatches(new long[0], new long[0], new long[0], new long[0]).sizes().length);
         assertEquals(1, GemmMapping.coalesceBatches(new long[0], new long[0], new long[0], new long[0]).count());
+    }
+
+    /** A [rows, cols] matrix in one of three layouts: 0 row-major padded, 1 transposed padded, 2 both dims strided. */
+    static Stored storeAs(double[][] m, int kind, int off) {
+        if (kind < 2) {
+            return store(m, kind == 1, 2, off);
+        }
+        int rows = m.length;
+        int cols = m[0].length;
+        double[] buf = new double[off + rows * (2 * cols + 1) + 1];
+        java.util.Arrays.fill(buf, Double.NaN);
+        Stored s = new Stored(buf, off, 2L * cols + 1, 2);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                buf[(int) (off + r * s.rowStride() + c * s.colStride())] = m[r][c];
+            }
+        }
+        return s;
+    }
+
+    private static Stored transposed(Stored s) {
+        return new Stored(s.buf(), s.off(), s.colStride(), s.rowStride());
+    }
+
+    private static Stored contiguousCopy(Stored s, int rows, int cols) {
+        double[] buf = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                buf[r * cols + c] = s.get(r, c);
+            }
+        }
+        return new Stored(buf, 0, cols, 1);
+    }
+
+    @Test
+    void plansForEveryLayoutOfAllThreeOperands() {
+        Random rnd = new Random(11);
+        int swaps = 0;
+        int copies = 0;
+        for (int trial = 0; trial < 400; trial++) {
+            int m = 1 + rnd.nextInt(5);
+            int n = 1 + rnd.nextInt(5);
+            int k = 1 + rnd.nextInt(5);
+            double[][] a = random(rnd, m, k);
+            double[][] b = random(rnd, k, n);
+            Stored sa = storeAs(a, rnd.nextInt(3), rnd.nextInt(3));
+            Stored sb = storeAs(b, rnd.nextInt(3), rnd.nextInt(3));
+            Stored sc = storeAs(new double[m][n], rnd.nextInt(3), rnd.nextInt(3));
+            GemmMapping.Plan plan = GemmMapping.plan(m, n, k, sa.rowStride(), sa.colStride(), sb.rowStride(),
+                    sb.colStride(), sc.rowStride(), sc.colStride());
+            // Execute the plan the way CudaGemm does, with the column-major model as cuBLAS.
+            Stored cc = plan.copyC() ? contiguousCopy(sc, m, n) : sc;
+            Stored aa = sa;
+            Stored bb = sb;
+            int mm = m;
+            int nn = n;
+            if (plan.swapped()) {
+                aa = transposed(sb);
+                bb = transposed(sa);
+                cc = transposed(cc);
+                mm = n;
+                nn = m;
+                swaps++;
+            }
+            if (plan.copyA()) {
+                aa = contiguousCopy(aa, mm, k);
+                copies++;
+            }
+            if (plan.copyB()) {
+                bb = contiguousCopy(bb, k, nn);
+                copies++;
+            }
+            GemmMapping.Call call = plan.call();
+            assertEquals(nn, call.m());
+            assertEquals(mm, call.n());
+            assertEquals(GemmMapping.layout(mm, k, aa.rowStride(), aa.colStride()).transposed(), call.transY());
+            columnMajorGemm(call.transX(), call.transY(), call.m(), call.n(), call.k(), bb.buf(), bb.off(), call.ldx(),
+                    aa.buf(), aa.off(), call.ldy(), cc.buf(), cc.off(), call.ldc());
+            if (plan.copyC()) {
+                for (int r = 0; r < m; r++) {
+                    for (int c = 0; c < n; c++) {
+                        sc.buf()[(int) (sc.off() + r * sc.rowStride() + c * sc.colStride())] = cc.get(r, c);
+                    }
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double expect = 0;
+                    for (int p = 0; p < k; p++) {
+                        expect += a[i][p] * b[p][j];
+                    }
+                    assertEquals(expect, sc.get(i, j), "trial " + trial + ": C[" + i + "," + j + "] with plan " + plan);
+                }
+            }
+        }
+        assertTrue(swaps > 20, "column-major outputs were planned as swapped products");
+        assertTrue(copies > 20, "strided operands were copied");
     }
 }
