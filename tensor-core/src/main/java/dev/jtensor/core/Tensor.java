@@ -494,7 +494,8 @@ public final class Tensor {
         }
         backend().copy(TensorIterator.of(this, from));
         storage.bumpVersion();
-        return this;
+        // Differentiable as in PyTorch: the gradient of this tensor flows to src (summed over broadcast dims).
+        return Autograd.record(Primitive.CLONE, this, new Tensor[] {src});
     }
 
     /** Whether two tensors view the same storage. */
@@ -2674,6 +2675,23 @@ public final class Tensor {
      */
     public Tensor random_(long from, long to, Generator generator) {
         return RandomOps.random_(this, from, to, generator);
+    }
+
+    /**
+     * {@code torch.multinomial(self, numSamples, replacement, generator=generator)}: indices drawn
+     * from the categories of each row of this 1-D or 2-D tensor of non-negative weights (rows need not
+     * sum to one), as int64 of shape {@code [numSamples]} or {@code [rows, numSamples]}. Follows
+     * PyTorch's CPU algorithms without MKL (exponential race without replacement, and for one
+     * sample under {@link TorchVersion#V2}; cumulative-sum search otherwise), following the generator's
+     * {@link Generator#torchVersion()}. A null generator means the default one.
+     */
+    public Tensor multinomial(long numSamples, boolean replacement, Generator generator) {
+        return Multinomial.sample(this, numSamples, replacement, generator);
+    }
+
+    /** {@code torch.multinomial(self, numSamples)}: without replacement, from the default generator. */
+    public Tensor multinomial(long numSamples) {
+        return Multinomial.sample(this, numSamples, false, null);
     }
 
     // ------------------------------------------------------------------ end of random

@@ -304,6 +304,46 @@ final class CudaBackend implements Backend {
         return new CudaGemm.Mat(own(o.storage(), "gemm"), o.offset(), o.rowStride(), o.colStride(), o.batchStrides());
     }
 
+    // ---------------------------------------------------------------- nn
+
+    @Override
+    public void softmax(Tensor input, Tensor output, int dim, boolean log) {
+        CudaNn.softmax(this, input, output, dim, log);
+    }
+
+    @Override
+    public void softmaxBackward(Tensor gradOutput, Tensor output, Tensor gradInput, int dim, boolean log) {
+        CudaNn.softmaxBackward(this, gradOutput, output, gradInput, dim, log);
+    }
+
+    @Override
+    public double crossEntropyForward(Tensor logits, Tensor target, Tensor weight, long ignoreIndex,
+                                      double labelSmoothing, int reduction, Tensor stats, Tensor loss) {
+        return CudaNn.crossEntropyForward(this, logits, target, weight, ignoreIndex, labelSmoothing, reduction, stats,
+                loss);
+    }
+
+    @Override
+    public void crossEntropyBackward(Tensor logits, Tensor target, Tensor weight, long ignoreIndex,
+                                     double labelSmoothing, Tensor stats, Tensor gradLoss, double scale,
+                                     Tensor gradLogits) {
+        CudaNn.crossEntropyBackward(this, logits, target, weight, ignoreIndex, labelSmoothing, stats, gradLoss, scale,
+                gradLogits);
+    }
+
+    @Override
+    public void embeddingBag(Tensor weight, Tensor indices, Tensor offsets, int mode, Tensor perSampleWeights,
+                             long paddingIdx, Tensor output, Tensor maxIndices) {
+        CudaNn.embeddingBag(this, weight, indices, offsets, mode, perSampleWeights, paddingIdx, output, maxIndices);
+    }
+
+    @Override
+    public void embeddingBagBackward(Tensor gradOutput, Tensor indices, Tensor offsets, int mode,
+                                     Tensor perSampleWeights, long paddingIdx, Tensor maxIndices, Tensor gradWeight) {
+        CudaNn.embeddingBagBackward(this, gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx, maxIndices,
+                gradWeight);
+    }
+
     // ---------------------------------------------------------------- operands
 
     /** The index of operand {@code k}'s storage offset in a packed {@code JtIter}. */

@@ -29,13 +29,17 @@ abstract class GpuTest {
      * and bools exactly, floats within a tolerance (summation orders differ).
      */
     void assertSame(Tensor cpu, Tensor gpuResult, String what) {
+        assertSame(cpu, gpuResult, what, cpu.dtype() == DType.FLOAT32 ? 1e-5 : 1e-12);
+    }
+
+    /** {@link #assertSame(Tensor, Tensor, String)} with a relative tolerance for floats (absolute: a tenth of it). */
+    void assertSame(Tensor cpu, Tensor gpuResult, String what, double rtol) {
         assertEquals(gpu, gpuResult.device(), what + ": result device");
         assertEquals(cpu.dtype(), gpuResult.dtype(), what + ": dtype");
         assertArrayEquals(cpu.shape(), gpuResult.shape(), what + ": shape");
         double[] want = cpu.toDoubleArray();
         double[] got = gpuResult.toDoubleArray();
-        double rtol = cpu.dtype() == DType.FLOAT32 ? 1e-5 : 1e-12;
-        double atol = cpu.dtype() == DType.FLOAT32 ? 1e-6 : 1e-12;
+        double atol = rtol / 10;
         for (int i = 0; i < want.length; i++) {
             boolean ok = cpu.dtype().isFloatingPoint()
                     ? (Double.isNaN(want[i]) ? Double.isNaN(got[i])
