@@ -978,6 +978,29 @@ public final class Tensor {
         return Elementwise.add(this, other, 1L);
     }
 
+    /**
+     * {@code this + other} written into {@code out} ({@code torch.add(this, other, out=out)}): {@code out}
+     * must have the broadcast shape; returns {@code out}.
+     */
+    public Tensor add(Tensor other, Tensor out) {
+        return Elementwise.binaryOut("add", BinaryOp.ADD, this, other, 1L, out);
+    }
+
+    /** {@code this - other} written into {@code out} ({@code torch.sub(this, other, out=out)}); returns {@code out}. */
+    public Tensor sub(Tensor other, Tensor out) {
+        return Elementwise.binaryOut("sub", BinaryOp.SUB, this, other, 1L, out);
+    }
+
+    /** {@code this * other} written into {@code out} ({@code torch.mul(this, other, out=out)}); returns {@code out}. */
+    public Tensor mul(Tensor other, Tensor out) {
+        return Elementwise.binaryOut("mul", BinaryOp.MUL, this, other, 1L, out);
+    }
+
+    /** {@code this / other} (true division) written into {@code out} ({@code torch.div(this, other, out=out)}); returns {@code out}. */
+    public Tensor div(Tensor other, Tensor out) {
+        return Elementwise.binaryOut("div", BinaryOp.DIV, this, other, 1L, out);
+    }
+
     /** {@code this + alpha * other} ({@code torch.add(this, other, alpha=alpha)}); a floating alpha needs a floating result. */
     public Tensor add(Tensor other, double alpha) {
         return Elementwise.add(this, other, alpha);
