@@ -523,7 +523,12 @@ public final class Tensor {
         }
     }
 
-    void checkSameDevice(Tensor other, String op) {
+    /**
+     * Throws PyTorch's "Expected all tensors to be on the same device" error, naming both devices
+     * and {@code op}, unless {@code other} is on this tensor's device. Ops outside core that hand
+     * several tensors to one backend primitive call it first.
+     */
+    public void checkSameDevice(Tensor other, String op) {
         if (!device().equals(other.device())) {
             throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
                     + device() + " and " + other.device() + "! (in " + op + ")");
