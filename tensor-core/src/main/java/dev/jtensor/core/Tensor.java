@@ -73,6 +73,17 @@ public final class Tensor {
         this.offset = offset;
     }
 
+    /**
+     * A tensor that takes ownership of {@code shape} and {@code strides} (fresh arrays nobody else
+     * writes) and whose layout is valid for the storage by construction: no copies, no checks.
+     */
+    private Tensor(Storage storage, long[] shape, long[] strides, long offset, boolean owned) {
+        this.storage = storage;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+    }
+
     // ------------------------------------------------------------------ layout accessors
 
     /** The storage this tensor views. */
@@ -118,6 +129,11 @@ public final class Tensor {
     /** The storage index of the first element. */
     public long storageOffset() {
         return offset;
+    }
+
+    /** Whether the shape equals {@code s}, without copying it. */
+    boolean hasShape(long[] s) {
+        return Arrays.equals(shape, s);
     }
 
     /** The number of dims. */
@@ -205,7 +221,8 @@ public final class Tensor {
     /** An uninitialised-by-contract (here: zero-filled) contiguous tensor on a device. */
     public static Tensor empty(long[] shape, DType dtype, Device device) {
         long[] s = Shapes.checkShape(shape);
-        return new Tensor(device.backend().allocate(dtype, Shapes.numel(s)), s, Shapes.contiguousStrides(s), 0);
+        // s is checkShape's copy: the new tensor owns it.
+        return new Tensor(device.backend().allocate(dtype, Shapes.numel(s)), s, Shapes.contiguousStrides(s), 0, true);
     }
 
     /** A float32 tensor of zeros. */

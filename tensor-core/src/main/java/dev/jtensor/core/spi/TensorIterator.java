@@ -47,6 +47,12 @@ public final class TensorIterator {
      *     partially overlaps a dense output, or an input is on another device (a 0-dim CPU input excepted)
      */
     public static TensorIterator of(Tensor output, Tensor... inputs) {
+        TensorIterator flat = flat(output, inputs);
+        return flat != null ? flat : general(output, inputs);
+    }
+
+    /** {@link #of} for every layout: broadcast, reorder and coalesce. */
+    static TensorIterator general(Tensor output, Tensor... inputs) {
         long[] outShape = output.shape();
         // Inputs broadcast against each other and to the output's shape (copy_ of a [3] into [2, 3]),
         // but never grow the output.
@@ -134,6 +140,53 @@ public final class TensorIterator {
         return new TensorIterator(ops, Arrays.copyOf(shape, n), finalStrides, numel);
     }
 
+    /** Row strides of the flat case: a contiguous operand, and a one-element operand read for every element. */
+    private static final long[] UNIT = {1};
+    private static final long[] BROADCAST = {0};
+
+    /**
+     * The common case of small ops, built without sorting or temporary arrays: a contiguous output
+     * of at least two elements and inputs that are each either contiguous with the output's shape or
+     * a single element of at most the output's rank (a scalar operand). The general path in
+     * {@link #of} reduces exactly these operands to one row of {@code numel} elements with stride 1
+     * (0 for the single elements), which is what this returns; null for every other case.
+     */
+    static TensorIterator flat(Tensor output, Tensor[] inputs) {
+        int nd = output.dim();
+        long numel = output.numel();
+        if (numel < 2 || !output.isContiguous()) {
+            return null;
+        }
+        for (Tensor t : inputs) {
+            if (t.numel() == 1 ? t.dim() > nd : !(sameShape(t, output) && t.isContiguous())) {
+                return null;
+            }
+        }
+        checkSameDevice(output, inputs);
+        Tensor[] ops = new Tensor[inputs.length + 1];
+        long[][] strides = new long[ops.length][];
+        ops[0] = output;
+        strides[0] = UNIT;
+        for (int k = 0; k < inputs.length; k++) {
+            ops[k + 1] = separateFromOutput(output, inputs[k]);
+            strides[k + 1] = inputs[k].numel() == 1 ? BROADCAST : UNIT;
+        }
+        return new TensorIterator(ops, new long[] {numel}, strides, numel);
+    }
+
+    private static boolean sameShape(Tensor a, Tensor b) {
+        int nd = a.dim();
+        if (b.dim() != nd) {
+            return false;
+        }
+        for (int d = 0; d < nd; d++) {
+            if (a.size(d) != b.size(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The broadcast shape of several tensors, with PyTorch's rule and error message. */
     public static long[] broadcastShapes(Tensor... tensors) {
         long[] result = tensors[0].shape();
@@ -166,7 +219,7 @@ public final class TensorIterator {
         Device device = output.device();
         for (Tensor t : inputs) {
             Device d = t.device();
-            if (!d.equals(device) && !(t.dim() == 0 && d.equals(Device.CPU))) {
+            if (d != device && !d.equals(device) && !(t.dim() == 0 && d.equals(Device.CPU))) {
                 throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
                         + device + " and " + d + "!");
             }
@@ -334,6 +387,15 @@ public final class TensorIterator {
         }
         int nd = shape.length;
         int nops = operands.length;
+        if (nd == 1) {
+            // One dimension: the range is one (partial) row, no odometer needed.
+            int[] offsets = new int[nops];
+            for (int k = 0; k < nops; k++) {
+                offsets[k] = (int) (operands[k].storageOffset() + begin * strides[k][0]);
+            }
+            kernel.row(offsets, (int) (end - begin));
+            return;
+        }
         long[] counter = new long[nd];
         long rem = begin;
         for (int d = 0; d < nd; d++) {
