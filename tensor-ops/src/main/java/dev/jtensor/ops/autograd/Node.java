@@ -204,8 +204,7 @@ final class Node implements GradNode {
                     + ", which Derivatives.traits does not save for " + op);
         }
         if (t != null) {
-            checkVersion(t, versions[i], next[i] instanceof Node producer
-                    ? "output " + nextSlots[i] + " of " + producer.name() : null);
+            checkVersion(t, versions[i], next[i] instanceof Node producer ? producer : null, nextSlots[i]);
         }
         return t;
     }
@@ -218,7 +217,7 @@ final class Node implements GradNode {
             throw new IllegalStateException("the derivative of " + name() + " reads output " + k
                     + ", which Derivatives.traits does not save for " + op);
         }
-        checkVersion(t, versions[inputCount + k], "output " + k + " of " + name());
+        checkVersion(t, versions[inputCount + k], this, k);
         return t;
     }
 
@@ -237,9 +236,14 @@ final class Node implements GradNode {
         }
     }
 
-    private static void checkVersion(Tensor t, int expected, String origin) {
+    /**
+     * Fails if {@code t} was written since it was saved at version {@code expected}; the message
+     * names it as output {@code slot} of {@code producer} when there is one (built only to throw).
+     */
+    private static void checkVersion(Tensor t, int expected, Node producer, int slot) {
         int now = t.storage().version();
         if (now != expected) {
+            String origin = producer == null ? null : "output " + slot + " of " + producer.name();
             throw new TensorException("one of the variables needed for gradient computation has been modified by an "
                     + "inplace operation: [" + torchTypeName(t.dtype()) + " " + Arrays.toString(t.shape()) + "]"
                     + (origin == null ? "" : ", which is " + origin + ",") + " is at version " + now
