@@ -1,10 +1,12 @@
 package dev.jtensor.ops.autograd;
 
 import dev.jtensor.core.DType;
+import dev.jtensor.core.Index;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
 import dev.jtensor.core.spi.GradNode;
 import dev.jtensor.core.spi.Primitive;
+import dev.jtensor.core.spi.Storage;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -219,6 +221,43 @@ final class Node implements GradNode {
         }
         checkVersion(t, versions[inputCount + k], this, k);
         return t;
+    }
+
+    /**
+     * Whether a tensor this node keeps (a saved input or output, or a tensor among its attributes,
+     * such as a mask or an index) lives in {@code storage}: what the node's rule may return a view of.
+     */
+    boolean refersTo(Storage storage) {
+        if (saved != null) {
+            for (Tensor t : saved) {
+                if (t != null && t.storage() == storage) {
+                    return true;
+                }
+            }
+        }
+        for (Object a : attrs) {
+            if (holds(a, storage)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holds(Object attr, Storage storage) {
+        return switch (attr) {
+            case null -> false;
+            case Tensor t -> t.storage() == storage;
+            case Index.TensorIndex i -> i.tensor().storage() == storage;
+            case Object[] items -> {
+                for (Object item : items) {
+                    if (holds(item, storage)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            default -> false;
+        };
     }
 
     /** Drops the saved tensors (PyTorch's {@code release_variables}); metadata stays. */
