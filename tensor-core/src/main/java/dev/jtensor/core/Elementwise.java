@@ -24,10 +24,20 @@ final class Elementwise {
 
     // ------------------------------------------------------------------ promotion
 
-    /** {@link #resultType(Object...)} of two operands; two tensors of one dtype (the common case) give that dtype directly. */
+    /**
+     * {@link #resultType(Object...)} of two operands without the array: two tensors of one dtype and
+     * a tensor with a scalar (the common cases) directly.
+     */
     static DType resultType(Object a, Object b) {
-        if (a instanceof Tensor x && b instanceof Tensor y && x.dtype() == y.dtype()) {
-            return x.dtype();
+        if (a instanceof Tensor x) {
+            if (b instanceof Tensor y) {
+                if (x.dtype() == y.dtype()) {
+                    return x.dtype();
+                }
+            } else if (b != null) {
+                DType.Category c = category(b);
+                return x.dim() > 0 ? DType.resultType(x.dtype(), null, c) : DType.resultType(null, x.dtype(), c);
+            }
         }
         return resultType(new Object[] {a, b});
     }

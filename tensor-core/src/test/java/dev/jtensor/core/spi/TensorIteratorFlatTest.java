@@ -50,10 +50,6 @@ class TensorIteratorFlatTest {
         }
         TensorIterator flat = TensorIterator.flat(out, inputs);
         TensorIterator general = TensorIterator.general(out, inputs);
-        if (Tensor.zeros(shape).numel() < 2) {
-            assertNull(flat, "one-element outputs take the general path");
-            return;
-        }
         assertNotNull(flat);
         assertSameIteration(general, flat);
     }
