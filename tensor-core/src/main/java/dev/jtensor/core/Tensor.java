@@ -1292,6 +1292,206 @@ public final class Tensor {
     // Section: indexing, gather and scatter (issue 4).
     // Methods of this area go between this comment and the end marker below.
 
+    /**
+     * PyTorch's {@code x[items]}: {@code x.index(Index.all(), Index.at(0))} is {@code x[:, 0]}.
+     * Integers, slices, {@link Index#ellipsis()} and {@link Index#newAxis()} alone give a view (built
+     * from {@link #select}, {@link #slice} and {@link #unsqueeze}); any tensor item (int64/int32
+     * indices or a bool mask) gives a copy, laid out by PyTorch's advanced-indexing rules. See
+     * {@link Index} for the items.
+     *
+     * @throws TensorException for too many items, an index out of bounds (naming the index, the dim
+     *     and its size), a mask whose shape does not match, index tensors that do not broadcast, or
+     *     an index tensor of another dtype
+     */
+    public Tensor index(Index... items) {
+        return Indexing.index(this, items.clone());
+    }
+
+    /** PyTorch's {@code x[t]} for one index tensor (int64/int32 indices into dim 0, or a bool mask). */
+    public Tensor index(Tensor indices) {
+        return Indexing.index(this, new Index[] {Index.tensor(indices)});
+    }
+
+    /**
+     * {@link #index(Index...)} with convenience items: {@link Long}/{@link Integer} for
+     * {@link Index#at}, a {@link Tensor} for {@link Index#tensor}, an {@link Index} as is; e.g.
+     * {@code prob.index(Tensor.arange(24), target)} is {@code prob[torch.arange(24), target]}.
+     */
+    public Tensor index(Object... items) {
+        return Indexing.index(this, Index.of(items));
+    }
+
+    /**
+     * PyTorch's {@code x[items] = value} ({@code index_put_}), in place: {@code value} is converted to
+     * this dtype and broadcast to the indexed shape; with {@code accumulate}, values are added instead
+     * (duplicate indices add up). Every index is checked before anything is written. Returns this.
+     *
+     * @throws TensorException for a bad index (see {@link #index(Index...)}) or a value that does not
+     *     broadcast to the indexed shape
+     */
+    public Tensor indexPut_(Index[] items, Tensor value, boolean accumulate) {
+        return Indexing.indexPut(this, items, value, accumulate, true);
+    }
+
+    /** {@code x[items] = value} in place (PyTorch's {@code index_put_} without accumulate); returns this. */
+    public Tensor indexPut_(Index[] items, Tensor value) {
+        return Indexing.indexPut(this, items, value, false, true);
+    }
+
+    /** {@code x[items] = value} in place for a scalar, e.g. {@code x[:, 1] = 0}; returns this. */
+    public Tensor indexPut_(Index[] items, double value) {
+        return Indexing.indexPut(this, items, scalar(value, dtype()).to(device()), false, true);
+    }
+
+    /** {@code x[items] = value} in place for an integer scalar (exact for int64); returns this. */
+    public Tensor indexPut_(Index[] items, long value) {
+        return Indexing.indexPut(this, items, scalar(value).to(device()), false, true);
+    }
+
+    /** {@code x[items] = value} in place for a bool scalar; returns this. */
+    public Tensor indexPut_(Index[] items, boolean value) {
+        return Indexing.indexPut(this, items, scalar(value).to(device()), false, true);
+    }
+
+    /** The out-of-place {@link #indexPut_(Index[], Tensor, boolean)}: a copy with the values written. */
+    public Tensor indexPut(Index[] items, Tensor value, boolean accumulate) {
+        return Indexing.indexPut(this, items, value, accumulate, false);
+    }
+
+    /** A copy with {@code copy[items] = value} (PyTorch's {@code index_put}). */
+    public Tensor indexPut(Index[] items, Tensor value) {
+        return Indexing.indexPut(this, items, value, false, false);
+    }
+
+    /** A copy with {@code copy[items] = value} for a scalar. */
+    public Tensor indexPut(Index[] items, double value) {
+        return Indexing.indexPut(this, items, scalar(value, dtype()).to(device()), false, false);
+    }
+
+    /**
+     * The coordinates of the non-zero elements, one row each, in row-major order: an int64 tensor of
+     * shape {@code [n, dim()]} (PyTorch's {@code nonzero()}).
+     */
+    public Tensor nonzero() {
+        return Indexing.nonzero(this);
+    }
+
+    /**
+     * PyTorch's {@code nonzero(as_tuple=True)}: one int64 tensor of {@code n} coordinates per dim (a
+     * 0-d tensor counts as 1-d), ready to be used as index items.
+     */
+    public Tensor[] nonzeroAsTuple() {
+        return Indexing.nonzeroAsTuple(this);
+    }
+
+    /**
+     * The elements where the bool {@code mask} is true, as a 1-d copy; this tensor and the mask
+     * broadcast together first (PyTorch's {@code masked_select}).
+     */
+    public Tensor maskedSelect(Tensor mask) {
+        return Indexing.maskedSelect(this, mask);
+    }
+
+    /**
+     * {@code out[i][j][k] = this[i][index[i][j][k]][k]} for {@code dim = 1} (PyTorch's {@code gather}):
+     * the result has {@code index}'s shape; {@code index} has this tensor's number of dims and is no
+     * larger in any dim but {@code dim}.
+     *
+     * @throws TensorException for a dim out of range, mismatched dims or sizes, a non-integer index,
+     *     or an index outside {@code [0, size(dim))}
+     */
+    public Tensor gather(long dim, Tensor index) {
+        return Indexing.gather(this, dim, index);
+    }
+
+    /**
+     * A copy with {@code copy[i][index[i][j][k]][k] = src[i][j][k]} for {@code dim = 1} (PyTorch's
+     * {@code scatter}); {@code src} has this dtype and is at least as large as {@code index}.
+     */
+    public Tensor scatter(long dim, Tensor index, Tensor src) {
+        return Indexing.scatter(this, dim, index, src, 0, false, false);
+    }
+
+    /** A copy with {@code value} written at the positions {@code index} selects along {@code dim}. */
+    public Tensor scatter(long dim, Tensor index, double value) {
+        return Indexing.scatter(this, dim, index, null, value, false, false);
+    }
+
+    /** The in-place {@link #scatter(long, Tensor, Tensor)}; returns this. */
+    public Tensor scatter_(long dim, Tensor index, Tensor src) {
+        return Indexing.scatter(this, dim, index, src, 0, false, true);
+    }
+
+    /** The in-place {@link #scatter(long, Tensor, double)}; returns this. */
+    public Tensor scatter_(long dim, Tensor index, double value) {
+        return Indexing.scatter(this, dim, index, null, value, false, true);
+    }
+
+    /**
+     * A copy with {@code copy[i][index[i][j][k]][k] += src[i][j][k]} for {@code dim = 1}: duplicate
+     * indices add up (PyTorch's {@code scatter_add}).
+     */
+    public Tensor scatterAdd(long dim, Tensor index, Tensor src) {
+        return Indexing.scatter(this, dim, index, src, 0, true, false);
+    }
+
+    /** The in-place {@link #scatterAdd}; returns this. */
+    public Tensor scatterAdd_(long dim, Tensor index, Tensor src) {
+        return Indexing.scatter(this, dim, index, src, 0, true, true);
+    }
+
+    /**
+     * The slices at positions {@code index} (1-d, int64 or int32) along {@code dim}, copied: the result
+     * has {@code index.numel()} entries in that dim (PyTorch's {@code index_select}).
+     */
+    public Tensor indexSelect(long dim, Tensor index) {
+        return Indexing.indexSelect(this, dim, index);
+    }
+
+    /**
+     * A copy with slice {@code i} of {@code source} along {@code dim} added to slice {@code index[i]}
+     * (duplicates add up; PyTorch's {@code index_add}).
+     */
+    public Tensor indexAdd(long dim, Tensor index, Tensor source) {
+        return Indexing.indexAdd(this, dim, index, source, 1, false);
+    }
+
+    /** {@link #indexAdd(long, Tensor, Tensor)} with {@code source} scaled by {@code alpha}. */
+    public Tensor indexAdd(long dim, Tensor index, Tensor source, double alpha) {
+        return Indexing.indexAdd(this, dim, index, source, alpha, false);
+    }
+
+    /** The in-place {@link #indexAdd(long, Tensor, Tensor)}; returns this. */
+    public Tensor indexAdd_(long dim, Tensor index, Tensor source) {
+        return Indexing.indexAdd(this, dim, index, source, 1, true);
+    }
+
+    /** The in-place {@link #indexAdd(long, Tensor, Tensor, double)}; returns this. */
+    public Tensor indexAdd_(long dim, Tensor index, Tensor source, double alpha) {
+        return Indexing.indexAdd(this, dim, index, source, alpha, true);
+    }
+
+    /**
+     * The elements at flat (row-major) positions {@code index}, in {@code index}'s shape; negative
+     * positions count from the end (PyTorch's {@code take}).
+     */
+    public Tensor take(Tensor index) {
+        return Indexing.take(this, index);
+    }
+
+    /**
+     * {@link #gather} after broadcasting this tensor and {@code indices} against each other in every
+     * dim but {@code dim} (PyTorch's {@code take_along_dim}).
+     */
+    public Tensor takeAlongDim(Tensor indices, long dim) {
+        return Indexing.takeAlongDim(this, indices, dim);
+    }
+
+    /** PyTorch's {@code take_along_dim} without a dim: both tensors flattened. */
+    public Tensor takeAlongDim(Tensor indices) {
+        return Indexing.gather(reshape(-1), 0, indices.reshape(-1));
+    }
+
     // ------------------------------------------------------------------ end of indexing
     // (keep this blank-line gap: it separates the areas for merges)
 

@@ -101,6 +101,27 @@ public final class CpuBackend implements Backend {
     // ---------------------------------------------------------------- indexing implementations
     // (implementations of this area go here; keep the blank lines between areas)
 
+    @Override
+    public void indexGather(TensorIterator it, long[] indexedSizes, long[] indexedStrides) {
+        IndexKernels.gather(it, indexedSizes, indexedStrides);
+    }
+
+    @Override
+    public void indexPut(TensorIterator it, long[] indexedSizes, long[] indexedStrides, boolean accumulate,
+            double alpha) {
+        IndexKernels.put(it, indexedSizes, indexedStrides, accumulate, alpha);
+    }
+
+    @Override
+    public long countNonzero(dev.jtensor.core.Tensor input) {
+        return IndexKernels.countNonzero(input);
+    }
+
+    @Override
+    public void nonzero(dev.jtensor.core.Tensor input, dev.jtensor.core.Tensor out) {
+        IndexKernels.nonzero(input, out);
+    }
+
     // ---------------------------------------------------------------- end of indexing implementations
 
 

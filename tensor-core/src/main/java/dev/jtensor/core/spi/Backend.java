@@ -65,6 +65,42 @@ public interface Backend {
     // ---------------------------------------------------------------- indexing primitives
     // (primitives of this area go here; keep the blank lines between areas)
 
+    /**
+     * Advanced-index read, the one gather kernel behind {@code index}, {@code gather} and
+     * {@code indexSelect} (PyTorch's {@code index} kernel). Operand 0 is the output; operand 1 is the
+     * source restrided over the output's shape (stride 0 on the output dims the indices produce);
+     * operands {@code 2 .. 2+k-1} are int64 index tensors, one per indexed source dim, broadcast
+     * over the output's shape. Output element {@code i} is the source element at storage offset
+     * {@code offset_1(i) + sum_j idx_j(i)' * indexedStrides[j]}, where {@code idx'} is the index
+     * with {@code indexedSizes[j]} added when negative. Source and output have the same dtype, and
+     * every index lies in {@code [-indexedSizes[j], indexedSizes[j])} (checked by the caller).
+     */
+    void indexGather(TensorIterator it, long[] indexedSizes, long[] indexedStrides);
+
+    /**
+     * Advanced-index write, the one scatter kernel behind {@code indexPut_}, {@code scatter_},
+     * {@code scatterAdd_} and {@code indexAdd_} (PyTorch's {@code index_put} kernel). Operand 0
+     * holds the values (read, not written; no two of its elements share memory); operand 1 is the
+     * destination restrided over the values' shape; operands {@code 2..} are int64 index tensors
+     * as for {@link #indexGather}. Value element {@code i} goes to the destination element at
+     * {@code offset_1(i) + sum_j idx_j(i)' * indexedStrides[j]}: with {@code accumulate} it is
+     * multiplied by {@code alpha} and added (bool: or-ed), so duplicate positions sum up; otherwise
+     * it overwrites ({@code alpha} unused) and, where positions repeat, which value stays is
+     * unspecified (the CPU backend keeps the last in iteration order). Values and destination have
+     * the same dtype and do not share memory; indices are in bounds (checked by the caller).
+     */
+    void indexPut(TensorIterator it, long[] indexedSizes, long[] indexedStrides, boolean accumulate, double alpha);
+
+    /** The number of elements of a contiguous tensor that are not zero (NaN counts as non-zero). */
+    long countNonzero(dev.jtensor.core.Tensor input);
+
+    /**
+     * Writes the coordinates of the non-zero elements of the contiguous tensor {@code input}, in
+     * row-major order, into {@code out}: a contiguous int64 tensor of shape
+     * {@code [countNonzero(input), input.dim()]}.
+     */
+    void nonzero(dev.jtensor.core.Tensor input, dev.jtensor.core.Tensor out);
+
     // ---------------------------------------------------------------- end of indexing primitives
 
 

@@ -79,6 +79,52 @@ public enum Primitive {
 
     // ---------------------------------------------------------------- indexing
     // (primitives of this area go here; keep the blank lines between areas)
+    // In-place variants (indexPut_, scatter_, scatterAdd_, indexAdd_) record the written tensor
+    // both as input 0 (its value before the write) and as the output. Dims in attrs are normalised
+    // (non-negative) Integers; index tensors are int64.
+    /**
+     * Advanced-index read {@code input[items]}, recorded after the basic items were applied as view
+     * ops. Inputs: the indexed view. Attrs: the input shape ({@code long[]}); the items
+     * ({@code Index[]}, one per input dim: {@code Index.all()} or an int64 index tensor; bool masks
+     * are already replaced by their {@code nonzero()} columns). Backward:
+     * {@code zeros(shape).indexPut_(items, grad, true)}.
+     */
+    INDEX,
+    /**
+     * {@code indexPut}/{@code indexPut_} ({@code self[items] = value}, or {@code +=} with accumulate).
+     * Inputs: self, value (same dtype after a cast; broadcast to the indexed shape). Attrs: the items
+     * as given ({@code Index[]}); accumulate ({@code Boolean}). Backward: self gets {@code grad} with
+     * accumulate, else {@code grad.indexPut(items, 0)}; value gets {@code grad.index(items)} summed
+     * down to value's shape.
+     */
+    INDEX_PUT,
+    /**
+     * {@code gather(dim, index)}. Inputs: self. Attrs: dim, index, the input shape ({@code long[]}).
+     * Backward: {@code zeros(shape).scatterAdd_(dim, index, grad)}.
+     */
+    GATHER,
+    /**
+     * {@code scatter}/{@code scatter_}. Inputs: self and src, or only self when a scalar value was
+     * scattered. Attrs: dim, index. Backward: self gets {@code grad.scatter(dim, index, 0)}; src gets
+     * {@code grad.gather(dim, index)} (zero-padded to src's shape where src is larger than index).
+     */
+    SCATTER,
+    /**
+     * {@code scatterAdd}/{@code scatterAdd_}. Inputs: self, src. Attrs: dim, index. Backward: self
+     * gets {@code grad}; src gets {@code grad.gather(dim, index)} (zero-padded to src's shape).
+     */
+    SCATTER_ADD,
+    /**
+     * {@code indexSelect(dim, index)}. Inputs: self. Attrs: dim, index (1-d), the input shape
+     * ({@code long[]}). Backward: {@code zeros(shape).indexAdd_(dim, index, grad)}.
+     */
+    INDEX_SELECT,
+    /**
+     * {@code indexAdd}/{@code indexAdd_} ({@code self[.., index[i], ..] += alpha * source[.., i, ..]}).
+     * Inputs: self, source. Attrs: dim, index (1-d), alpha ({@code Double}). Backward: self gets
+     * {@code grad}; source gets {@code grad.indexSelect(dim, index)} times alpha, in source's shape.
+     */
+    INDEX_ADD,
 
     // ---------------------------------------------------------------- end of indexing
 

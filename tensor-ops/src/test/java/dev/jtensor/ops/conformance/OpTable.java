@@ -187,6 +187,44 @@ final class OpTable {
 
     // ---------------------------------------------------------------- indexing
     private static void indexing() {
+        op("index", a -> a.tensor(0).index(indexItems(a.get(1))));
+        op("index_put", a -> a.tensor(0).indexPut(indexItems(a.get(1)), putValue(a.get(2), a.tensor(0).dtype())));
+        op("index_put_accumulate", a -> a.tensor(0).indexPut(indexItems(a.get(1)),
+                putValue(a.get(2), a.tensor(0).dtype()), true));
+        op("masked_select", a -> a.tensor(0).maskedSelect(a.tensor(1)));
+        op("nonzero", a -> a.kwBool("as_tuple", false) ? a.tensor(0).nonzeroAsTuple() : a.tensor(0).nonzero());
+        op("gather", a -> a.tensor(0).gather(a.longAt(1), a.tensor(2)));
+        op("scatter", a -> a.has(3) ? a.tensor(0).scatter(a.longAt(1), a.tensor(2), a.tensor(3))
+                : a.tensor(0).scatter(a.longAt(1), a.tensor(2), a.kwDouble("value", 0)));
+        op("scatter_add", a -> a.tensor(0).scatterAdd(a.longAt(1), a.tensor(2), a.tensor(3)));
+        op("index_select", a -> a.tensor(0).indexSelect(a.longAt(1), a.tensor(2)));
+        op("index_add", a -> a.tensor(0).indexAdd(a.longAt(1), a.tensor(2), a.tensor(3), a.kwDouble("alpha", 1)));
+    }
+
+    /** The items of {@code x[i0, i1, ...]}: integers, slices, ellipsis, newaxis and tensors. */
+    static dev.jtensor.core.Index[] indexItems(Object list) {
+        java.util.List<?> items = (java.util.List<?>) list;
+        dev.jtensor.core.Index[] out = new dev.jtensor.core.Index[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = switch (items.get(i)) {
+                case Long l -> dev.jtensor.core.Index.at(l);
+                case Values.SliceArg s -> dev.jtensor.core.Index.slice(s.start(), s.stop(), s.step());
+                case Values.Marker m -> m == Values.Marker.ELLIPSIS ? dev.jtensor.core.Index.ellipsis()
+                        : dev.jtensor.core.Index.newAxis();
+                case Tensor t -> dev.jtensor.core.Index.tensor(t);
+                default -> throw new IllegalArgumentException("not an index item: " + items.get(i));
+            };
+        }
+        return out;
+    }
+
+    /** The value of {@code x[idx] = v}: a Python int or float converted as Python does, or a tensor. */
+    private static Tensor putValue(Object v, DType dtype) {
+        return switch (v) {
+            case Long l -> Tensor.scalar(l);
+            case Double d -> Tensor.scalar(d, dtype);
+            default -> (Tensor) v;
+        };
     }
     // ---------------------------------------------------------------- end of indexing
 
