@@ -2,10 +2,12 @@ package dev.jtensor.core;
 
 import dev.jtensor.core.spi.Autograd;
 import dev.jtensor.core.spi.Backend;
+import dev.jtensor.core.spi.BinaryOp;
 import dev.jtensor.core.spi.GradNode;
 import dev.jtensor.core.spi.Primitive;
 import dev.jtensor.core.spi.Storage;
 import dev.jtensor.core.spi.TensorIterator;
+import dev.jtensor.core.spi.UnaryOp;
 import java.util.Arrays;
 
 /**
@@ -964,6 +966,932 @@ public final class Tensor {
     // ------------------------------------------------------------------ elementwise
     // Section: elementwise math and comparisons (issue 3).
     // Methods of this area go between this comment and the end marker below.
+
+    /** {@code this + other} with broadcasting and PyTorch's type promotion ({@code torch.add}). */
+    public Tensor add(Tensor other) {
+        return Elementwise.add(this, other, 1L);
+    }
+
+    /** {@code this + alpha * other} ({@code torch.add(this, other, alpha=alpha)}); a floating alpha needs a floating result. */
+    public Tensor add(Tensor other, double alpha) {
+        return Elementwise.add(this, other, alpha);
+    }
+
+    /** {@code this + alpha * other} with an integer alpha. */
+    public Tensor add(Tensor other, long alpha) {
+        return Elementwise.add(this, other, alpha);
+    }
+
+    /** {@code this + other} for a Java float: an integer or bool tensor gives float32 ({@code x + 2.5}). */
+    public Tensor add(double other) {
+        return Elementwise.add(this, other, 1L);
+    }
+
+    /** {@code this + other} for a Java integer: keeps an integer tensor's dtype ({@code int32 + 2} stays int32). */
+    public Tensor add(long other) {
+        return Elementwise.add(this, other, 1L);
+    }
+
+    /** {@code this + other} for a Java boolean (counted as 0 or 1). */
+    public Tensor add(boolean other) {
+        return Elementwise.add(this, other, 1L);
+    }
+
+    /** {@code this + alpha * other} for Java numbers ({@code x.add(2.5, alpha=2)}); a floating alpha needs a floating result. */
+    public Tensor add(Number other, Number alpha) {
+        return Elementwise.add(this, other, alpha);
+    }
+
+    /** In-place {@link #add(Number, Number)}. */
+    public Tensor add_(Number other, Number alpha) {
+        return Elementwise.add_(this, other, alpha);
+    }
+
+    /** In-place {@link #add(Tensor)}; the result's dtype must be castable to this tensor's ({@code add_}). */
+    public Tensor add_(Tensor other) {
+        return Elementwise.add_(this, other, 1L);
+    }
+
+    /** In-place {@link #add(Tensor, double)}. */
+    public Tensor add_(Tensor other, double alpha) {
+        return Elementwise.add_(this, other, alpha);
+    }
+
+    /** In-place {@link #add(Tensor, long)}. */
+    public Tensor add_(Tensor other, long alpha) {
+        return Elementwise.add_(this, other, alpha);
+    }
+
+    /** In-place {@link #add(double)}. */
+    public Tensor add_(double other) {
+        return Elementwise.add_(this, other, 1L);
+    }
+
+    /** In-place {@link #add(long)}. */
+    public Tensor add_(long other) {
+        return Elementwise.add_(this, other, 1L);
+    }
+
+    /** In-place {@link #add(boolean)}. */
+    public Tensor add_(boolean other) {
+        return Elementwise.add_(this, other, 1L);
+    }
+
+    /** {@code this - other} with broadcasting and PyTorch's type promotion ({@code torch.sub}). */
+    public Tensor sub(Tensor other) {
+        return Elementwise.sub(this, other, 1L);
+    }
+
+    /** {@code this - alpha * other} ({@code torch.sub(this, other, alpha=alpha)}); a floating alpha needs a floating result. */
+    public Tensor sub(Tensor other, double alpha) {
+        return Elementwise.sub(this, other, alpha);
+    }
+
+    /** {@code this - alpha * other} with an integer alpha. */
+    public Tensor sub(Tensor other, long alpha) {
+        return Elementwise.sub(this, other, alpha);
+    }
+
+    /** {@code this - other} for a Java float: an integer or bool tensor gives float32 ({@code x - 2.5}). */
+    public Tensor sub(double other) {
+        return Elementwise.sub(this, other, 1L);
+    }
+
+    /** {@code this - other} for a Java integer: keeps an integer tensor's dtype ({@code int32 - 2} stays int32). */
+    public Tensor sub(long other) {
+        return Elementwise.sub(this, other, 1L);
+    }
+
+    /** {@code this - other} for a Java boolean (counted as 0 or 1). */
+    public Tensor sub(boolean other) {
+        return Elementwise.sub(this, other, 1L);
+    }
+
+    /** {@code this - alpha * other} for Java numbers ({@code x.sub(2.5, alpha=2)}); a floating alpha needs a floating result. */
+    public Tensor sub(Number other, Number alpha) {
+        return Elementwise.sub(this, other, alpha);
+    }
+
+    /** In-place {@link #sub(Number, Number)}. */
+    public Tensor sub_(Number other, Number alpha) {
+        return Elementwise.sub_(this, other, alpha);
+    }
+
+    /** In-place {@link #sub(Tensor)}; the result's dtype must be castable to this tensor's ({@code sub_}). */
+    public Tensor sub_(Tensor other) {
+        return Elementwise.sub_(this, other, 1L);
+    }
+
+    /** In-place {@link #sub(Tensor, double)}. */
+    public Tensor sub_(Tensor other, double alpha) {
+        return Elementwise.sub_(this, other, alpha);
+    }
+
+    /** In-place {@link #sub(Tensor, long)}. */
+    public Tensor sub_(Tensor other, long alpha) {
+        return Elementwise.sub_(this, other, alpha);
+    }
+
+    /** In-place {@link #sub(double)}. */
+    public Tensor sub_(double other) {
+        return Elementwise.sub_(this, other, 1L);
+    }
+
+    /** In-place {@link #sub(long)}. */
+    public Tensor sub_(long other) {
+        return Elementwise.sub_(this, other, 1L);
+    }
+
+    /** In-place {@link #sub(boolean)}. */
+    public Tensor sub_(boolean other) {
+        return Elementwise.sub_(this, other, 1L);
+    }
+
+    /** Product {@code this * other} with broadcasting and type promotion ({@code torch.mul}); bool tensors multiply as logical and. */
+    public Tensor mul(Tensor other) {
+        return Elementwise.mul(this, other);
+    }
+
+    /** {@code this * other} for a Java float ({@code int64 * 2.5} is float32). */
+    public Tensor mul(double other) {
+        return Elementwise.mul(this, other);
+    }
+
+    /** {@code this * other} for a Java integer (keeps an integer tensor's dtype). */
+    public Tensor mul(long other) {
+        return Elementwise.mul(this, other);
+    }
+
+    /** {@code this * other} for a Java boolean. */
+    public Tensor mul(boolean other) {
+        return Elementwise.mul(this, other);
+    }
+
+    /** In-place {@link #mul(Tensor)} ({@code mul_}). */
+    public Tensor mul_(Tensor other) {
+        return Elementwise.binaryInPlace("mul_", BinaryOp.MUL, this, other, 1L);
+    }
+
+    /** In-place {@link #mul(double)} ({@code mul_}). */
+    public Tensor mul_(double other) {
+        return Elementwise.binaryInPlace("mul_", BinaryOp.MUL, this, other, 1L);
+    }
+
+    /** In-place {@link #mul(long)} ({@code mul_}). */
+    public Tensor mul_(long other) {
+        return Elementwise.binaryInPlace("mul_", BinaryOp.MUL, this, other, 1L);
+    }
+
+    /** In-place {@link #mul(boolean)} ({@code mul_}). */
+    public Tensor mul_(boolean other) {
+        return Elementwise.binaryInPlace("mul_", BinaryOp.MUL, this, other, 1L);
+    }
+
+    /** True division {@code this / other} ({@code torch.div}): integer and bool inputs give float32. */
+    public Tensor div(Tensor other) {
+        return Elementwise.div(this, other, null);
+    }
+
+    /** {@code this / other} for a Java float. */
+    public Tensor div(double other) {
+        return Elementwise.div(this, other, null);
+    }
+
+    /** {@code this / other} for a Java integer (still true division). */
+    public Tensor div(long other) {
+        return Elementwise.div(this, other, null);
+    }
+
+    /** {@code this / other} for a Java boolean. */
+    public Tensor div(boolean other) {
+        return Elementwise.div(this, other, null);
+    }
+
+    /** Division with {@code rounding_mode} null (true division), {@code "trunc"} (toward zero) or {@code "floor"} (Python's {@code //}), which keep integer dtypes ({@code torch.div(a, b, rounding_mode=...)}); integer division by zero throws. */
+    public Tensor div(Tensor other, String roundingMode) {
+        return Elementwise.div(this, other, roundingMode);
+    }
+
+    /** Division with {@code rounding_mode} null (true division), {@code "trunc"} (toward zero) or {@code "floor"} (Python's {@code //}), which keep integer dtypes ({@code torch.div(a, b, rounding_mode=...)}); integer division by zero throws. */
+    public Tensor div(double other, String roundingMode) {
+        return Elementwise.div(this, other, roundingMode);
+    }
+
+    /** Division with {@code rounding_mode} null (true division), {@code "trunc"} (toward zero) or {@code "floor"} (Python's {@code //}), which keep integer dtypes ({@code torch.div(a, b, rounding_mode=...)}); integer division by zero throws. */
+    public Tensor div(long other, String roundingMode) {
+        return Elementwise.div(this, other, roundingMode);
+    }
+
+    /** In-place {@link #div(Tensor)} ({@code div_}); an integer tensor cannot hold the float quotient. */
+    public Tensor div_(Tensor other) {
+        return Elementwise.div_(this, other, null);
+    }
+
+    /** In-place {@link #div(double)} ({@code div_}); an integer tensor cannot hold the float quotient. */
+    public Tensor div_(double other) {
+        return Elementwise.div_(this, other, null);
+    }
+
+    /** In-place {@link #div(long)} ({@code div_}); an integer tensor cannot hold the float quotient. */
+    public Tensor div_(long other) {
+        return Elementwise.div_(this, other, null);
+    }
+
+    /** In-place {@link #div(boolean)} ({@code div_}); an integer tensor cannot hold the float quotient. */
+    public Tensor div_(boolean other) {
+        return Elementwise.div_(this, other, null);
+    }
+
+    /** In-place {@link #div(Tensor, String)}. */
+    public Tensor div_(Tensor other, String roundingMode) {
+        return Elementwise.div_(this, other, roundingMode);
+    }
+
+    /** In-place {@link #div(double, String)}. */
+    public Tensor div_(double other, String roundingMode) {
+        return Elementwise.div_(this, other, roundingMode);
+    }
+
+    /** In-place {@link #div(long, String)}. */
+    public Tensor div_(long other, String roundingMode) {
+        return Elementwise.div_(this, other, roundingMode);
+    }
+
+    /** Python's modulus {@code this % other}, with the sign of {@code other} ({@code torch.remainder}); integer division by zero throws. */
+    public Tensor remainder(Tensor other) {
+        return Elementwise.remainder(this, other);
+    }
+
+    /** {@code this % other} for a Java float. */
+    public Tensor remainder(double other) {
+        return Elementwise.remainder(this, other);
+    }
+
+    /** {@code this % other} for a Java integer. */
+    public Tensor remainder(long other) {
+        return Elementwise.remainder(this, other);
+    }
+
+    /** In-place {@link #remainder(Tensor)} ({@code remainder_}). */
+    public Tensor remainder_(Tensor other) {
+        return Elementwise.binaryInPlace("remainder_", BinaryOp.REMAINDER, this, other, 1L);
+    }
+
+    /** In-place {@link #remainder(double)} ({@code remainder_}). */
+    public Tensor remainder_(double other) {
+        return Elementwise.binaryInPlace("remainder_", BinaryOp.REMAINDER, this, other, 1L);
+    }
+
+    /** In-place {@link #remainder(long)} ({@code remainder_}). */
+    public Tensor remainder_(long other) {
+        return Elementwise.binaryInPlace("remainder_", BinaryOp.REMAINDER, this, other, 1L);
+    }
+
+    /** {@code this ** exponent} with broadcasting and type promotion ({@code torch.pow}); C's {@code pow} for floats, exact integer powers for integers. */
+    public Tensor pow(Tensor exponent) {
+        return Elementwise.pow(this, exponent);
+    }
+
+    /** {@code this ** exponent} for a Java float (an integer tensor gives float32). */
+    public Tensor pow(double exponent) {
+        return Elementwise.pow(this, exponent);
+    }
+
+    /** {@code this ** exponent} for a Java integer; a negative exponent of an integer tensor throws, as in PyTorch. */
+    public Tensor pow(long exponent) {
+        return Elementwise.pow(this, exponent);
+    }
+
+    /** In-place {@link #pow(Tensor)} ({@code pow_}). */
+    public Tensor pow_(Tensor exponent) {
+        return Elementwise.binaryInPlace("pow_", BinaryOp.POW, this, exponent, 1L);
+    }
+
+    /** In-place {@link #pow(double)} ({@code pow_}). */
+    public Tensor pow_(double exponent) {
+        return Elementwise.binaryInPlace("pow_", BinaryOp.POW, this, exponent, 1L);
+    }
+
+    /** In-place {@link #pow(long)} ({@code pow_}). */
+    public Tensor pow_(long exponent) {
+        return Elementwise.binaryInPlace("pow_", BinaryOp.POW, this, exponent, 1L);
+    }
+
+    /** {@code base ** exponent} for a Java float base ({@code torch.pow(2.0, x)}). */
+    public static Tensor pow(double base, Tensor exponent) {
+        return Elementwise.pow(base, exponent);
+    }
+
+    /** {@code base ** exponent} for a Java integer base ({@code torch.pow(2, x)}). */
+    public static Tensor pow(long base, Tensor exponent) {
+        return Elementwise.pow(base, exponent);
+    }
+
+    /** Elementwise maximum with broadcasting and type promotion; NaN if either is NaN ({@code torch.maximum}). */
+    public Tensor maximum(Tensor other) {
+        return Elementwise.maximum(this, other);
+    }
+
+    /** Elementwise minimum with broadcasting and type promotion; NaN if either is NaN ({@code torch.minimum}). */
+    public Tensor minimum(Tensor other) {
+        return Elementwise.minimum(this, other);
+    }
+
+    /** Bool tensor of {@code this == other}, compared in the promoted dtype ({@code torch.eq}). */
+    public Tensor eq(Tensor other) {
+        return Elementwise.compare("eq", BinaryOp.EQ, this, other);
+    }
+
+    /** {@code this == other} for a Java double, as a bool tensor. */
+    public Tensor eq(double other) {
+        return Elementwise.compare("eq", BinaryOp.EQ, this, other);
+    }
+
+    /** {@code this == other} for a Java long, as a bool tensor. */
+    public Tensor eq(long other) {
+        return Elementwise.compare("eq", BinaryOp.EQ, this, other);
+    }
+
+    /** {@code this == other} for a Java boolean, as a bool tensor. */
+    public Tensor eq(boolean other) {
+        return Elementwise.compare("eq", BinaryOp.EQ, this, other);
+    }
+
+    /** In-place {@link #eq(Tensor)}: writes 1 or 0 in this tensor's dtype ({@code eq_}). */
+    public Tensor eq_(Tensor other) {
+        return Elementwise.binaryInPlace("eq_", BinaryOp.EQ, this, other, 1L);
+    }
+
+    /** In-place {@link #eq(double)}: writes 1 or 0 in this tensor's dtype ({@code eq_}). */
+    public Tensor eq_(double other) {
+        return Elementwise.binaryInPlace("eq_", BinaryOp.EQ, this, other, 1L);
+    }
+
+    /** In-place {@link #eq(long)}: writes 1 or 0 in this tensor's dtype ({@code eq_}). */
+    public Tensor eq_(long other) {
+        return Elementwise.binaryInPlace("eq_", BinaryOp.EQ, this, other, 1L);
+    }
+
+    /** In-place {@link #eq(boolean)}: writes 1 or 0 in this tensor's dtype ({@code eq_}). */
+    public Tensor eq_(boolean other) {
+        return Elementwise.binaryInPlace("eq_", BinaryOp.EQ, this, other, 1L);
+    }
+
+    /** Bool tensor of {@code this != other}, compared in the promoted dtype ({@code torch.ne}). */
+    public Tensor ne(Tensor other) {
+        return Elementwise.compare("ne", BinaryOp.NE, this, other);
+    }
+
+    /** {@code this != other} for a Java double, as a bool tensor. */
+    public Tensor ne(double other) {
+        return Elementwise.compare("ne", BinaryOp.NE, this, other);
+    }
+
+    /** {@code this != other} for a Java long, as a bool tensor. */
+    public Tensor ne(long other) {
+        return Elementwise.compare("ne", BinaryOp.NE, this, other);
+    }
+
+    /** {@code this != other} for a Java boolean, as a bool tensor. */
+    public Tensor ne(boolean other) {
+        return Elementwise.compare("ne", BinaryOp.NE, this, other);
+    }
+
+    /** In-place {@link #ne(Tensor)}: writes 1 or 0 in this tensor's dtype ({@code ne_}). */
+    public Tensor ne_(Tensor other) {
+        return Elementwise.binaryInPlace("ne_", BinaryOp.NE, this, other, 1L);
+    }
+
+    /** In-place {@link #ne(double)}: writes 1 or 0 in this tensor's dtype ({@code ne_}). */
+    public Tensor ne_(double other) {
+        return Elementwise.binaryInPlace("ne_", BinaryOp.NE, this, other, 1L);
+    }
+
+    /** In-place {@link #ne(long)}: writes 1 or 0 in this tensor's dtype ({@code ne_}). */
+    public Tensor ne_(long other) {
+        return Elementwise.binaryInPlace("ne_", BinaryOp.NE, this, other, 1L);
+    }
+
+    /** In-place {@link #ne(boolean)}: writes 1 or 0 in this tensor's dtype ({@code ne_}). */
+    public Tensor ne_(boolean other) {
+        return Elementwise.binaryInPlace("ne_", BinaryOp.NE, this, other, 1L);
+    }
+
+    /** Bool tensor of {@code this < other}, compared in the promoted dtype ({@code torch.lt}). */
+    public Tensor lt(Tensor other) {
+        return Elementwise.compare("lt", BinaryOp.LT, this, other);
+    }
+
+    /** {@code this < other} for a Java double, as a bool tensor. */
+    public Tensor lt(double other) {
+        return Elementwise.compare("lt", BinaryOp.LT, this, other);
+    }
+
+    /** {@code this < other} for a Java long, as a bool tensor. */
+    public Tensor lt(long other) {
+        return Elementwise.compare("lt", BinaryOp.LT, this, other);
+    }
+
+    /** In-place {@link #lt(Tensor)}: writes 1 or 0 in this tensor's dtype ({@code lt_}). */
+    public Tensor lt_(Tensor other) {
+        return Elementwise.binaryInPlace("lt_", BinaryOp.LT, this, other, 1L);
+    }
+
+    /** In-place {@link #lt(double)}: writes 1 or 0 in this tensor's dtype ({@code lt_}). */
+    public Tensor lt_(double other) {
+        return Elementwise.binaryInPlace("lt_", BinaryOp.LT, this, other, 1L);
+    }
+
+    /** In-place {@link #lt(long)}: writes 1 or 0 in this tensor's dtype ({@code lt_}). */
+    public Tensor lt_(long other) {
+        return Elementwise.binaryInPlace("lt_", BinaryOp.LT, this, other, 1L);
+    }
+
+    /** Bool tensor of {@code this <= other}, compared in the promoted dtype ({@code torch.le}). */
+    public Tensor le(Tensor other) {
+        return Elementwise.compare("le", BinaryOp.LE, this, other);
+    }
+
+    /** {@code this <= other} for a Java double, as a bool tensor. */
+    public Tensor le(double other) {
+        return Elementwise.compare("le", BinaryOp.LE, this, other);
+    }
+
+    /** {@code this <= other} for a Java long, as a bool tensor. */
+    public Tensor le(long other) {
+        return Elementwise.compare("le", BinaryOp.LE, this, other);
+    }
+
+    /** In-place {@link #le(Tensor)}: writes 1 or 0 in this tensor's dtype ({@code le_}). */
+    public Tensor le_(Tensor other) {
+        return Elementwise.binaryInPlace("le_", BinaryOp.LE, this, other, 1L);
+    }
+
+    /** In-place {@link #le(double)}: writes 1 or 0 in this tensor's dtype ({@code le_}). */
+    public Tensor le_(double other) {
+        return Elementwise.binaryInPlace("le_", BinaryOp.LE, this, other, 1L);
+    }
+
+    /** In-place {@link #le(long)}: writes 1 or 0 in this tensor's dtype ({@code le_}). */
+    public Tensor le_(long other) {
+        return Elementwise.binaryInPlace("le_", BinaryOp.LE, this, other, 1L);
+    }
+
+    /** Bool tensor of {@code this > other}, compared in the promoted dtype ({@code torch.gt}). */
+    public Tensor gt(Tensor other) {
+        return Elementwise.compare("gt", BinaryOp.GT, this, other);
+    }
+
+    /** {@code this > other} for a Java double, as a bool tensor. */
+    public Tensor gt(double other) {
+        return Elementwise.compare("gt", BinaryOp.GT, this, other);
+    }
+
+    /** {@code this > other} for a Java long, as a bool tensor. */
+    public Tensor gt(long other) {
+        return Elementwise.compare("gt", BinaryOp.GT, this, other);
+    }
+
+    /** In-place {@link #gt(Tensor)}: writes 1 or 0 in this tensor's dtype ({@code gt_}). */
+    public Tensor gt_(Tensor other) {
+        return Elementwise.binaryInPlace("gt_", BinaryOp.GT, this, other, 1L);
+    }
+
+    /** In-place {@link #gt(double)}: writes 1 or 0 in this tensor's dtype ({@code gt_}). */
+    public Tensor gt_(double other) {
+        return Elementwise.binaryInPlace("gt_", BinaryOp.GT, this, other, 1L);
+    }
+
+    /** In-place {@link #gt(long)}: writes 1 or 0 in this tensor's dtype ({@code gt_}). */
+    public Tensor gt_(long other) {
+        return Elementwise.binaryInPlace("gt_", BinaryOp.GT, this, other, 1L);
+    }
+
+    /** Bool tensor of {@code this >= other}, compared in the promoted dtype ({@code torch.ge}). */
+    public Tensor ge(Tensor other) {
+        return Elementwise.compare("ge", BinaryOp.GE, this, other);
+    }
+
+    /** {@code this >= other} for a Java double, as a bool tensor. */
+    public Tensor ge(double other) {
+        return Elementwise.compare("ge", BinaryOp.GE, this, other);
+    }
+
+    /** {@code this >= other} for a Java long, as a bool tensor. */
+    public Tensor ge(long other) {
+        return Elementwise.compare("ge", BinaryOp.GE, this, other);
+    }
+
+    /** In-place {@link #ge(Tensor)}: writes 1 or 0 in this tensor's dtype ({@code ge_}). */
+    public Tensor ge_(Tensor other) {
+        return Elementwise.binaryInPlace("ge_", BinaryOp.GE, this, other, 1L);
+    }
+
+    /** In-place {@link #ge(double)}: writes 1 or 0 in this tensor's dtype ({@code ge_}). */
+    public Tensor ge_(double other) {
+        return Elementwise.binaryInPlace("ge_", BinaryOp.GE, this, other, 1L);
+    }
+
+    /** In-place {@link #ge(long)}: writes 1 or 0 in this tensor's dtype ({@code ge_}). */
+    public Tensor ge_(long other) {
+        return Elementwise.binaryInPlace("ge_", BinaryOp.GE, this, other, 1L);
+    }
+
+    /** Logical and of the elements read as bools (non-zero is true), as a bool tensor ({@code torch.logical_and}). */
+    public Tensor logicalAnd(Tensor other) {
+        return Elementwise.logical("logical_and", BinaryOp.LOGICAL_AND, this, other);
+    }
+
+    /** In-place {@link #logicalAnd(Tensor)} ({@code logical_and_}). */
+    public Tensor logicalAnd_(Tensor other) {
+        return Elementwise.binaryInPlace("logical_and_", BinaryOp.LOGICAL_AND, this, other, 1L);
+    }
+
+    /** Logical or of the elements read as bools (non-zero is true), as a bool tensor ({@code torch.logical_or}). */
+    public Tensor logicalOr(Tensor other) {
+        return Elementwise.logical("logical_or", BinaryOp.LOGICAL_OR, this, other);
+    }
+
+    /** In-place {@link #logicalOr(Tensor)} ({@code logical_or_}). */
+    public Tensor logicalOr_(Tensor other) {
+        return Elementwise.binaryInPlace("logical_or_", BinaryOp.LOGICAL_OR, this, other, 1L);
+    }
+
+    /** Logical not of the elements read as bools, as a bool tensor ({@code torch.logical_not}). */
+    public Tensor logicalNot() {
+        return Elementwise.unary("logical_not", UnaryOp.LOGICAL_NOT, this);
+    }
+
+    /** In-place {@link #logicalNot()} ({@code logical_not_}). */
+    public Tensor logicalNot_() {
+        return Elementwise.unaryInPlace("logical_not_", UnaryOp.LOGICAL_NOT, this);
+    }
+
+    /** {@code -this}; not for bool ({@code torch.neg}). */
+    public Tensor neg() {
+        return Elementwise.unary("neg", UnaryOp.NEG, this);
+    }
+
+    /** In-place {@link #neg()} ({@code neg_}). */
+    public Tensor neg_() {
+        return Elementwise.unaryInPlace("neg_", UnaryOp.NEG, this);
+    }
+
+    /** Absolute value ({@code torch.abs}). */
+    public Tensor abs() {
+        return Elementwise.unary("abs", UnaryOp.ABS, this);
+    }
+
+    /** In-place {@link #abs()} ({@code abs_}). */
+    public Tensor abs_() {
+        return Elementwise.unaryInPlace("abs_", UnaryOp.ABS, this);
+    }
+
+    /** {@code e^x}; integer and bool tensors give float32 ({@code torch.exp}). */
+    public Tensor exp() {
+        return Elementwise.unary("exp", UnaryOp.EXP, this);
+    }
+
+    /** In-place {@link #exp()} ({@code exp_}). */
+    public Tensor exp_() {
+        return Elementwise.unaryInPlace("exp_", UnaryOp.EXP, this);
+    }
+
+    /** Natural logarithm; integer and bool tensors give float32 ({@code torch.log}). */
+    public Tensor log() {
+        return Elementwise.unary("log", UnaryOp.LOG, this);
+    }
+
+    /** In-place {@link #log()} ({@code log_}). */
+    public Tensor log_() {
+        return Elementwise.unaryInPlace("log_", UnaryOp.LOG, this);
+    }
+
+    /** {@code log(1 + x)}, accurate near 0; integer and bool tensors give float32 ({@code torch.log1p}). */
+    public Tensor log1p() {
+        return Elementwise.unary("log1p", UnaryOp.LOG1P, this);
+    }
+
+    /** In-place {@link #log1p()} ({@code log1p_}). */
+    public Tensor log1p_() {
+        return Elementwise.unaryInPlace("log1p_", UnaryOp.LOG1P, this);
+    }
+
+    /** Square root; integer and bool tensors give float32 ({@code torch.sqrt}). */
+    public Tensor sqrt() {
+        return Elementwise.unary("sqrt", UnaryOp.SQRT, this);
+    }
+
+    /** In-place {@link #sqrt()} ({@code sqrt_}). */
+    public Tensor sqrt_() {
+        return Elementwise.unaryInPlace("sqrt_", UnaryOp.SQRT, this);
+    }
+
+    /** {@code 1 / sqrt(x)}; integer and bool tensors give float32 ({@code torch.rsqrt}). */
+    public Tensor rsqrt() {
+        return Elementwise.unary("rsqrt", UnaryOp.RSQRT, this);
+    }
+
+    /** In-place {@link #rsqrt()} ({@code rsqrt_}). */
+    public Tensor rsqrt_() {
+        return Elementwise.unaryInPlace("rsqrt_", UnaryOp.RSQRT, this);
+    }
+
+    /** Sine; integer and bool tensors give float32 ({@code torch.sin}). */
+    public Tensor sin() {
+        return Elementwise.unary("sin", UnaryOp.SIN, this);
+    }
+
+    /** In-place {@link #sin()} ({@code sin_}). */
+    public Tensor sin_() {
+        return Elementwise.unaryInPlace("sin_", UnaryOp.SIN, this);
+    }
+
+    /** Cosine; integer and bool tensors give float32 ({@code torch.cos}). */
+    public Tensor cos() {
+        return Elementwise.unary("cos", UnaryOp.COS, this);
+    }
+
+    /** In-place {@link #cos()} ({@code cos_}). */
+    public Tensor cos_() {
+        return Elementwise.unaryInPlace("cos_", UnaryOp.COS, this);
+    }
+
+    /** Hyperbolic tangent; integer and bool tensors give float32 ({@code torch.tanh}). */
+    public Tensor tanh() {
+        return Elementwise.unary("tanh", UnaryOp.TANH, this);
+    }
+
+    /** In-place {@link #tanh()} ({@code tanh_}). */
+    public Tensor tanh_() {
+        return Elementwise.unaryInPlace("tanh_", UnaryOp.TANH, this);
+    }
+
+    /** {@code 1 / (1 + e^-x)}; integer and bool tensors give float32 ({@code torch.sigmoid}). */
+    public Tensor sigmoid() {
+        return Elementwise.unary("sigmoid", UnaryOp.SIGMOID, this);
+    }
+
+    /** In-place {@link #sigmoid()} ({@code sigmoid_}). */
+    public Tensor sigmoid_() {
+        return Elementwise.unaryInPlace("sigmoid_", UnaryOp.SIGMOID, this);
+    }
+
+    /** {@code max(x, 0)}, keeping NaN ({@code torch.relu}). */
+    public Tensor relu() {
+        return Elementwise.unary("relu", UnaryOp.RELU, this);
+    }
+
+    /** In-place {@link #relu()} ({@code relu_}). */
+    public Tensor relu_() {
+        return Elementwise.unaryInPlace("relu_", UnaryOp.RELU, this);
+    }
+
+    /** Round toward negative infinity (a copy for integer tensors) ({@code torch.floor}). */
+    public Tensor floor() {
+        return Elementwise.unary("floor", UnaryOp.FLOOR, this);
+    }
+
+    /** In-place {@link #floor()} ({@code floor_}). */
+    public Tensor floor_() {
+        return Elementwise.unaryInPlace("floor_", UnaryOp.FLOOR, this);
+    }
+
+    /** Round toward positive infinity (a copy for integer tensors) ({@code torch.ceil}). */
+    public Tensor ceil() {
+        return Elementwise.unary("ceil", UnaryOp.CEIL, this);
+    }
+
+    /** In-place {@link #ceil()} ({@code ceil_}). */
+    public Tensor ceil_() {
+        return Elementwise.unaryInPlace("ceil_", UnaryOp.CEIL, this);
+    }
+
+    /** {@code 1 / x}; integer and bool tensors give float32 ({@code torch.reciprocal}). */
+    public Tensor reciprocal() {
+        return Elementwise.unary("reciprocal", UnaryOp.RECIPROCAL, this);
+    }
+
+    /** In-place {@link #reciprocal()} ({@code reciprocal_}). */
+    public Tensor reciprocal_() {
+        return Elementwise.unaryInPlace("reciprocal_", UnaryOp.RECIPROCAL, this);
+    }
+
+    /** Round half to even ({@code torch.round}); a copy for integer tensors. */
+    public Tensor round() {
+        return Elementwise.round(this, 0);
+    }
+
+    /** Round half to even at {@code decimals} decimal places, negative for tens, hundreds... ({@code torch.round(x, decimals=d)}). */
+    public Tensor round(long decimals) {
+        return Elementwise.round(this, decimals);
+    }
+
+    /** In-place {@link #round()} ({@code round_}). */
+    public Tensor round_() {
+        return Elementwise.round_(this, 0);
+    }
+
+    /** In-place {@link #round(long)}. */
+    public Tensor round_(long decimals) {
+        return Elementwise.round_(this, decimals);
+    }
+
+    /** The exact GELU, {@code x * Phi(x)} ({@code torch.nn.functional.gelu}); floating tensors only. */
+    public Tensor gelu() {
+        return Elementwise.gelu(this, "none");
+    }
+
+    /** GELU with PyTorch's {@code approximate} argument: {@code "none"} (exact) or {@code "tanh"}. */
+    public Tensor gelu(String approximate) {
+        return Elementwise.gelu(this, approximate);
+    }
+
+    /** In-place {@link #gelu()}. */
+    public Tensor gelu_() {
+        return Elementwise.gelu_(this, "none");
+    }
+
+    /** In-place {@link #gelu(String)}. */
+    public Tensor gelu_(String approximate) {
+        return Elementwise.gelu_(this, approximate);
+    }
+
+    /** Each element clamped to {@code [min, max]} ({@code torch.clamp}); a null bound is absent (not both); the bounds take part in type promotion ({@code int64.clamp(0.5, null)} is float32); if {@code min > max} every element is {@code max}. */
+    public Tensor clamp(Number min, Number max) {
+        return Elementwise.clamp(this, min, max);
+    }
+
+    /** Clamped to tensor bounds that broadcast with this tensor; a null bound is absent. */
+    public Tensor clamp(Tensor min, Tensor max) {
+        return Elementwise.clamp(this, min, max);
+    }
+
+    /** {@code max(x, min)}, keeping NaN ({@code torch.clamp_min}). */
+    public Tensor clampMin(Number min) {
+        return Elementwise.clamp(this, min, null);
+    }
+
+    /** {@code max(x, min)} for a tensor bound. */
+    public Tensor clampMin(Tensor min) {
+        return Elementwise.clamp(this, min, null);
+    }
+
+    /** {@code min(x, max)}, keeping NaN ({@code torch.clamp_max}). */
+    public Tensor clampMax(Number max) {
+        return Elementwise.clamp(this, null, max);
+    }
+
+    /** {@code min(x, max)} for a tensor bound. */
+    public Tensor clampMax(Tensor max) {
+        return Elementwise.clamp(this, null, max);
+    }
+
+    /** In-place {@link #clamp(Number, Number)} ({@code clamp_}). */
+    public Tensor clamp_(Number min, Number max) {
+        return Elementwise.clamp_(this, min, max);
+    }
+
+    /** In-place {@link #clamp(Tensor, Tensor)}. */
+    public Tensor clamp_(Tensor min, Tensor max) {
+        return Elementwise.clamp_(this, min, max);
+    }
+
+    /** In-place {@link #clampMin(Number)} ({@code clamp_min_}). */
+    public Tensor clampMin_(Number min) {
+        return Elementwise.clamp_(this, min, null);
+    }
+
+    /** In-place {@link #clampMax(Number)} ({@code clamp_max_}). */
+    public Tensor clampMax_(Number max) {
+        return Elementwise.clamp_(this, null, max);
+    }
+
+    /**
+     * {@code condition ? x : y} elementwise, all three broadcast together ({@code torch.where(cond, x, y)});
+     * {@code condition} must be bool, and x and y are promoted to a common dtype.
+     */
+    public static Tensor where(Tensor condition, Tensor x, Tensor y) {
+        return Elementwise.where(condition, x, y);
+    }
+
+    /** {@link #where(Tensor, Tensor, Tensor)} with a Java float for {@code y}. */
+    public static Tensor where(Tensor condition, Tensor x, double y) {
+        return Elementwise.where(condition, x, y);
+    }
+
+    /** {@link #where(Tensor, Tensor, Tensor)} with a Java float for {@code x}. */
+    public static Tensor where(Tensor condition, double x, Tensor y) {
+        return Elementwise.where(condition, x, y);
+    }
+
+    /** {@link #where(Tensor, Tensor, Tensor)} with a Java integer for {@code y}. */
+    public static Tensor where(Tensor condition, Tensor x, long y) {
+        return Elementwise.where(condition, x, y);
+    }
+
+    /** {@link #where(Tensor, Tensor, Tensor)} with a Java integer for {@code x}. */
+    public static Tensor where(Tensor condition, long x, Tensor y) {
+        return Elementwise.where(condition, x, y);
+    }
+
+    /**
+     * The coordinates of the true (non-zero) elements of {@code condition}, one int64 tensor per
+     * dim: PyTorch's one-argument {@code torch.where(condition)}, the same as {@link #nonzeroAsTuple()}.
+     */
+    public static Tensor[] where(Tensor condition) {
+        return condition.nonzeroAsTuple();
+    }
+
+    /** {@code condition ? this : other} (PyTorch's {@code x.where(condition, y)}). */
+    public Tensor where(Tensor condition, Tensor other) {
+        return Elementwise.where(condition, this, other);
+    }
+
+    /** {@code condition ? this : other} for a Java float {@code other}. */
+    public Tensor where(Tensor condition, double other) {
+        return Elementwise.where(condition, this, other);
+    }
+
+    /** A copy with {@code value} where the bool {@code mask} is true ({@code masked_fill}); mask and tensor broadcast together, and the value is converted to this tensor's dtype. */
+    public Tensor maskedFill(Tensor mask, double value) {
+        return Elementwise.maskedFill(this, mask, value);
+    }
+
+    /** A copy with {@code value} where the bool {@code mask} is true ({@code masked_fill}); mask and tensor broadcast together, and the value is converted to this tensor's dtype. */
+    public Tensor maskedFill(Tensor mask, long value) {
+        return Elementwise.maskedFill(this, mask, value);
+    }
+
+    /** A copy with {@code value} where the bool {@code mask} is true ({@code masked_fill}); mask and tensor broadcast together, and the value is converted to this tensor's dtype. */
+    public Tensor maskedFill(Tensor mask, boolean value) {
+        return Elementwise.maskedFill(this, mask, value);
+    }
+
+    /** {@code masked_fill} with a 0-d tensor value (how PyTorch passes non-finite or typed values). */
+    public Tensor maskedFill(Tensor mask, Tensor value) {
+        return Elementwise.maskedFill(this, mask, value);
+    }
+
+    /** In-place {@link #maskedFill(Tensor, double)} ({@code masked_fill_}); the mask must broadcast to this tensor's shape. */
+    public Tensor maskedFill_(Tensor mask, double value) {
+        return Elementwise.maskedFill_(this, mask, value);
+    }
+
+    /** In-place {@link #maskedFill(Tensor, long)} ({@code masked_fill_}); the mask must broadcast to this tensor's shape. */
+    public Tensor maskedFill_(Tensor mask, long value) {
+        return Elementwise.maskedFill_(this, mask, value);
+    }
+
+    /** In-place {@link #maskedFill(Tensor, boolean)} ({@code masked_fill_}); the mask must broadcast to this tensor's shape. */
+    public Tensor maskedFill_(Tensor mask, boolean value) {
+        return Elementwise.maskedFill_(this, mask, value);
+    }
+
+    /** In-place {@link #maskedFill(Tensor, Tensor)} ({@code masked_fill_}); the mask must broadcast to this tensor's shape. */
+    public Tensor maskedFill_(Tensor mask, Tensor value) {
+        return Elementwise.maskedFill_(this, mask, value);
+    }
+
+    /** The lower triangle of the last two dims (with the diagonal), zero elsewhere ({@code torch.tril}). */
+    public Tensor tril() {
+        return Elementwise.triangle(this, 0, true);
+    }
+
+    /** The lower triangle with the diagonal shifted by {@code diagonal} (positive: above the main diagonal). */
+    public Tensor tril(long diagonal) {
+        return Elementwise.triangle(this, diagonal, true);
+    }
+
+    /** In-place {@link #tril()} ({@code tril_}). */
+    public Tensor tril_() {
+        return Elementwise.triangle_(this, 0, true);
+    }
+
+    /** In-place {@link #tril(long)}. */
+    public Tensor tril_(long diagonal) {
+        return Elementwise.triangle_(this, diagonal, true);
+    }
+
+    /** The upper triangle of the last two dims (with the diagonal), zero elsewhere ({@code torch.triu}). */
+    public Tensor triu() {
+        return Elementwise.triangle(this, 0, false);
+    }
+
+    /** The upper triangle with the diagonal shifted by {@code diagonal} (positive: above the main diagonal). */
+    public Tensor triu(long diagonal) {
+        return Elementwise.triangle(this, diagonal, false);
+    }
+
+    /** In-place {@link #triu()} ({@code triu_}). */
+    public Tensor triu_() {
+        return Elementwise.triangle_(this, 0, false);
+    }
+
+    /** In-place {@link #triu(long)}. */
+    public Tensor triu_(long diagonal) {
+        return Elementwise.triangle_(this, diagonal, false);
+    }
 
     // ------------------------------------------------------------------ end of elementwise
     // (keep this blank-line gap: it separates the areas for merges)

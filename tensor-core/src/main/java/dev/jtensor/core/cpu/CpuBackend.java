@@ -3,8 +3,10 @@ package dev.jtensor.core.cpu;
 import dev.jtensor.core.DType;
 import dev.jtensor.core.Parallel;
 import dev.jtensor.core.spi.Backend;
+import dev.jtensor.core.spi.BinaryOp;
 import dev.jtensor.core.spi.Storage;
 import dev.jtensor.core.spi.TensorIterator;
+import dev.jtensor.core.spi.UnaryOp;
 
 /**
  * The CPU backend: pure Java kernels over heap arrays, vectorised where the Vector API is present,
@@ -73,6 +75,21 @@ public final class CpuBackend implements Backend {
 
     // ---------------------------------------------------------------- elementwise implementations
     // (implementations of this area go here; keep the blank lines between areas)
+
+    @Override
+    public void unary(UnaryOp op, TensorIterator it) {
+        ElementwiseKernels.unary(op, it);
+    }
+
+    @Override
+    public void binary(BinaryOp op, TensorIterator it, Number alpha) {
+        ElementwiseKernels.binary(op, it, alpha);
+    }
+
+    @Override
+    public void where(TensorIterator it) {
+        ElementwiseKernels.where(it);
+    }
 
     // ---------------------------------------------------------------- end of elementwise implementations
 

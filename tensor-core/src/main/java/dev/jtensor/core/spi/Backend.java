@@ -32,6 +32,27 @@ public interface Backend {
     // ---------------------------------------------------------------- elementwise primitives
     // (primitives of this area go here; keep the blank lines between areas)
 
+    /**
+     * {@code out = op(in)}: operand 0 is written with {@code op} applied to operand 1, both of the
+     * op's dtype (see {@link UnaryOp}).
+     */
+    void unary(UnaryOp op, TensorIterator it);
+
+    /**
+     * {@code out = op(a, b)}: operand 0 is written with {@code op} applied to operands 1 and 2, which
+     * have the op's compute dtype (see {@link BinaryOp}).
+     *
+     * @param alpha the scale of {@code b} for {@link BinaryOp#ADD} and {@link BinaryOp#SUB} (a Long
+     *     for integer and bool dtypes, a Double for floating ones); 1 for every other op
+     */
+    void binary(BinaryOp op, TensorIterator it, Number alpha);
+
+    /**
+     * {@code out = cond ? x : y}: operand 1 is the bool condition, operands 2 and 3 the values, of
+     * the output's dtype.
+     */
+    void where(TensorIterator it);
+
     // ---------------------------------------------------------------- end of elementwise primitives
 
 

@@ -33,6 +33,65 @@ public enum Primitive {
 
     // ---------------------------------------------------------------- elementwise
     // (primitives of this area go here; keep the blank lines between areas)
+    // Inputs are recorded after promotion and casting (each input has the op's compute dtype; the
+    // casts are recorded as CAST) and before broadcasting (the engine sums gradients back to each
+    // input's shape). A Java scalar operand is recorded as a 0-d tensor that does not require grad.
+    /** {@code a + alpha * b}; inputs (a, b); attrs: alpha (a Long or Double). */
+    ADD,
+    /** {@code a - alpha * b}; inputs (a, b); attrs: alpha (a Long or Double). */
+    SUB,
+    /** {@code a * b}; inputs (a, b). */
+    MUL,
+    /**
+     * {@code a / b}; inputs (a, b) of a floating dtype; attrs: rounding mode (null for true division,
+     * or "trunc" / "floor", whose derivative is zero).
+     */
+    DIV,
+    /** Python's {@code a % b}; inputs (a, b); derivative {@code (g, -g * floor(a / b))}. */
+    REMAINDER,
+    /** {@code a ** b}; inputs (base, exponent). */
+    POW,
+    /** Elementwise maximum; inputs (a, b); PyTorch splits the gradient equally where a == b. */
+    MAXIMUM,
+    /** Elementwise minimum; inputs (a, b); PyTorch splits the gradient equally where a == b. */
+    MINIMUM,
+    /** {@code clamp_min(a, min)} (clamp's lower bound); inputs (a, min); the gradient flows to a where {@code a >= min}. */
+    CLAMP_MIN,
+    /** {@code clamp_max(a, max)} (clamp's upper bound); inputs (a, max); the gradient flows to a where {@code a <= max}. */
+    CLAMP_MAX,
+    /** {@code -x}; inputs (x). */
+    NEG,
+    /** {@code |x|}; inputs (x); derivative {@code sign(x)}, 0 at 0. */
+    ABS,
+    /** {@code e^x}; inputs (x). */
+    EXP,
+    /** {@code log x}; inputs (x). */
+    LOG,
+    /** {@code log(1 + x)}; inputs (x). */
+    LOG1P,
+    /** {@code sqrt x}; inputs (x). */
+    SQRT,
+    /** {@code 1 / sqrt x}; inputs (x). */
+    RSQRT,
+    /** {@code sin x}; inputs (x). */
+    SIN,
+    /** {@code cos x}; inputs (x). */
+    COS,
+    /** {@code tanh x}; inputs (x). */
+    TANH,
+    /** {@code 1 / (1 + e^-x)}; inputs (x). */
+    SIGMOID,
+    /** {@code max(x, 0)}; inputs (x); derivative 1 where the result is positive. */
+    RELU,
+    /** GELU; inputs (x); attrs: approximate ("none" for the exact erf form, or "tanh"). */
+    GELU,
+    /** {@code 1 / x}; inputs (x). */
+    RECIPROCAL,
+    /**
+     * {@code cond ? x : y}; inputs (x, y) of the result dtype; attrs: cond (a bool tensor that
+     * broadcasts with both). masked_fill (x = the value, y = self), tril and triu record this.
+     */
+    WHERE,
 
     // ---------------------------------------------------------------- end of elementwise
 

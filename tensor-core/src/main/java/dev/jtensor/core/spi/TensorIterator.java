@@ -11,7 +11,9 @@ import java.util.Arrays;
  *
  * <p>Building it broadcasts the inputs against each other (PyTorch's rule: align from the right;
  * each pair of sizes equal, or one of them 1, or missing), checks that the output has the broadcast
- * shape and is not itself a broadcast (stride 0) view, computes every operand's element strides over
+ * shape and is not itself a broadcast (stride 0) view, checks that no input partially overlaps the
+ * output in memory (an input that reads exactly the elements being written, as in {@code x.add_(x)},
+ * is fine; see {@code separateFromOutput}), computes every operand's element strides over
  * the broadcast shape (0 where an input is broadcast), orders the dimensions by the output's strides
  * so that iteration follows memory, and merges dimensions that are contiguous for every operand.
  * Kernels then receive rows: the storage offset of each operand, one inner stride per operand
@@ -40,7 +42,8 @@ public final class TensorIterator {
      * inputs) and {@code inputs}.
      *
      * @throws TensorException if the inputs do not broadcast, the output's shape is not their
-     *     broadcast shape, or the output has several elements at one memory location
+     *     broadcast shape, the output has several elements at one memory location, or a dense input
+     *     partially overlaps a dense output
      */
     public static TensorIterator of(Tensor output, Tensor... inputs) {
         long[] outShape = output.shape();
@@ -52,7 +55,9 @@ public final class TensorIterator {
         checkNoInternalOverlap(output);
         Tensor[] ops = new Tensor[inputs.length + 1];
         ops[0] = output;
-        System.arraycopy(inputs, 0, ops, 1, inputs.length);
+        for (int k = 0; k < inputs.length; k++) {
+            ops[k + 1] = separateFromOutput(output, inputs[k]);
+        }
         int nd = outShape.length;
         // Operand strides over the full output shape, outermost first; broadcast dims get 0.
         long[][] full = new long[ops.length][nd];
@@ -147,6 +152,97 @@ public final class TensorIterator {
                         + "Please clone() the tensor before performing the operation.");
             }
         }
+    }
+
+    /**
+     * The input itself when it cannot change under the writes to {@code output}: another storage,
+     * disjoint memory, or exactly the output's elements (an in-place op reading what it writes).
+     * PyTorch rejects the remaining cases when both layouts are dense, and so does this method; when
+     * either is not dense (a strided slice), whether elements really collide is not cheap to tell,
+     * so the input is copied first, which gives the result of an out-of-place op.
+     *
+     * @throws TensorException for partial overlap of two dense layouts, with PyTorch's message
+     */
+    private static Tensor separateFromOutput(Tensor output, Tensor input) {
+        if (input.storage() != output.storage() || input.numel() == 0 || output.numel() == 0) {
+            return input;
+        }
+        if (sameElements(output, input)) {
+            return input;
+        }
+        long[] o = extent(output);
+        long[] i = extent(input);
+        if (o[1] < i[0] || i[1] < o[0]) {
+            return input;
+        }
+        if (isNonOverlappingAndDense(output) && isNonOverlappingAndDense(input)) {
+            throw new TensorException("unsupported operation: some elements of the input tensor (shape "
+                    + Arrays.toString(input.shape()) + ", strides " + Arrays.toString(input.stride())
+                    + ", offset " + input.storageOffset() + ") and the written-to tensor (shape "
+                    + Arrays.toString(output.shape()) + ", strides " + Arrays.toString(output.stride())
+                    + ", offset " + output.storageOffset() + ") refer to a single memory location. "
+                    + "Please clone() the tensor before performing the operation.");
+        }
+        return input.detach().clone();
+    }
+
+    /** Whether {@code input}, broadcast to the output's shape, reads exactly the element each output element is. */
+    private static boolean sameElements(Tensor output, Tensor input) {
+        if (input.storageOffset() != output.storageOffset()) {
+            return false;
+        }
+        int shift = output.dim() - input.dim();
+        for (int d = 0; d < output.dim(); d++) {
+            if (output.size(d) == 1) {
+                continue;
+            }
+            long st = d < shift || input.size(d - shift) == 1 ? 0 : input.stride(d - shift);
+            if (st != output.stride(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The lowest and highest storage index a non-empty tensor reaches. */
+    private static long[] extent(Tensor t) {
+        long lo = t.storageOffset();
+        long hi = lo;
+        for (int d = 0; d < t.dim(); d++) {
+            long span = (t.size(d) - 1) * t.stride(d);
+            if (span < 0) {
+                lo += span;
+            } else {
+                hi += span;
+            }
+        }
+        return new long[] {lo, hi};
+    }
+
+    /**
+     * Whether the elements fill a block of memory exactly once in some order of the dims (PyTorch's
+     * {@code is_non_overlapping_and_dense}): sorted by stride, each stride is the product of the
+     * sizes below it.
+     */
+    public static boolean isNonOverlappingAndDense(Tensor t) {
+        int nd = t.dim();
+        Integer[] order = new Integer[nd];
+        for (int d = 0; d < nd; d++) {
+            order[d] = d;
+        }
+        Arrays.sort(order, (x, y) -> Long.compare(Math.abs(t.stride(x)), Math.abs(t.stride(y))));
+        long expected = 1;
+        for (int d : order) {
+            long size = t.size(d);
+            if (size == 1) {
+                continue;
+            }
+            if (t.stride(d) != expected) {
+                return false;
+            }
+            expected *= size;
+        }
+        return true;
     }
 
     /** Operand {@code k}: 0 is the output, 1.. the inputs. */

@@ -129,6 +129,144 @@ final class OpTable {
 
     // ---------------------------------------------------------------- elementwise
     private static void elementwise() {
+        op("add", a -> addOrSub(a, true));
+        op("sub", a -> addOrSub(a, false));
+        op("mul", a -> switch (a.get(1)) {
+            case Tensor t -> a.tensor(0).mul(t);
+            case Long l -> a.tensor(0).mul(l);
+            case Boolean b -> a.tensor(0).mul(b);
+            default -> a.tensor(0).mul(a.doubleAt(1));
+        });
+        op("div", a -> {
+            Tensor x = a.tensor(0);
+            String mode = a.kwString("rounding_mode", null);
+            return switch (a.get(1)) {
+                case Tensor t -> mode == null ? x.div(t) : x.div(t, mode);
+                case Long l -> mode == null ? x.div(l) : x.div(l, mode);
+                case Boolean b -> x.div(b);
+                default -> mode == null ? x.div(a.doubleAt(1)) : x.div(a.doubleAt(1), mode);
+            };
+        });
+        op("remainder", a -> switch (a.get(1)) {
+            case Tensor t -> a.tensor(0).remainder(t);
+            case Long l -> a.tensor(0).remainder(l);
+            default -> a.tensor(0).remainder(a.doubleAt(1));
+        });
+        op("pow", a -> switch (a.get(0)) {
+            case Long base -> Tensor.pow(base, a.tensor(1));
+            case Double base -> Tensor.pow(base, a.tensor(1));
+            default -> switch (a.get(1)) {
+                case Tensor t -> a.tensor(0).pow(t);
+                case Long l -> a.tensor(0).pow(l);
+                default -> a.tensor(0).pow(a.doubleAt(1));
+            };
+        });
+        op("maximum", a -> a.tensor(0).maximum(a.tensor(1)));
+        op("minimum", a -> a.tensor(0).minimum(a.tensor(1)));
+        op("eq", a -> switch (a.get(1)) {
+            case Tensor t -> a.tensor(0).eq(t);
+            case Long l -> a.tensor(0).eq(l);
+            case Boolean b -> a.tensor(0).eq(b);
+            default -> a.tensor(0).eq(a.doubleAt(1));
+        });
+        op("ne", a -> switch (a.get(1)) {
+            case Tensor t -> a.tensor(0).ne(t);
+            case Long l -> a.tensor(0).ne(l);
+            case Boolean b -> a.tensor(0).ne(b);
+            default -> a.tensor(0).ne(a.doubleAt(1));
+        });
+        op("lt", a -> switch (a.get(1)) {
+            case Tensor t -> a.tensor(0).lt(t);
+            case Long l -> a.tensor(0).lt(l);
+            default -> a.tensor(0).lt(a.doubleAt(1));
+        });
+        op("le", a -> switch (a.get(1)) {
+            case Tensor t -> a.tensor(0).le(t);
+            case Long l -> a.tensor(0).le(l);
+            default -> a.tensor(0).le(a.doubleAt(1));
+        });
+        op("gt", a -> switch (a.get(1)) {
+            case Tensor t -> a.tensor(0).gt(t);
+            case Long l -> a.tensor(0).gt(l);
+            default -> a.tensor(0).gt(a.doubleAt(1));
+        });
+        op("ge", a -> switch (a.get(1)) {
+            case Tensor t -> a.tensor(0).ge(t);
+            case Long l -> a.tensor(0).ge(l);
+            default -> a.tensor(0).ge(a.doubleAt(1));
+        });
+        op("logical_and", a -> a.tensor(0).logicalAnd(a.tensor(1)));
+        op("logical_or", a -> a.tensor(0).logicalOr(a.tensor(1)));
+        op("logical_not", a -> a.tensor(0).logicalNot());
+        op("neg", a -> a.tensor(0).neg());
+        op("abs", a -> a.tensor(0).abs());
+        op("exp", a -> a.tensor(0).exp());
+        op("log", a -> a.tensor(0).log());
+        op("log1p", a -> a.tensor(0).log1p());
+        op("sqrt", a -> a.tensor(0).sqrt());
+        op("rsqrt", a -> a.tensor(0).rsqrt());
+        op("sin", a -> a.tensor(0).sin());
+        op("cos", a -> a.tensor(0).cos());
+        op("tanh", a -> a.tensor(0).tanh());
+        op("sigmoid", a -> a.tensor(0).sigmoid());
+        op("relu", a -> a.tensor(0).relu());
+        op("gelu", a -> a.tensor(0).gelu(a.kwString("approximate", "none")));
+        op("floor", a -> a.tensor(0).floor());
+        op("ceil", a -> a.tensor(0).ceil());
+        op("round", a -> a.tensor(0).round(a.kwLong("decimals", 0)));
+        op("reciprocal", a -> a.tensor(0).reciprocal());
+        op("clamp", a -> {
+            Object min = a.argOrKw(1, "min");
+            Object max = a.argOrKw(2, "max");
+            return min instanceof Tensor || max instanceof Tensor ? a.tensor(0).clamp((Tensor) min, (Tensor) max)
+                    : a.tensor(0).clamp((Number) min, (Number) max);
+        });
+        op("where", a -> {
+            if (a.size() == 1) {
+                return Tensor.where(a.tensor(0));
+            }
+            Tensor cond = a.tensor(0);
+            Object x = a.get(1);
+            Object y = a.get(2);
+            if (x instanceof Tensor xt) {
+                return switch (y) {
+                    case Tensor yt -> Tensor.where(cond, xt, yt);
+                    case Long l -> Tensor.where(cond, xt, l);
+                    default -> Tensor.where(cond, xt, a.doubleAt(2));
+                };
+            }
+            return x instanceof Long l ? Tensor.where(cond, l, a.tensor(2)) : Tensor.where(cond, a.doubleAt(1), a.tensor(2));
+        });
+        op("masked_fill", a -> switch (a.get(2)) {
+            case Tensor v -> a.tensor(0).maskedFill(a.tensor(1), v);
+            case Long l -> a.tensor(0).maskedFill(a.tensor(1), l);
+            case Boolean b -> a.tensor(0).maskedFill(a.tensor(1), b);
+            default -> a.tensor(0).maskedFill(a.tensor(1), a.doubleAt(2));
+        });
+        op("tril", a -> a.tensor(0).tril(a.has(1) ? a.longAt(1) : a.kwLong("diagonal", 0)));
+        op("triu", a -> a.tensor(0).triu(a.has(1) ? a.longAt(1) : a.kwLong("diagonal", 0)));
+    }
+
+    /** add/sub with an optional alpha; a Python-number other stays a Java number. */
+    private static Tensor addOrSub(Args a, boolean add) {
+        Tensor x = a.tensor(0);
+        Object other = a.get(1);
+        Object alpha = a.kw("alpha");
+        if (other instanceof Tensor t) {
+            if (alpha == null) {
+                return add ? x.add(t) : x.sub(t);
+            }
+            return alpha instanceof Long l ? (add ? x.add(t, l) : x.sub(t, l))
+                    : (add ? x.add(t, ((Number) alpha).doubleValue()) : x.sub(t, ((Number) alpha).doubleValue()));
+        }
+        if (alpha != null) {
+            return add ? x.add((Number) other, (Number) alpha) : x.sub((Number) other, (Number) alpha);
+        }
+        return switch (other) {
+            case Long l -> add ? x.add(l) : x.sub(l);
+            case Boolean b -> add ? x.add(b) : x.sub(b);
+            default -> add ? x.add(((Number) other).doubleValue()) : x.sub(((Number) other).doubleValue());
+        };
     }
     // ---------------------------------------------------------------- end of elementwise
 

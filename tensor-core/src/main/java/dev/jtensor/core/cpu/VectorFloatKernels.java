@@ -1,0 +1,374 @@
+package dev.jtensor.core.cpu;
+
+import dev.jtensor.core.spi.BinaryOp;
+import dev.jtensor.core.spi.UnaryOp;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API row kernels for float32 and float64: rows whose output and first input are
+ * contiguous and whose second input is contiguous or broadcast (one value for the row, as in
+ * {@code x + 1} or {@code [n, m] + [n, 1]}) run in SIMD lanes of the platform's preferred width;
+ * other rows, the ops without a vector form, and the tail of each row go to the
+ * {@link ScalarFloatKernels} twin. Arithmetic, comparisons, min/max, clamping, sqrt and relu give
+ * the same bits as the twin; exp, log, tanh, sigmoid and the tanh GELU use the platform's vector
+ * math in the row's precision and may differ from the twin (which goes through {@link Math} on
+ * double) in the last bits. Loaded only by name from {@link FloatKernels}, and only
+ * when the incubator module is present.
+ */
+final class VectorFloatKernels implements FloatKernels {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final ScalarFloatKernels SCALAR = new ScalarFloatKernels();
+
+    /** Whether {@code op} has a vector loop in {@code binary}. */
+    static boolean isVectorBinary(BinaryOp op) {
+        return switch (op) {
+            case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, CLAMP_MIN, CLAMP_MAX -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether {@code op} has a vector loop in {@code unary}. */
+    static boolean isVectorUnary(UnaryOp op) {
+        return switch (op) {
+            case NEG, ABS, SQRT, RSQRT, RECIPROCAL, RELU, EXP, LOG, TANH, SIGMOID, GELU_TANH -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public void binary(BinaryOp op, float[] out, int o, int os, float[] a, int x, int xs, float[] b, int y, int ys,
+            int n, float alpha) {
+        if (os != 1 || xs != 1 || (ys != 1 && ys != 0) || n < F.length() || !isVectorBinary(op)) {
+            SCALAR.binary(op, out, o, os, a, x, xs, b, y, ys, n, alpha);
+            return;
+        }
+        int bound = F.loopBound(n);
+        int step = F.length();
+        int i = 0;
+        if (ys == 1) {
+            switch (op) {
+                case ADD -> {
+                    if (alpha == 1) {
+                        for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).add(FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i);
+                    } else {
+                        for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).add(FloatVector.fromArray(F, b, y + i).mul(alpha)).intoArray(out, o + i);
+                    }
+                }
+                case SUB -> {
+                    if (alpha == 1) {
+                        for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).sub(FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i);
+                    } else {
+                        for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).sub(FloatVector.fromArray(F, b, y + i).mul(alpha)).intoArray(out, o + i);
+                    }
+                }
+                case MUL -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).mul(FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
+                case DIV -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).div(FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
+                case MAXIMUM -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).max(FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
+                case MINIMUM -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).min(FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
+                case CLAMP_MIN -> {
+                    for (; i < bound; i += step) {
+                        FloatVector v = FloatVector.fromArray(F, a, x + i);
+                        FloatVector lo = FloatVector.fromArray(F, b, y + i);
+                        v.blend(lo, v.compare(VectorOperators.LT, lo).or(lo.test(VectorOperators.IS_NAN))).intoArray(out, o + i);
+                    }
+                }
+                case CLAMP_MAX -> {
+                    for (; i < bound; i += step) {
+                        FloatVector v = FloatVector.fromArray(F, a, x + i);
+                        FloatVector hi = FloatVector.fromArray(F, b, y + i);
+                        v.blend(hi, v.compare(VectorOperators.GT, hi).or(hi.test(VectorOperators.IS_NAN))).intoArray(out, o + i);
+                    }
+                }
+                default -> throw new IllegalArgumentException("not vectorised: " + op);
+            }
+        } else {
+            // b is broadcast along the row (a scalar, or a [n, 1] operand): one vector for the row.
+            float s = b[y];
+            FloatVector vb = FloatVector.broadcast(F, op == BinaryOp.ADD || op == BinaryOp.SUB ? alpha * s : s);
+            switch (op) {
+                case ADD -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).add(vb).intoArray(out, o + i); }
+                case SUB -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).sub(vb).intoArray(out, o + i); }
+                case MUL -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).mul(vb).intoArray(out, o + i); }
+                case DIV -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).div(vb).intoArray(out, o + i); }
+                case MAXIMUM -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).max(vb).intoArray(out, o + i); }
+                case MINIMUM -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).min(vb).intoArray(out, o + i); }
+                case CLAMP_MIN -> {
+                    if (s != s) {
+                        break;
+                    }
+                    for (; i < bound; i += step) {
+                        FloatVector v = FloatVector.fromArray(F, a, x + i);
+                        v.blend(vb, v.compare(VectorOperators.LT, vb)).intoArray(out, o + i);
+                    }
+                }
+                case CLAMP_MAX -> {
+                    if (s != s) {
+                        break;
+                    }
+                    for (; i < bound; i += step) {
+                        FloatVector v = FloatVector.fromArray(F, a, x + i);
+                        v.blend(vb, v.compare(VectorOperators.GT, vb)).intoArray(out, o + i);
+                    }
+                }
+                default -> throw new IllegalArgumentException("not vectorised: " + op);
+            }
+        }
+        if (i < n) {
+            SCALAR.binary(op, out, o + i, 1, a, x + i, 1, b, y + i * ys, ys, n - i, alpha);
+        }
+    }
+    @Override
+    public void compare(BinaryOp op, boolean[] out, int o, int os, float[] a, int x, int xs, float[] b, int y, int ys,
+            int n) {
+        if (os != 1 || xs != 1 || (ys != 1 && ys != 0) || n < F.length()) {
+            SCALAR.compare(op, out, o, os, a, x, xs, b, y, ys, n);
+            return;
+        }
+        int bound = F.loopBound(n);
+        int step = F.length();
+        int i = 0;
+        if (ys == 1) {
+            switch (op) {
+                case EQ -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.EQ, FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
+                case NE -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.NE, FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
+                case LT -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.LT, FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
+                case LE -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.LE, FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
+                case GT -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.GT, FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
+                case GE -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.GE, FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
+                default -> throw new IllegalArgumentException("not a comparison: " + op);
+            }
+        } else {
+            FloatVector vb = FloatVector.broadcast(F, b[y]);
+            switch (op) {
+                case EQ -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.EQ, vb).intoArray(out, o + i); }
+                case NE -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.NE, vb).intoArray(out, o + i); }
+                case LT -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.LT, vb).intoArray(out, o + i); }
+                case LE -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.LE, vb).intoArray(out, o + i); }
+                case GT -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.GT, vb).intoArray(out, o + i); }
+                case GE -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.GE, vb).intoArray(out, o + i); }
+                default -> throw new IllegalArgumentException("not a comparison: " + op);
+            }
+        }
+        if (i < n) {
+            SCALAR.compare(op, out, o + i, 1, a, x + i, 1, b, y + i * ys, ys, n - i);
+        }
+    }
+
+    @Override
+    public void unary(UnaryOp op, float[] out, int o, int os, float[] a, int x, int xs, int n) {
+        if (os != 1 || xs != 1 || n < F.length() || !isVectorUnary(op)) {
+            SCALAR.unary(op, out, o, os, a, x, xs, n);
+            return;
+        }
+        int bound = F.loopBound(n);
+        int step = F.length();
+        int i = 0;
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector zero = FloatVector.zero(F);
+        switch (op) {
+            case NEG -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).neg().intoArray(out, o + i); }
+            case ABS -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).abs().intoArray(out, o + i); }
+            case SQRT -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).lanewise(VectorOperators.SQRT).intoArray(out, o + i); }
+            case RSQRT -> { for (; i < bound; i += step) one.div(FloatVector.fromArray(F, a, x + i).lanewise(VectorOperators.SQRT)).intoArray(out, o + i); }
+            case RECIPROCAL -> { for (; i < bound; i += step) one.div(FloatVector.fromArray(F, a, x + i)).intoArray(out, o + i); }
+            case RELU -> {
+                for (; i < bound; i += step) {
+                    FloatVector v = FloatVector.fromArray(F, a, x + i);
+                    v.blend(zero, v.compare(VectorOperators.LT, zero)).intoArray(out, o + i);
+                }
+            }
+            case EXP -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).lanewise(VectorOperators.EXP).intoArray(out, o + i); }
+            case LOG -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).lanewise(VectorOperators.LOG).intoArray(out, o + i); }
+            case TANH -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).lanewise(VectorOperators.TANH).intoArray(out, o + i); }
+            case SIGMOID -> { for (; i < bound; i += step) one.div(one.add(FloatVector.fromArray(F, a, x + i).neg().lanewise(VectorOperators.EXP))).intoArray(out, o + i); }
+            case GELU_TANH -> {
+                // x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3))), in the row's precision.
+                float beta = (float) 0.79788456080286535588;
+                float kappa = (float) 0.044715;
+                float half = (float) 0.5;
+                for (; i < bound; i += step) {
+                    FloatVector v = FloatVector.fromArray(F, a, x + i);
+                    FloatVector inner = v.mul(v).mul(v).mul(kappa).add(v).mul(beta);
+                    v.mul(half).mul(one.add(inner.lanewise(VectorOperators.TANH))).intoArray(out, o + i);
+                }
+            }
+            default -> throw new IllegalArgumentException("not vectorised: " + op);
+        }
+        if (i < n) {
+            SCALAR.unary(op, out, o + i, 1, a, x + i, 1, n - i);
+        }
+    }
+
+    @Override
+    public void binary(BinaryOp op, double[] out, int o, int os, double[] a, int x, int xs, double[] b, int y, int ys,
+            int n, double alpha) {
+        if (os != 1 || xs != 1 || (ys != 1 && ys != 0) || n < D.length() || !isVectorBinary(op)) {
+            SCALAR.binary(op, out, o, os, a, x, xs, b, y, ys, n, alpha);
+            return;
+        }
+        int bound = D.loopBound(n);
+        int step = D.length();
+        int i = 0;
+        if (ys == 1) {
+            switch (op) {
+                case ADD -> {
+                    if (alpha == 1) {
+                        for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).add(DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i);
+                    } else {
+                        for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).add(DoubleVector.fromArray(D, b, y + i).mul(alpha)).intoArray(out, o + i);
+                    }
+                }
+                case SUB -> {
+                    if (alpha == 1) {
+                        for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).sub(DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i);
+                    } else {
+                        for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).sub(DoubleVector.fromArray(D, b, y + i).mul(alpha)).intoArray(out, o + i);
+                    }
+                }
+                case MUL -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).mul(DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
+                case DIV -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).div(DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
+                case MAXIMUM -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).max(DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
+                case MINIMUM -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).min(DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
+                case CLAMP_MIN -> {
+                    for (; i < bound; i += step) {
+                        DoubleVector v = DoubleVector.fromArray(D, a, x + i);
+                        DoubleVector lo = DoubleVector.fromArray(D, b, y + i);
+                        v.blend(lo, v.compare(VectorOperators.LT, lo).or(lo.test(VectorOperators.IS_NAN))).intoArray(out, o + i);
+                    }
+                }
+                case CLAMP_MAX -> {
+                    for (; i < bound; i += step) {
+                        DoubleVector v = DoubleVector.fromArray(D, a, x + i);
+                        DoubleVector hi = DoubleVector.fromArray(D, b, y + i);
+                        v.blend(hi, v.compare(VectorOperators.GT, hi).or(hi.test(VectorOperators.IS_NAN))).intoArray(out, o + i);
+                    }
+                }
+                default -> throw new IllegalArgumentException("not vectorised: " + op);
+            }
+        } else {
+            // b is broadcast along the row (a scalar, or a [n, 1] operand): one vector for the row.
+            double s = b[y];
+            DoubleVector vb = DoubleVector.broadcast(D, op == BinaryOp.ADD || op == BinaryOp.SUB ? alpha * s : s);
+            switch (op) {
+                case ADD -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).add(vb).intoArray(out, o + i); }
+                case SUB -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).sub(vb).intoArray(out, o + i); }
+                case MUL -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).mul(vb).intoArray(out, o + i); }
+                case DIV -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).div(vb).intoArray(out, o + i); }
+                case MAXIMUM -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).max(vb).intoArray(out, o + i); }
+                case MINIMUM -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).min(vb).intoArray(out, o + i); }
+                case CLAMP_MIN -> {
+                    if (s != s) {
+                        break;
+                    }
+                    for (; i < bound; i += step) {
+                        DoubleVector v = DoubleVector.fromArray(D, a, x + i);
+                        v.blend(vb, v.compare(VectorOperators.LT, vb)).intoArray(out, o + i);
+                    }
+                }
+                case CLAMP_MAX -> {
+                    if (s != s) {
+                        break;
+                    }
+                    for (; i < bound; i += step) {
+                        DoubleVector v = DoubleVector.fromArray(D, a, x + i);
+                        v.blend(vb, v.compare(VectorOperators.GT, vb)).intoArray(out, o + i);
+                    }
+                }
+                default -> throw new IllegalArgumentException("not vectorised: " + op);
+            }
+        }
+        if (i < n) {
+            SCALAR.binary(op, out, o + i, 1, a, x + i, 1, b, y + i * ys, ys, n - i, alpha);
+        }
+    }
+    @Override
+    public void compare(BinaryOp op, boolean[] out, int o, int os, double[] a, int x, int xs, double[] b, int y, int ys,
+            int n) {
+        if (os != 1 || xs != 1 || (ys != 1 && ys != 0) || n < D.length()) {
+            SCALAR.compare(op, out, o, os, a, x, xs, b, y, ys, n);
+            return;
+        }
+        int bound = D.loopBound(n);
+        int step = D.length();
+        int i = 0;
+        if (ys == 1) {
+            switch (op) {
+                case EQ -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.EQ, DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
+                case NE -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.NE, DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
+                case LT -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.LT, DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
+                case LE -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.LE, DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
+                case GT -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.GT, DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
+                case GE -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.GE, DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
+                default -> throw new IllegalArgumentException("not a comparison: " + op);
+            }
+        } else {
+            DoubleVector vb = DoubleVector.broadcast(D, b[y]);
+            switch (op) {
+                case EQ -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.EQ, vb).intoArray(out, o + i); }
+                case NE -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.NE, vb).intoArray(out, o + i); }
+                case LT -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.LT, vb).intoArray(out, o + i); }
+                case LE -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.LE, vb).intoArray(out, o + i); }
+                case GT -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.GT, vb).intoArray(out, o + i); }
+                case GE -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.GE, vb).intoArray(out, o + i); }
+                default -> throw new IllegalArgumentException("not a comparison: " + op);
+            }
+        }
+        if (i < n) {
+            SCALAR.compare(op, out, o + i, 1, a, x + i, 1, b, y + i * ys, ys, n - i);
+        }
+    }
+
+    @Override
+    public void unary(UnaryOp op, double[] out, int o, int os, double[] a, int x, int xs, int n) {
+        if (os != 1 || xs != 1 || n < D.length() || !isVectorUnary(op)) {
+            SCALAR.unary(op, out, o, os, a, x, xs, n);
+            return;
+        }
+        int bound = D.loopBound(n);
+        int step = D.length();
+        int i = 0;
+        DoubleVector one = DoubleVector.broadcast(D, 1d);
+        DoubleVector zero = DoubleVector.zero(D);
+        switch (op) {
+            case NEG -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).neg().intoArray(out, o + i); }
+            case ABS -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).abs().intoArray(out, o + i); }
+            case SQRT -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).lanewise(VectorOperators.SQRT).intoArray(out, o + i); }
+            case RSQRT -> { for (; i < bound; i += step) one.div(DoubleVector.fromArray(D, a, x + i).lanewise(VectorOperators.SQRT)).intoArray(out, o + i); }
+            case RECIPROCAL -> { for (; i < bound; i += step) one.div(DoubleVector.fromArray(D, a, x + i)).intoArray(out, o + i); }
+            case RELU -> {
+                for (; i < bound; i += step) {
+                    DoubleVector v = DoubleVector.fromArray(D, a, x + i);
+                    v.blend(zero, v.compare(VectorOperators.LT, zero)).intoArray(out, o + i);
+                }
+            }
+            case EXP -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).lanewise(VectorOperators.EXP).intoArray(out, o + i); }
+            case LOG -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).lanewise(VectorOperators.LOG).intoArray(out, o + i); }
+            case TANH -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).lanewise(VectorOperators.TANH).intoArray(out, o + i); }
+            case SIGMOID -> { for (; i < bound; i += step) one.div(one.add(DoubleVector.fromArray(D, a, x + i).neg().lanewise(VectorOperators.EXP))).intoArray(out, o + i); }
+            case GELU_TANH -> {
+                // x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3))), in the row's precision.
+                double beta = 0.79788456080286535588;
+                double kappa = 0.044715;
+                double half = 0.5;
+                for (; i < bound; i += step) {
+                    DoubleVector v = DoubleVector.fromArray(D, a, x + i);
+                    DoubleVector inner = v.mul(v).mul(v).mul(kappa).add(v).mul(beta);
+                    v.mul(half).mul(one.add(inner.lanewise(VectorOperators.TANH))).intoArray(out, o + i);
+                }
+            }
+            default -> throw new IllegalArgumentException("not vectorised: " + op);
+        }
+        if (i < n) {
+            SCALAR.unary(op, out, o + i, 1, a, x + i, 1, n - i);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Vector API, " + F.length() + " float32 lanes and " + D.length() + " float64 lanes";
+    }
+}
