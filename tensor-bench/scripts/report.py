@@ -284,19 +284,27 @@ def stack_profile(args, name, params, tmpdir):
     m = re.search(r'Secondary result "[^"]*:stack":\s*\n(.*?)(?=\nSecondary result|\n# Run complete|\Z)', out, re.S)
     if not m:
         return None
-    text = m.group(1)
-    lines = [l.rstrip() for l in text.splitlines()]
-    # Keep the thread-state summary and the RUNNABLE section: where the benchmark thread spends its time.
-    keep, section = [], None
-    for l in lines:
-        if l.startswith("....["):
-            section = l
-            if "RUNNABLE" in l or "distributions" in l:
-                keep.append(l.strip(". ").replace("[", "").replace("]", ""))
-            continue
-        if section and ("RUNNABLE" in section or "distributions" in section) and l.strip():
-            keep.append(l)
-    return "\n".join(keep)
+    # Keep the RUNNABLE section: where the benchmark thread spends its time. JMH's own threads show
+    # up there as "<stack is empty ...>"; leave them out and rescale the rest to 100%.
+    sec = re.search(r"\.\.\.\.\[Thread state: RUNNABLE\]\.*\n(.*?)(?=\n\s*\.\.\.\.\[|\Z)", m.group(1), re.S)
+    if not sec:
+        return None
+    entries = []
+    for l in sec.group(1).splitlines():
+        h = re.match(r"\s*([\d.]+)%\s+([\d.]+)%\s+(.*)$", l)
+        if h:
+            entries.append([float(h.group(1)), [h.group(3).strip()]])
+        elif l.strip() and entries:
+            entries[-1][1].append(l.strip())
+    entries = [e for e in entries if not e[1][0].startswith("<stack is empty")]
+    total = sum(e[0] for e in entries)
+    if total <= 0:
+        return None
+    out = []
+    for share, frames in entries:
+        out.append(f"{share / total * 100:5.1f}%  {frames[0]}")
+        out += [f"        {f}" for f in frames[1:]]
+    return "\n".join(out)
 
 
 # ----------------------------------------------------------------------------------------- charts
@@ -438,14 +446,14 @@ def main():
     p.add_argument("--only", help="regex: run only the groups whose name matches (matmul-t1, matmul-t2, "
                                   "elementwise, reduction, softmax, embedding, crossentropy, mlp, tinyop, random)")
     p.add_argument("--forks", type=int, default=1)
-    p.add_argument("--warmup", type=int, help="warm-up iterations (default 5; quick 2)")
+    p.add_argument("--warmup", type=int, help="warm-up iterations (default 5; quick 3)")
     p.add_argument("--iters", type=int, help="measured iterations (default 5; quick 3)")
-    p.add_argument("--iter-time", help="time per iteration (default 1s; quick 300ms)")
+    p.add_argument("--iter-time", help="time per iteration (default 1s; quick 500ms)")
     p.add_argument("--no-profile", action="store_true", help="skip the stack profile of missed targets")
     args = p.parse_args()
-    args.warmup = args.warmup if args.warmup is not None else (2 if args.quick else 5)
+    args.warmup = args.warmup if args.warmup is not None else (3 if args.quick else 5)
     args.iters = args.iters if args.iters is not None else (3 if args.quick else 5)
-    args.iter_time = args.iter_time or ("300ms" if args.quick else "1s")
+    args.iter_time = args.iter_time or ("500ms" if args.quick else "1s")
     sizes = QUICK_MATMUL_SIZES if args.quick else MATMUL_SIZES
     if args.out:
         out_md = os.path.abspath(args.out)
@@ -493,12 +501,14 @@ def main():
     for (name, pk), r in sorted(jt.items(), key=lambda kv: (kv[0][0], [int(v) if v.isdigit() else v for _, v in kv[0][1]])):
         params = dict(pk)
         tgt = TARGETS.get(name)
-        row = {"name": name, "params": params, "jt_us": median(r["raw_us"]), "jt_raw": r["raw_us"],
+        row = {"name": name, "params": params, "jt_us": min(r["raw_us"]), "jt_median_us": median(r["raw_us"]),
+               "jt_raw": r["raw_us"],
                "alloc": r["alloc_bytes"], "gc_ms": r["gc_ms"], "jvm_args": r["jvm_args"], "target": tgt}
         for lib in ("numpy", "torch"):
             a = anchors.get((lib, name, pk))
             if a:
-                row[lib + "_us"] = median(a["raw_us"])
+                row[lib + "_us"] = min(a["raw_us"])
+                row[lib + "_median_us"] = median(a["raw_us"])
                 row[lib + "_raw"] = a["raw_us"]
                 row[lib + "_call"] = a["call"]
         if tgt:
@@ -561,8 +571,9 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
         info = anchors_info[lib]
         L.append(f"- {'NumPy' if lib == 'numpy' else 'PyTorch'}: " + (info["text"] if info["available"] else f"**missing**: {info['reason']}"))
     L.append(f"- Anchor timing: the same warm-up and measured iterations as JMH, each calling the operation until "
-             f"{args.iter_time} has passed and giving its mean time per call; the tables show the **median** of the "
-             "measured iterations on both sides, and ± the half-range of the iterations relative to the median.")
+             f"{args.iter_time} has passed and giving its mean time per call. Both sides are summarised the same way: "
+             "the **best** measured iteration (what the tables, ratios and charts use: on a shared machine other work "
+             "only ever adds time) and, in brackets, the median.")
     lb, la = load_before["loadavg"], load_after["loadavg"]
     cores = machine["cores"] or 1
     L.append(f"- Load average (1, 5, 15 min): {fmt_load(lb)} at the start ({load_before['time']}), "
@@ -580,7 +591,7 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
     # Summary
     L.append("## Results")
     L.append("")
-    L.append("| benchmark | operation | JTensor | anchor | anchor time | speed ratio | target | met |")
+    L.append("| benchmark | operation | JTensor best (median) | anchor | anchor best (median) | speed ratio | target | met |")
     L.append("|---|---|---:|---|---:|---:|---|:---:|")
     mm = [r for r in rows if r["name"] == "MatmulBench.matmul"]
     for r in rows:
@@ -593,9 +604,9 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
         anchor_name = {"numpy": "NumPy", "torch": "PyTorch"}[lib]
         a_us = r.get(lib + "_us")
         call = r.get(lib + "_call", "")
-        L.append(f"| {r['name']} | {desc} | {fmt_time(r['jt_us'])} {spread(r['jt_raw'])} | "
+        L.append(f"| {r['name']} | {desc} | {fmt_time(r['jt_us'])} ({fmt_time(r['jt_median_us'])}) | "
                  f"{anchor_name} `{call}` | "
-                 + (f"{fmt_time(a_us)} {spread(r[lib + '_raw'])}" if a_us else f"missing") + " | "
+                 + (f"{fmt_time(a_us)} ({fmt_time(r[lib + '_median_us'])})" if a_us else "missing") + " | "
                  + (f"**{r['ratio']:.2f}**" if r.get("ratio") is not None else "-") + " | "
                  + (tgt.text if tgt else "-") + " | " + met_mark(r) + " |")
     L.append("")
@@ -665,7 +676,7 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
         L.append("For each missed target: the measured ratio, the notes from profiling "
                  "(`tensor-bench/scripts/analysis.md`, written by hand from profiles like the ones shown; compare their "
                  "numbers with this run's), and this run's stack profile of the benchmark "
-                 "(`-prof stack`, the RUNNABLE frames of the benchmark thread, three frames deep).")
+                 "(`-prof stack`: the share of the benchmark thread's samples per top frame, three frames deep).")
         L.append("")
         for r in missed:
             L.append(f"### {label(r)}: {r['ratio']:.2f}x (target {r['target'].text})")
@@ -706,13 +717,6 @@ def met_mark(r):
     if r.get("met") is None:
         return "-" if r.get("ratio") is None or not r.get("target") else "(no target)"
     return "yes" if r["met"] else "**no**"
-
-
-def spread(raw):
-    if not raw or len(raw) < 2:
-        return ""
-    m = median(raw)
-    return f"±{(max(raw) - min(raw)) / 2 / m * 100:.0f}%"
 
 
 def fmt_bytes(b):
