@@ -477,7 +477,7 @@ def main():
     in_jar = {l.strip()[len(PKG):] for l in listing.splitlines() if l.strip().startswith(PKG)}
     log(f"{len(in_jar)} benchmarks in the jar; load average {load_before['loadavg']}")
 
-    jt, anchors, anchor_missing, not_built = {}, {}, {}, []
+    jt, anchors, anchor_missing, not_built, failed = {}, {}, {}, [], {}
     for g in groups(sizes):
         if args.only and not re.search(args.only, g.name):
             continue
@@ -485,8 +485,14 @@ def main():
         not_built += [b for b in g.benchmarks if b not in in_jar and b not in not_built]
         if not present:
             continue
-        data, _, _ = jmh_run(args, present, g.jmh_params, os.path.join(tmpdir, f"jmh-{g.name}.json"), ["-prof", "gc"])
-        jt.update(jmh_results(data))
+        data, out, rc = jmh_run(args, present, g.jmh_params, os.path.join(tmpdir, f"jmh-{g.name}.json"), ["-prof", "gc"])
+        got = jmh_results(data)
+        jt.update(got)
+        for b in present:
+            if not any(name == b for name, _ in got):
+                # JMH goes on after a benchmark throws; keep its first error line for the report.
+                err = next((l.strip() for l in out.splitlines() if "Exception" in l or "Error" in l), f"JMH exit code {rc}")
+                failed[b] = err
         for lib, ag, threads in g.anchors:
             if not anchors_info[lib]["available"]:
                 anchor_missing[lib] = anchors_info[lib]["reason"]
@@ -529,7 +535,7 @@ def main():
     elapsed = time.time() - started
 
     md = render(args, machine, anchors_info, anchor_missing, load_before, load_after, rows, profiles,
-                not_built, elapsed, sizes, out_md)
+                not_built, failed, elapsed, out_md)
     write(out_md, md)
     write(os.path.splitext(out_md)[0] + "-data.json", json.dumps({
         "date": datetime.datetime.now().isoformat(timespec="seconds"), "commit": git_commit(),
@@ -541,7 +547,7 @@ def main():
 
 
 def render(args, machine, anchors_info, anchor_missing, load_before, load_after, rows, profiles,
-           not_built, elapsed, sizes, out_md):
+           not_built, failed, elapsed, out_md):
     base = os.path.splitext(os.path.basename(out_md))[0]
     out_dir = os.path.dirname(out_md)
     L = []
@@ -617,6 +623,9 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
         L.append("")
         L.append("Not in the benchmark jar (their API was not on the branch when the jar was built), so not run: "
                  + ", ".join(f"`{b}`" for b in not_built) + ".")
+    for b, err in failed.items():
+        L.append("")
+        L.append(f"`{b}` **failed** under JMH, so it has no result: `{err}`")
     for lib, reason in anchor_missing.items():
         L.append("")
         L.append(f"Anchor **{lib} missing** (reported as missing, nothing estimated): {reason}")
