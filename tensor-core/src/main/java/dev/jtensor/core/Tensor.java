@@ -2684,6 +2684,66 @@ public final class Tensor {
     // Section: matrix products (issue 6).
     // Methods of this area go between this comment and the end marker below.
 
+    /**
+     * The matrix product with PyTorch's rank rules ({@code torch.matmul}, Python's {@code @}):
+     * 1-D by 1-D is a dot product (0-d result); 2-D by 2-D a matrix product; a 1-D operand is
+     * treated as a row (left) or column (right) vector and its dim removed from the result; with
+     * more dims, the leading (batch) dims broadcast, e.g. {@code [2, 1, 3, 4] @ [5, 4, 2]} gives
+     * {@code [2, 5, 3, 2]}. Both operands must have the same dtype (float32, float64, int64 or
+     * int32): like PyTorch, matmul does not promote.
+     *
+     * @throws TensorException for 0-d operands, mismatched inner sizes, batch dims that do not
+     *     broadcast, or different dtypes; the message names both shapes
+     */
+    public Tensor matmul(Tensor other) {
+        return Linalg.matmul(this, other, null);
+    }
+
+    /**
+     * {@link #matmul(Tensor)} written into {@code out} (PyTorch's {@code out=} argument), which must
+     * already have the result's shape and dtype; returns {@code out}. Not differentiable.
+     *
+     * @throws TensorException when {@code out} has another shape or dtype, is an expanded view, or
+     *     an argument requires grad
+     */
+    public Tensor matmul(Tensor other, Tensor out) {
+        return Linalg.matmul(this, other, out);
+    }
+
+    /**
+     * The product of two 2-D matrices ({@code torch.mm}), {@code [n, k] @ [k, m] -> [n, m]}; no
+     * broadcasting, same dtypes.
+     */
+    public Tensor mm(Tensor mat2) {
+        return Linalg.mm(this, mat2);
+    }
+
+    /**
+     * The batched product of two 3-D tensors with equal batch sizes ({@code torch.bmm}),
+     * {@code [b, n, k] @ [b, k, m] -> [b, n, m]}; no broadcasting, same dtypes.
+     */
+    public Tensor bmm(Tensor mat2) {
+        return Linalg.bmm(this, mat2);
+    }
+
+    /** The inner product of two 1-D tensors of equal length and dtype, a 0-d tensor ({@code torch.dot}). */
+    public Tensor dot(Tensor other) {
+        return Linalg.dot(this, other);
+    }
+
+    /** The product of this 2-D matrix and a 1-D vector ({@code torch.mv}), {@code [n, k] @ [k] -> [n]}. */
+    public Tensor mv(Tensor vec) {
+        return Linalg.mv(this, vec);
+    }
+
+    /**
+     * The outer product of two 1-D tensors ({@code torch.outer}), {@code out[i, j] = this[i] * vec2[j]};
+     * the dtypes are promoted as for {@code mul}.
+     */
+    public Tensor outer(Tensor vec2) {
+        return Linalg.outer(this, vec2);
+    }
+
     // ------------------------------------------------------------------ end of linalg
     // (keep this blank-line gap: it separates the areas for merges)
 

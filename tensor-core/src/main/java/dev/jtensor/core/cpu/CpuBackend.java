@@ -145,6 +145,19 @@ public final class CpuBackend implements Backend {
     // ---------------------------------------------------------------- linalg implementations
     // (implementations of this area go here; keep the blank lines between areas)
 
+    private static final FloatGemm FLOAT_GEMM = new FloatGemm(GemmKernels.FLOAT);
+    private static final DoubleGemm DOUBLE_GEMM = new DoubleGemm(GemmKernels.DOUBLE);
+
+    @Override
+    public void gemm(dev.jtensor.core.spi.GemmSpec spec) {
+        switch (spec.dtype()) {
+            case FLOAT32 -> FLOAT_GEMM.run(spec);
+            case FLOAT64 -> DOUBLE_GEMM.run(spec);
+            case INT64, INT32 -> IntegerGemm.run(spec);
+            case BOOL -> throw new dev.jtensor.core.TensorException("gemm is not implemented for bool; callers reject it first");
+        }
+    }
+
     // ---------------------------------------------------------------- end of linalg implementations
 
 

@@ -128,6 +128,15 @@ public interface Backend {
     // ---------------------------------------------------------------- linalg primitives
     // (primitives of this area go here; keep the blank lines between areas)
 
+    /**
+     * The batched strided matrix product described by {@code spec}:
+     * {@code C[bi] = alpha * A[bi] @ B[bi] + beta * C[bi]} for every batch index (BLAS's
+     * {@code gemm} over a batch). Operands may have any strides, including 0 and transposed
+     * layouts; the output does not overlap the inputs. Implemented for float32, float64, int64
+     * and int32; results must not depend on the number of threads used.
+     */
+    void gemm(GemmSpec spec);
+
     // ---------------------------------------------------------------- end of linalg primitives
 
 

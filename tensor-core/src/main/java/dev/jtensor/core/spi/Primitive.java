@@ -191,6 +191,17 @@ public enum Primitive {
     // ---------------------------------------------------------------- linalg
     // (primitives of this area go here; keep the blank lines between areas)
 
+    /**
+     * The batched matrix product {@code out = a @ b} of two inputs of at least 2 dims, {@code a} of
+     * shape {@code [..., n, k]} and {@code b} of {@code [..., k, m]}, whose batch dims (all but the
+     * last two) broadcast against each other; {@code out} is {@code [broadcast batch..., n, m]}.
+     * No attrs. Derivatives: {@code grad_a = grad @ b.mT} and {@code grad_b = a.mT @ grad}
+     * ({@code mT} swaps the last two dims), each summed down to its input's shape over the
+     * broadcast batch dims. matmul, mm, bmm, dot, mv and outer all record this one primitive; their
+     * 1-D operands are unsqueeze/squeeze views around it.
+     */
+    MATMUL,
+
     // ---------------------------------------------------------------- end of linalg
 
 

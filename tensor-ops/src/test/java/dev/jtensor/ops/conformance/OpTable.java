@@ -374,6 +374,12 @@ final class OpTable {
 
     // ---------------------------------------------------------------- linalg
     private static void linalg() {
+        op("matmul", a -> a.tensor(0).matmul(a.tensor(1)));
+        op("mm", a -> a.tensor(0).mm(a.tensor(1)));
+        op("bmm", a -> a.tensor(0).bmm(a.tensor(1)));
+        op("dot", a -> a.tensor(0).dot(a.tensor(1)));
+        op("mv", a -> a.tensor(0).mv(a.tensor(1)));
+        op("outer", a -> a.tensor(0).outer(a.tensor(1)));
     }
     // ---------------------------------------------------------------- end of linalg
 

@@ -1,0 +1,198 @@
+package dev.jtensor.core.cpu;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GEMM micro-kernels: a register-blocked Vector API kernel per floating dtype when the
+ * {@code jdk.incubator.vector} module is present and its preferred species is wide enough, else
+ * the scalar twins below. The choice is made once, when this class initialises, and logged.
+ *
+ * <p>A micro-kernel computes one {@code mr x nr} tile of C from a packed A panel ({@code mr}
+ * values per k step) and a packed B panel ({@code nr} values per k step). Each output element is
+ * a chain of multiply-adds in increasing k that starts from {@code -0.0} (so that a sum of
+ * products is exact IEEE addition, signed zeros included), then
+ * {@code C = alpha * acc + beta * C}, with C not read when {@code beta == 0}.
+ */
+final class GemmKernels {
+    private static final Logger LOG = LoggerFactory.getLogger(GemmKernels.class);
+
+    /** The float32 micro-kernel in use. */
+    static final FloatMicroKernel FLOAT;
+    /** The float64 micro-kernel in use. */
+    static final DoubleMicroKernel DOUBLE;
+
+    static {
+        FloatMicroKernel f = new ScalarFloat();
+        DoubleMicroKernel d = new ScalarDouble();
+        String reason = vectorUnavailableReason();
+        if (reason == null) {
+            try {
+                FloatMicroKernel vf = VectorGemmKernels.floatKernel();
+                DoubleMicroKernel vd = VectorGemmKernels.doubleKernel();
+                if (vf == null || vd == null) {
+                    reason = "the preferred vector species is narrower than 128 bits";
+                } else {
+                    f = vf;
+                    d = vd;
+                }
+            } catch (LinkageError e) {
+                reason = "the Vector API could not be loaded (" + e + ")";
+            }
+        }
+        FLOAT = f;
+        DOUBLE = d;
+        if (reason == null) {
+            LOG.debug("GEMM uses Vector API micro-kernels: float32 {}x{}, float64 {}x{}",
+                    f.mr(), f.nr(), d.mr(), d.nr());
+        } else {
+            LOG.info("GEMM uses scalar micro-kernels because {}; add --add-modules jdk.incubator.vector "
+                    + "to the JVM options for vectorised matrix products", reason);
+        }
+    }
+
+    private GemmKernels() {}
+
+    private static String vectorUnavailableReason() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return "the jdk.incubator.vector module is not in the boot layer";
+        }
+        return null;
+    }
+
+    /** A float32 micro-kernel. */
+    interface FloatMicroKernel {
+        /** Rows of a register tile. */
+        int mr();
+
+        /** Columns of a register tile. */
+        int nr();
+
+        /**
+         * Computes {@code C = alpha * Ap @ Bp + beta * C} for the tile's first {@code rows x cols}
+         * elements, C element {@code (i, j)} at {@code c[co + i*rsc + j*csc]}; Ap holds {@code kc}
+         * groups of {@code mr} values from {@code ao}, Bp {@code kc} groups of {@code nr} from
+         * {@code bo}. {@code tile} is scratch of at least {@code mr * nr} elements.
+         */
+        void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int rsc, int csc,
+                 int rows, int cols, float alpha, float beta, float[] tile);
+    }
+
+    /** A float64 micro-kernel; see {@link FloatMicroKernel}. */
+    interface DoubleMicroKernel {
+        /** Rows of a register tile. */
+        int mr();
+
+        /** Columns of a register tile. */
+        int nr();
+
+        /** As {@link FloatMicroKernel#run}, in double. */
+        void run(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int rsc, int csc,
+                 int rows, int cols, double alpha, double beta, double[] tile);
+    }
+
+    /** Writes a finished tile held row-major in {@code tile} (row length {@code nr}) into C. */
+    static void writeBack(float[] tile, int nr, float[] c, int co, int rsc, int csc, int rows, int cols,
+                          float alpha, float beta) {
+        for (int i = 0; i < rows; i++) {
+            int ci = co + i * rsc;
+            int t = i * nr;
+            for (int j = 0; j < cols; j++, ci += csc) {
+                float r = alpha == 1f ? tile[t + j] : tile[t + j] * alpha;
+                if (beta == 0f) {
+                    c[ci] = r;
+                } else if (beta == 1f) {
+                    c[ci] = r + c[ci];
+                } else {
+                    c[ci] = r + beta * c[ci];
+                }
+            }
+        }
+    }
+
+    /** Writes a finished tile held row-major in {@code tile} (row length {@code nr}) into C. */
+    static void writeBack(double[] tile, int nr, double[] c, int co, int rsc, int csc, int rows, int cols,
+                          double alpha, double beta) {
+        for (int i = 0; i < rows; i++) {
+            int ci = co + i * rsc;
+            int t = i * nr;
+            for (int j = 0; j < cols; j++, ci += csc) {
+                double r = alpha == 1 ? tile[t + j] : tile[t + j] * alpha;
+                if (beta == 0) {
+                    c[ci] = r;
+                } else if (beta == 1) {
+                    c[ci] = r + c[ci];
+                } else {
+                    c[ci] = r + beta * c[ci];
+                }
+            }
+        }
+    }
+
+    /**
+     * The scalar twin of the float32 kernel: a 4 x 8 tile accumulated in the scratch tile, the
+     * inner loop over the 8 columns simple enough for the JIT's auto-vectoriser.
+     */
+    static final class ScalarFloat implements FloatMicroKernel {
+        private static final int MR = 4;
+        private static final int NR = 8;
+
+        @Override
+        public int mr() {
+            return MR;
+        }
+
+        @Override
+        public int nr() {
+            return NR;
+        }
+
+        @Override
+        public void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int rsc, int csc,
+                        int rows, int cols, float alpha, float beta, float[] tile) {
+            java.util.Arrays.fill(tile, 0, MR * NR, -0f);
+            for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
+                for (int i = 0; i < MR; i++) {
+                    float x = a[ao + i];
+                    int t = i * NR;
+                    for (int j = 0; j < NR; j++) {
+                        tile[t + j] = Math.fma(x, b[bo + j], tile[t + j]);
+                    }
+                }
+            }
+            writeBack(tile, NR, c, co, rsc, csc, rows, cols, alpha, beta);
+        }
+    }
+
+    /** The scalar twin of the float64 kernel; see {@link ScalarFloat}. */
+    static final class ScalarDouble implements DoubleMicroKernel {
+        private static final int MR = 4;
+        private static final int NR = 8;
+
+        @Override
+        public int mr() {
+            return MR;
+        }
+
+        @Override
+        public int nr() {
+            return NR;
+        }
+
+        @Override
+        public void run(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int rsc, int csc,
+                        int rows, int cols, double alpha, double beta, double[] tile) {
+            java.util.Arrays.fill(tile, 0, MR * NR, -0d);
+            for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
+                for (int i = 0; i < MR; i++) {
+                    double x = a[ao + i];
+                    int t = i * NR;
+                    for (int j = 0; j < NR; j++) {
+                        tile[t + j] = Math.fma(x, b[bo + j], tile[t + j]);
+                    }
+                }
+            }
+            writeBack(tile, NR, c, co, rsc, csc, rows, cols, alpha, beta);
+        }
+    }
+}
