@@ -29,6 +29,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 PKG = "dev.jtensor.bench."
 MATMUL_SIZES = [128, 256, 512, 1024, 2048]
 QUICK_MATMUL_SIZES = [128, 256, 512]
+TORCH_MATMUL_MAX_N = 512
 
 
 class Target:
@@ -76,7 +77,7 @@ class Group:
     def __init__(self, name, benchmarks, anchors, jmh_params=None):
         self.name = name
         self.benchmarks = benchmarks
-        self.anchors = anchors  # (lib, anchors.py group, threads)
+        self.anchors = anchors  # (lib, anchors.py group, threads[, largest matmul n])
         self.jmh_params = jmh_params or {}
 
 
@@ -84,7 +85,9 @@ def groups(sizes):
     gs = []
     for t in (1, 2):
         gs.append(Group(f"matmul-t{t}", ["MatmulBench.matmul"],
-                        [("numpy", "matmul", t), ("torch", "matmul", t)],
+                        # PyTorch's matmul is shown for reference only, up to n=512: the Debian build
+                        # here uses the reference BLAS (~1.5 GFLOP/s), so larger n would take minutes.
+                        [("numpy", "matmul", t), ("torch", "matmul", t, TORCH_MATMUL_MAX_N)],
                         {"threads": [t], "n": sizes}))
     gs += [
         Group("elementwise", ["ElementwiseBench.addBroadcast", "ElementwiseBench.addBroadcastInto"],
@@ -170,8 +173,13 @@ def python_info(python, lib):
         "numpy": "import numpy, sys; c = numpy.show_config(mode='dicts') if hasattr(numpy, 'show_config') else {};"
                  "b = (c or {}).get('Build Dependencies', {}).get('blas', {});"
                  "print(sys.version.split()[0], numpy.__version__, b.get('name', '?'), b.get('version', '?'))",
-        "torch": "import torch, sys; print(sys.version.split()[0], torch.__version__,"
-                 " torch.__config__.parallel_info().splitlines()[-1].strip())",
+        # The BLAS library actually loaded (found in the process's memory map after a product): it
+        # decides PyTorch's matmul speed, and distribution builds may link the reference BLAS.
+        "torch": "import torch, sys, re; torch.ones(64, 64) @ torch.ones(64, 64);"
+                 "blas = sorted({l.split()[-1] for l in open('/proc/self/maps') if re.search(r'blas', l.split()[-1] if len(l.split()) > 5 else '')});"
+                 "info = re.search(r'BLAS_INFO=([^,]*)', torch.__config__.show());"
+                 "print(sys.version.split()[0], torch.__version__, 'BLAS_INFO=' + (info.group(1) if info else '?'),"
+                 " ' '.join(blas) or 'no BLAS library mapped')",
     }[lib]
     rc, out, err = run([python, "-c", code], timeout=120)
     if rc != 0:
@@ -180,7 +188,8 @@ def python_info(python, lib):
     parts = out.split()
     if lib == "numpy":
         return {"available": True, "python": python, "text": f"NumPy {parts[1]} ({parts[2]} {parts[3]}) on Python {parts[0]} ({python})"}
-    return {"available": True, "python": python, "text": f"PyTorch {parts[1]} ({' '.join(parts[2:])}) on Python {parts[0]} ({python})"}
+    return {"available": True, "python": python,
+            "text": f"PyTorch {parts[1]} on Python {parts[0]} ({python}); {parts[2]}, BLAS library: {' '.join(parts[3:])}"}
 
 
 def git_commit():
@@ -493,11 +502,11 @@ def main():
                 # JMH goes on after a benchmark throws; keep its first error line for the report.
                 err = next((l.strip() for l in out.splitlines() if "Exception" in l or "Error" in l), f"JMH exit code {rc}")
                 failed[b] = err
-        for lib, ag, threads in g.anchors:
+        for lib, ag, threads, *max_n in g.anchors:
             if not anchors_info[lib]["available"]:
                 anchor_missing[lib] = anchors_info[lib]["reason"]
                 continue
-            res, missing = anchor_run(args, lib, ag, threads, sizes)
+            res, missing = anchor_run(args, lib, ag, threads, [n for n in sizes if not max_n or n <= max_n[0]])
             anchors.update({(lib,) + k: v for k, v in res.items()})
             if missing:
                 anchor_missing[lib] = missing
@@ -643,12 +652,16 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
     if mm_rows:
         L.append("## Matmul throughput")
         L.append("")
+        L.append(f"GFLOP/s = 2n³ / best time. PyTorch is shown for reference up to n={TORCH_MATMUL_MAX_N} only: its matmul "
+                 "goes through the BLAS library named under Machine, and a reference (unoptimised) BLAS would need minutes "
+                 "for the larger sizes.")
+        L.append("")
         L.append("| n | threads | JTensor GFLOP/s | NumPy GFLOP/s | ratio (target >= 0.9 for n >= 256) | PyTorch GFLOP/s (for reference) |")
         L.append("|---:|---:|---:|---:|---:|---:|")
         for m in sorted(mm_rows, key=lambda m: (m["threads"], m["n"])):
             L.append(f"| {m['n']} | {m['threads']} | {m['jtensor']:.1f} | " + (f"{m['numpy']:.1f}" if m["numpy"] else "missing")
                      + " | " + (f"{m['ratio']:.2f} {met_mark(m)}" if m["ratio"] is not None else "-") + " | "
-                     + (f"{m['torch']:.1f}" if m["torch"] else "missing") + " |")
+                     + (f"{m['torch']:.1f}" if m["torch"] else ("not run" if m["n"] > TORCH_MATMUL_MAX_N else "missing")) + " |")
         L.append("")
         if svg_matmul(mm_rows, os.path.join(out_dir, base + "-matmul.svg")):
             L.append(f"![matmul GFLOP/s against n]({base}-matmul.svg)")
