@@ -494,7 +494,8 @@ public final class Tensor {
         }
         backend().copy(TensorIterator.of(this, from));
         storage.bumpVersion();
-        return this;
+        // Differentiable as in PyTorch: the gradient of this tensor flows to src (summed over broadcast dims).
+        return Autograd.record(Primitive.CLONE, this, new Tensor[] {src});
     }
 
     /** Whether two tensors view the same storage. */
