@@ -2677,6 +2677,23 @@ public final class Tensor {
         return RandomOps.random_(this, from, to, generator);
     }
 
+    /**
+     * {@code torch.multinomial(self, numSamples, replacement, generator=generator)}: indices drawn
+     * from the categories of each row of this 1-D or 2-D tensor of non-negative weights (rows need not
+     * sum to one), as int64 of shape {@code [numSamples]} or {@code [rows, numSamples]}. Follows
+     * PyTorch's CPU algorithms without MKL (exponential race without replacement, and for one
+     * sample under {@link TorchVersion#V2}; cumulative-sum search otherwise), following the generator's
+     * {@link Generator#torchVersion()}. A null generator means the default one.
+     */
+    public Tensor multinomial(long numSamples, boolean replacement, Generator generator) {
+        return Multinomial.sample(this, numSamples, replacement, generator);
+    }
+
+    /** {@code torch.multinomial(self, numSamples)}: without replacement, from the default generator. */
+    public Tensor multinomial(long numSamples) {
+        return Multinomial.sample(this, numSamples, false, null);
+    }
+
     // ------------------------------------------------------------------ end of random
     // (keep this blank-line gap: it separates the areas for merges)
 

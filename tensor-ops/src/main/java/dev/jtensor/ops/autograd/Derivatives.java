@@ -5,6 +5,7 @@ import dev.jtensor.core.Device;
 import dev.jtensor.core.Index;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.spi.Primitive;
+import dev.jtensor.ops.nn.internal.NnDerivatives;
 import java.util.Arrays;
 
 /**
@@ -47,6 +48,9 @@ final class Derivatives {
             case VAR -> INPUTS;
             case INDEX, INDEX_PUT, GATHER, SCATTER, SCATTER_ADD, INDEX_SELECT, INDEX_ADD -> NOTHING;
             case MATMUL -> INPUTS;
+            case SOFTMAX, LOG_SOFTMAX -> OUTPUTS;
+            case CROSS_ENTROPY, EMBEDDING_BAG -> INPUTS;
+            case EMBEDDING -> NOTHING;
         };
     }
 
@@ -124,6 +128,14 @@ final class Derivatives {
             // conform sums each gradient back over them)
             case MATMUL -> two(n.needsGrad(0) ? g.matmul(n.input(1).transpose(-2, -1)) : null,
                     n.needsGrad(1) ? n.input(0).transpose(-2, -1).matmul(g) : null);
+
+            // ------------------------------------------------------------ nn (fused kernels, see NnDerivatives)
+            case SOFTMAX -> one(NnDerivatives.softmax(g, n.output(0), n.intAttr(0), false));
+            case LOG_SOFTMAX -> one(NnDerivatives.softmax(g, n.output(0), n.intAttr(0), true));
+            case CROSS_ENTROPY -> one(NnDerivatives.crossEntropy(g, n.input(0), attrs(n)));
+            case EMBEDDING -> one(NnDerivatives.embedding(g, n.inputShape(0), n.inputDtype(0), attrs(n)));
+            case EMBEDDING_BAG -> NnDerivatives.embeddingBag(g, n.input(0), n.inputCount() > 1 && n.needsGrad(1),
+                    attrs(n));
         };
     }
 
@@ -422,6 +434,7 @@ final class Derivatives {
             case RESHAPE_ALIAS -> n.outputShape(0).length > n.inputShape(0).length
                     ? "UnsqueezeBackward0" : "SqueezeBackward0";
             case CAST -> "ToCopyBackward0";
+            case CROSS_ENTROPY -> "NllLossBackward0"; // PyTorch's cross_entropy ends in nll_loss
             case MATMUL -> n.inputShape(0).length == 2 && n.inputShape(1).length == 2 ? "MmBackward0" : "BmmBackward0";
             case MAX_DIM -> "MaxBackward0";
             case MIN_DIM -> "MinBackward0";
@@ -448,6 +461,15 @@ final class Derivatives {
     }
 
     // ---------------------------------------------------------------- small helpers
+
+    /** The node's attributes as an array, for the rules that take them all. */
+    private static Object[] attrs(Node n) {
+        Object[] a = new Object[n.attrCount()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = n.attr(i);
+        }
+        return a;
+    }
 
     private static Tensor[] one(Tensor g) {
         return new Tensor[] {g};

@@ -7,6 +7,11 @@ import dev.jtensor.core.DType;
 import dev.jtensor.core.Index;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.spi.Primitive;
+import dev.jtensor.ops.nn.CrossEntropyOptions;
+import dev.jtensor.ops.nn.EmbeddingBagMode;
+import dev.jtensor.ops.nn.EmbeddingBagOptions;
+import dev.jtensor.ops.nn.F;
+import dev.jtensor.ops.nn.Reduction;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -256,6 +261,41 @@ class DerivativesGradTest {
             gradcheck(in -> in[0].matmul(in[1]), rand(158, 3), rand(159, 2, 3, 2)); // vector @ batch
             gradcheck(in -> in[0].bmm(in[1]), rand(160, 2, 2, 3), rand(161, 2, 3, 1));
             gradcheck(in -> in[0].t().mm(in[1].t()), rand(162, 3, 2), rand(163, 4, 3)); // transposed operands
+        });
+
+        // ------------------------------------------------------------ nn (fused kernels)
+        checks(Primitive.SOFTMAX, () -> {
+            gradcheck(in -> F.softmax(in[0], 1), rand(101, 3, 5));
+            gradcheck(in -> F.softmax(in[0], 0), rand(102, 4, 2, 3));
+        });
+        checks(Primitive.LOG_SOFTMAX, () -> {
+            gradcheck(in -> F.logSoftmax(in[0], -1), rand(103, 3, 5));
+            gradcheck(in -> F.logSoftmax(in[0], 1), rand(104, 2, 3, 4));
+        });
+        checks(Primitive.CROSS_ENTROPY, () -> {
+            Tensor t = Tensor.fromArray(new long[] {2, 0, 4, 1});
+            Tensor w = positive(105, 5);
+            for (Reduction r : Reduction.values()) {
+                gradcheck(in -> F.crossEntropy(in[0], t, new CrossEntropyOptions().reduction(r)), rand(106, 4, 5));
+                gradcheck(in -> F.crossEntropy(in[0], t, new CrossEntropyOptions().weight(w).ignoreIndex(0)
+                        .labelSmoothing(0.2).reduction(r)), rand(107, 4, 5));
+            }
+            gradcheck(in -> F.crossEntropy(in[0], Tensor.fromArray(new long[] {1, 2, 0, 1, 2, 2}, 2, 3)),
+                    rand(108, 2, 3, 3));
+        });
+        checks(Primitive.EMBEDDING, () -> {
+            Tensor idx = Tensor.fromArray(new long[] {0, 3, 3, 1, 4, 0}, 2, 3);
+            gradcheck(in -> F.embedding(idx, in[0]), rand(109, 5, 2));
+        });
+        checks(Primitive.EMBEDDING_BAG, () -> {
+            Tensor idx = Tensor.fromArray(new long[] {0, 3, 3, 1, 4, 0, 2});
+            Tensor offsets = Tensor.fromArray(new long[] {0, 2, 2, 5});
+            for (EmbeddingBagMode m : EmbeddingBagMode.values()) {
+                gradcheck(in -> F.embeddingBag(idx, in[0], new EmbeddingBagOptions().offsets(offsets).mode(m)
+                        .paddingIdx(4L)), rand(111, 5, 3));
+            }
+            gradcheck(in -> F.embeddingBag(idx, in[0], new EmbeddingBagOptions().offsets(offsets)
+                    .mode(EmbeddingBagMode.SUM).perSampleWeights(in[1])), rand(112, 5, 3), rand(113, 7));
         });
     }
 
