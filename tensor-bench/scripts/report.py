@@ -8,7 +8,7 @@ Each benchmark group runs as JMH (one fork, with -prof gc) and, right after it, 
 (anchors.py, NumPy under `--numpy-python`, PyTorch under `--torch-python`), so that a change of
 load on a shared machine hits both sides of a comparison alike. Both sides report the median of
 the per-iteration average times. Benchmarks that miss their target are then run once more under
-JMH's stack profiler, and the report shows where their time goes.
+JMH's JFR profiler, and the report shows where their time goes.
 """
 
 import argparse
@@ -30,6 +30,7 @@ PKG = "dev.jtensor.bench."
 MATMUL_SIZES = [128, 256, 512, 1024, 2048]
 QUICK_MATMUL_SIZES = [128, 256, 512]
 TORCH_MATMUL_MAX_N = 512
+PROFILE_TOP = 10
 
 
 class Target:
@@ -293,35 +294,70 @@ def parse_seconds(s):
     return v / 1000 if m.group(2) == "ms" else v
 
 
-def stack_profile(args, name, params, tmpdir):
-    """The RUNNABLE part of JMH's stack profile of one benchmark (top frames, two lines each)."""
+def profile(args, name, params, tmpdir):
+    """Where one benchmark spends its time: JMH's JFR profiler (execution samples taken between
+    safepoints too, unlike JMH's stack profiler) on the threads that do the work (the JMH worker
+    and JTensor's pool), grouped two ways: by the library call the benchmark method made, and by
+    the top frame. Returns text, or None."""
     safe = re.sub(r"[^A-Za-z0-9]+", "_", name + "_" + "_".join(f"{k}{v}" for k, v in params))
-    _, out, _ = jmh_run(args, [name], {k: [v] for k, v in params}, os.path.join(tmpdir, f"stack-{safe}.json"),
-                        ["-prof", "stack:lines=4;top=8;detailLine=false"])
-    m = re.search(r'Secondary result "[^"]*:stack":\s*\n(.*?)(?=\nSecondary result|\n# Run complete|\Z)', out, re.S)
-    if not m:
+    jfr_dir = os.path.join(tmpdir, "jfr-" + safe)
+    jmh_run(args, [name], {k: [v] for k, v in params}, os.path.join(tmpdir, f"profile-{safe}.json"),
+            ["-prof", f"jfr:dir={jfr_dir}"])
+    recordings = [os.path.join(d, f) for d, _, fs in os.walk(jfr_dir) for f in fs if f.endswith(".jfr")]
+    jfr = os.path.join(os.path.dirname(args.java), "jfr")
+    if not recordings or not os.path.exists(jfr):
         return None
-    # Keep the RUNNABLE section: where the benchmark thread spends its time. JMH's own threads show
-    # up there as "<stack is empty ...>"; leave them out and rescale the rest to 100%.
-    sec = re.search(r"\.\.\.\.\[Thread state: RUNNABLE\]\.*\n(.*?)(?=\n\s*\.\.\.\.\[|\Z)", m.group(1), re.S)
-    if not sec:
+    rc, out, _ = run([jfr, "print", "--json", "--events", "jdk.ExecutionSample", "--stack-depth", "64",
+                      recordings[0]])
+    if rc != 0:
         return None
-    entries = []
-    for l in sec.group(1).splitlines():
-        h = re.match(r"\s*([\d.]+)%\s+([\d.]+)%\s+(.*)$", l)
-        if h:
-            entries.append([float(h.group(1)), [h.group(3).strip()]])
-        elif l.strip() and entries:
-            entries[-1][1].append(l.strip())
-    entries = [e for e in entries if not e[1][0].startswith("<stack is empty")]
-    total = sum(e[0] for e in entries)
-    if total <= 0:
+    try:
+        events = json.loads(out)["recording"]["events"]
+    except (ValueError, KeyError):
         return None
-    out = []
-    for share, frames in entries:
-        out.append(f"{share / total * 100:5.1f}%  {frames[0]}")
-        out += [f"        {f}" for f in frames[1:]]
-    return "\n".join(out)
+    bench_method = PKG + name
+    by_call, by_top = {}, {}
+    for e in events:
+        thread = (e["values"].get("sampledThread") or {}).get("javaName") or ""
+        if "jmh-worker" not in thread and not thread.startswith("jtensor"):
+            continue
+        frames = [f'{f["method"]["type"]["name"].replace("/", ".")}.{f["method"]["name"]}'
+                  for f in (e["values"].get("stackTrace") or {}).get("frames") or []]
+        if not frames:
+            continue
+        top = " <- ".join(short(f) for f in frames[:2])
+        by_top[top] = by_top.get(top, 0) + 1
+        # The library call the benchmark method made: the frame just above it on the stack.
+        if bench_method in frames:
+            i = frames.index(bench_method)
+            call = short(frames[i - 1]) if i > 0 else "(the benchmark method itself)"
+        elif thread.startswith("jtensor"):
+            call = "(JTensor pool thread: parallel part of a kernel)"
+        else:
+            call = "(stack deeper than 64 frames)"
+        by_call[call] = by_call.get(call, 0) + 1
+    total = sum(by_top.values())
+    if not total:
+        return None
+    lines = [f"{total} execution samples of the benchmark's threads.", "",
+             "By the library call the benchmark method made (inclusive):"]
+    lines += [f"{c / total * 100:5.1f}%  {k}" for k, c in sorted(by_call.items(), key=lambda kv: -kv[1])[:PROFILE_TOP]]
+    lines += ["", "Hottest top frames (self time; method <- its caller):"]
+    ranked = sorted(by_top.items(), key=lambda kv: -kv[1])
+    lines += [f"{c / total * 100:5.1f}%  {k}" for k, c in ranked[:PROFILE_TOP]]
+    rest = sum(c for _, c in ranked[PROFILE_TOP:])
+    if rest:
+        lines.append(f"{rest / total * 100:5.1f}%  (other frames)")
+    return "\n".join(lines)
+
+
+def short(frame):
+    """dev.jtensor.core.cpu.FloatGemm.packA -> cpu.FloatGemm.packA; lambdas keep their host method."""
+    frame = re.sub(r"\$\$Lambda[.$/]0x[0-9a-f]+", "$$Lambda", frame)
+    for prefix in ("dev.jtensor.", "jdk.incubator.vector.", "java.lang.invoke."):
+        if frame.startswith(prefix):
+            return frame[len(prefix):]
+    return frame
 
 
 # ----------------------------------------------------------------------------------------- charts
@@ -466,7 +502,7 @@ def main():
     p.add_argument("--warmup", type=int, help="warm-up iterations (default 5; quick 3)")
     p.add_argument("--iters", type=int, help="measured iterations (default 5; quick 3)")
     p.add_argument("--iter-time", help="time per iteration (default 1s; quick 500ms)")
-    p.add_argument("--no-profile", action="store_true", help="skip the stack profile of missed targets")
+    p.add_argument("--no-profile", action="store_true", help="skip the profiles of missed targets")
     args = p.parse_args()
     args.warmup = args.warmup if args.warmup is not None else (3 if args.quick else 5)
     args.iters = args.iters if args.iters is not None else (3 if args.quick else 5)
@@ -554,8 +590,8 @@ def main():
                 continue
             if row.get("met") is False:
                 key = (row["name"], params_key(row["params"]))
-                log(f"stack profile of {row['name']} {row['params']}")
-                profiles[key] = stack_profile(args, row["name"], params_key(row["params"]), tmpdir)
+                log(f"profile of {row['name']} {row['params']}")
+                profiles[key] = profile(args, row["name"], params_key(row["params"]), tmpdir)
     load_after = load_snapshot()
     elapsed = time.time() - started
 
@@ -713,9 +749,9 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
         L.append("")
         L.append("For each missed target: the measured ratio, the notes from profiling "
                  "(`tensor-bench/scripts/analysis.md`, written by hand from profiles like the ones shown; compare their "
-                 "numbers with this run's), and this run's stack profile of the benchmark "
-                 "(`-prof stack`: the share of the benchmark thread's samples per top frame, four frames deep; "<other>" "
-                 "sums the frames below the top eight).")
+                 "numbers with this run's), and this run's profile of the benchmark (`-prof jfr`: execution "
+                 "samples of the benchmark's threads, grouped by the library call the benchmark made and by "
+                 "the top frame).")
         L.append("")
         for r in missed:
             L.append(f"### {label(r)}: {r['ratio']:.2f}x (target {r['target'].text})")
@@ -726,7 +762,7 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
                 L.append("")
             prof = profiles.get((r["name"], params_key(r["params"])))
             if prof:
-                L.append("<details><summary>stack profile (this run)</summary>")
+                L.append("<details><summary>profile (this run)</summary>")
                 L.append("")
                 L.append("```")
                 L.append(prof)
