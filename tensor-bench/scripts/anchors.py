@@ -114,6 +114,8 @@ def torch_cases(args):
         a = torch.randn(2, 2)
         b = torch.randn(2, 2)
         cases.append(("TinyOpBench.add2x2", {}, "a + b (2x2)", lambda: a + b))
+    elif g == "alloc":
+        cases.append(("AllocBench.empty4096x1024", {}, "torch.empty(4096, 1024)", lambda: torch.empty(4096, 1024)))
     elif g == "random":
         cases.append(("RandomBench.randn1M", {}, "torch.randn(1_000_000)", lambda: torch.randn(1_000_000)))
     else:

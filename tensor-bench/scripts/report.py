@@ -69,6 +69,7 @@ DESCRIPTIONS = {
     "MlpStepBench.step": "one makemore MLP training step, batch 32",
     "TinyOpBench.add2x2": "2x2 + 2x2 (dispatch overhead)",
     "RandomBench.randn1M": "randn(1_000_000)",
+    "AllocBench.empty4096x1024": "baseline: a new [4096, 1024] float32 tensor, no kernel",
 }
 
 
@@ -107,6 +108,7 @@ def groups(sizes):
         Group("mlp", ["MlpStepBench.step"], [("torch", "mlp", 1)]),
         Group("tinyop", ["TinyOpBench.add2x2"], [("torch", "tinyop", 1)]),
         Group("random", ["RandomBench.randn1M"], [("torch", "random", 1)]),
+        Group("alloc", ["AllocBench.empty4096x1024"], [("torch", "alloc", 1)]),
     ]
     return gs
 
@@ -497,7 +499,7 @@ def main():
     p.add_argument("--numpy-python", default="python3")
     p.add_argument("--torch-python", default="/usr/bin/python3")
     p.add_argument("--only", help="regex: run only the groups whose name matches (matmul-t1, matmul-t2, "
-                                  "elementwise, reduction, softmax, embedding, crossentropy, mlp, tinyop, random)")
+                                  "elementwise, reduction, softmax, embedding, crossentropy, mlp, tinyop, random, alloc)")
     p.add_argument("--forks", type=int, default=1)
     p.add_argument("--warmup", type=int, help="warm-up iterations (default 5; quick 3)")
     p.add_argument("--iters", type=int, help="measured iterations (default 5; quick 3)")
@@ -570,11 +572,10 @@ def main():
                 row[lib + "_median_us"] = median(a["raw_us"])
                 row[lib + "_raw"] = a["raw_us"]
                 row[lib + "_call"] = a["call"]
-        if tgt:
-            a_us = row.get(tgt.anchor + "_us")
-            row["ratio"] = a_us / row["jt_us"] if a_us else None
-            row["applies"] = tgt.applies(params)
-            row["met"] = (row["ratio"] >= tgt.min_ratio) if (row["ratio"] is not None and row["applies"]) else None
+        a_us = row.get((tgt.anchor if tgt else "torch") + "_us")
+        row["ratio"] = a_us / row["jt_us"] if a_us else None
+        row["applies"] = bool(tgt and tgt.applies(params))
+        row["met"] = (row["ratio"] >= tgt.min_ratio) if (row["ratio"] is not None and row["applies"]) else None
         rows.append(row)
 
     profiles = {}
@@ -674,8 +675,8 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
         L.append(f"| {r['name']} | {desc} | {fmt_time(r['jt_us'])} ({fmt_time(r['jt_median_us'])}) | "
                  f"{anchor_name} `{call}` | "
                  + (f"{fmt_time(a_us)} ({fmt_time(r[lib + '_median_us'])})" if a_us else "missing") + " | "
-                 + (f"**{r['ratio']:.2f}**" if r.get("ratio") is not None else "-") + " | "
-                 + ((tgt.text if r.get("applies") else "none for this size") if tgt else "-") + " | " + met_mark(r) + " |")
+                 + (f"**{fmt_ratio(r['ratio'])}**" if r.get("ratio") is not None else "-") + " | "
+                 + ((tgt.text if r.get("applies") else "none for this size") if tgt else "none (baseline)") + " | " + met_mark(r) + " |")
     L.append("")
     with_target = [r for r in rows if r.get("met") is not None]
     met = [r for r in with_target if r["met"]]
@@ -712,7 +713,7 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
         L.append("|---:|---:|---:|---:|---:|---:|")
         for m in sorted(mm_rows, key=lambda m: (m["threads"], m["n"])):
             L.append(f"| {m['n']} | {m['threads']} | {m['jtensor']:.1f} | " + (f"{m['numpy']:.1f}" if m["numpy"] else "missing")
-                     + " | " + (f"{m['ratio']:.2f} {met_mark(m)}" if m["ratio"] is not None else "-") + " | "
+                     + " | " + (f"{fmt_ratio(m['ratio'])} {met_mark(m)}" if m["ratio"] is not None else "-") + " | "
                      + (f"{m['torch']:.1f}" if m["torch"] else ("not run" if m["n"] > TORCH_MATMUL_MAX_N else "missing")) + " |")
         L.append("")
         if svg_matmul(mm_rows, os.path.join(out_dir, base + "-matmul.svg")):
@@ -720,7 +721,7 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
             L.append("")
     ratio_items = [{"label": label(r), "ratio": r["ratio"], "met": r.get("met"),
                     "target": r["target"].min_ratio if r["target"] and r.get("applies") else None}
-                   for r in rows if r.get("ratio")]
+                   for r in rows if r.get("ratio") and r.get("applies")]
     if ratio_items:
         L.append("## Speed ratios")
         L.append("")
@@ -754,7 +755,7 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
                  "the top frame).")
         L.append("")
         for r in missed:
-            L.append(f"### {label(r)}: {r['ratio']:.2f}x (target {r['target'].text})")
+            L.append(f"### {label(r)}: {fmt_ratio(r['ratio'])}x (target {r['target'].text})")
             L.append("")
             note = notes.get(r["name"])
             if note:
@@ -782,6 +783,10 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
     return "\n".join(L)
 
 
+def fmt_ratio(x):
+    return f"{x:.2f}" if x >= 0.1 else f"{x:.2g}"
+
+
 def label(r):
     if r["name"] == "MatmulBench.matmul":
         return f"matmul n={r['params']['n']} t={r['params']['threads']}"
@@ -790,7 +795,7 @@ def label(r):
 
 def met_mark(r):
     if r.get("met") is None:
-        return "-" if r.get("ratio") is None or not r.get("target") else "(no target)"
+        return "-" if r.get("ratio") is None else "(no target)"
     return "yes" if r["met"] else "**no**"
 
 
