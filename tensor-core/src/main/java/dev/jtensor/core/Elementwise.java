@@ -277,6 +277,45 @@ final class Elementwise {
         };
     }
 
+    /**
+     * A binary op written into {@code out} (PyTorch's {@code out=} argument): {@code out} must have
+     * the broadcast shape and a dtype the result can be cast to; nothing is allocated when the
+     * dtypes match. Like PyTorch, {@code out=} does not take part in autograd.
+     */
+    static Tensor binaryOut(String name, BinaryOp op, Tensor self, Object other, Number alpha, Tensor out) {
+        if (Autograd.needsRecord(tensorsOf(self, new Object[] {other, out})) || out.requiresGrad()) {
+            throw new TensorException(name + "(): functions with out=... arguments don't support automatic "
+                    + "differentiation, but one of the arguments requires grad.");
+        }
+        if (op == BinaryOp.SUB) {
+            checkSub(self, other);
+        }
+        Device device = device(name, self, other, out);
+        DType compute = computeType(name, op, self, other);
+        DType outType = op.hasBoolOutput() ? DType.BOOL : compute;
+        if (!canCast(outType, out.dtype())) {
+            throw new TensorException("result type " + outType + " can't be cast to the desired output type "
+                    + out.dtype() + " (in " + name + " with out=)");
+        }
+        Tensor a = operand(self, compute, device);
+        Tensor b = operand(other, compute, device);
+        checkDivisor(name, op, compute, b);
+        long[] shape = TensorIterator.broadcastShapes(a, b);
+        if (!Arrays.equals(out.shape(), shape)) {
+            throw new TensorException("out= tensor of shape " + Arrays.toString(out.shape())
+                    + " doesn't match the broadcast shape " + Arrays.toString(shape) + " (in " + name + ")");
+        }
+        if (outType == out.dtype()) {
+            device.backend().binary(op, TensorIterator.of(out, a, b), alpha);
+        } else {
+            Tensor r = allocate(shape, outType, device, a, b);
+            device.backend().binary(op, TensorIterator.of(r, a, b), alpha);
+            device.backend().copy(TensorIterator.of(out, r));
+        }
+        out.storage().bumpVersion();
+        return out;
+    }
+
     /** The dtype a binary op computes in, after PyTorch's promotion and the op's own rules. */
     private static DType computeType(String name, BinaryOp op, Object self, Object other) {
         DType common = resultType(self, other);
@@ -402,7 +441,10 @@ final class Elementwise {
             case RELU -> Primitive.RELU;
             case GELU, GELU_TANH -> Primitive.GELU;
             case RECIPROCAL -> Primitive.RECIPROCAL;
-            case FLOOR, CEIL, ROUND, LOGICAL_NOT -> null;
+            case FLOOR -> Primitive.FLOOR;
+            case CEIL -> Primitive.CEIL;
+            case ROUND -> Primitive.ROUND;
+            case LOGICAL_NOT -> null;
         };
     }
 

@@ -523,7 +523,12 @@ public final class Tensor {
         }
     }
 
-    void checkSameDevice(Tensor other, String op) {
+    /**
+     * Throws PyTorch's "Expected all tensors to be on the same device" error, naming both devices
+     * and {@code op}, unless {@code other} is on this tensor's device. Ops outside core that hand
+     * several tensors to one backend primitive call it first.
+     */
+    public void checkSameDevice(Tensor other, String op) {
         if (!device().equals(other.device())) {
             throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
                     + device() + " and " + other.device() + "! (in " + op + ")");
@@ -971,6 +976,29 @@ public final class Tensor {
     /** {@code this + other} with broadcasting and PyTorch's type promotion ({@code torch.add}). */
     public Tensor add(Tensor other) {
         return Elementwise.add(this, other, 1L);
+    }
+
+    /**
+     * {@code this + other} written into {@code out} ({@code torch.add(this, other, out=out)}): {@code out}
+     * must have the broadcast shape; returns {@code out}.
+     */
+    public Tensor add(Tensor other, Tensor out) {
+        return Elementwise.binaryOut("add", BinaryOp.ADD, this, other, 1L, out);
+    }
+
+    /** {@code this - other} written into {@code out} ({@code torch.sub(this, other, out=out)}); returns {@code out}. */
+    public Tensor sub(Tensor other, Tensor out) {
+        return Elementwise.binaryOut("sub", BinaryOp.SUB, this, other, 1L, out);
+    }
+
+    /** {@code this * other} written into {@code out} ({@code torch.mul(this, other, out=out)}); returns {@code out}. */
+    public Tensor mul(Tensor other, Tensor out) {
+        return Elementwise.binaryOut("mul", BinaryOp.MUL, this, other, 1L, out);
+    }
+
+    /** {@code this / other} (true division) written into {@code out} ({@code torch.div(this, other, out=out)}); returns {@code out}. */
+    public Tensor div(Tensor other, Tensor out) {
+        return Elementwise.binaryOut("div", BinaryOp.DIV, this, other, 1L, out);
     }
 
     /** {@code this + alpha * other} ({@code torch.add(this, other, alpha=alpha)}); a floating alpha needs a floating result. */

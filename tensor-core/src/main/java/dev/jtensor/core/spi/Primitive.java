@@ -87,6 +87,12 @@ public enum Primitive {
     GELU,
     /** {@code 1 / x}; inputs (x). */
     RECIPROCAL,
+    /** {@code floor x} of a floating tensor; inputs (x); piecewise constant, so its derivative is zero (as PyTorch). */
+    FLOOR,
+    /** {@code ceil x} of a floating tensor; inputs (x); derivative zero. */
+    CEIL,
+    /** {@code round x} (half to even) of a floating tensor; inputs (x); derivative zero. */
+    ROUND,
     /**
      * {@code cond ? x : y}; inputs (x, y) of the result dtype; attrs: cond (a bool tensor that
      * broadcasts with both). masked_fill (x = the value, y = self), tril and triu record this.

@@ -1,5 +1,6 @@
 package dev.jtensor.core.spi;
 
+import dev.jtensor.core.Device;
 import dev.jtensor.core.Shapes;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
@@ -43,16 +44,19 @@ public final class TensorIterator {
      *
      * @throws TensorException if the inputs do not broadcast, the output's shape is not their
      *     broadcast shape, the output has several elements at one memory location, or a dense input
-     *     partially overlaps a dense output
+     *     partially overlaps a dense output, or an input is on another device (a 0-dim CPU input excepted)
      */
     public static TensorIterator of(Tensor output, Tensor... inputs) {
         long[] outShape = output.shape();
-        long[] broadcast = inputs.length == 0 ? outShape : broadcastShapes(inputs);
+        // Inputs broadcast against each other and to the output's shape (copy_ of a [3] into [2, 3]),
+        // but never grow the output.
+        long[] broadcast = inputs.length == 0 ? outShape : Shapes.broadcast(outShape, broadcastShapes(inputs));
         if (!Arrays.equals(broadcast, outShape)) {
             throw new TensorException("output with shape " + Arrays.toString(outShape)
                     + " doesn't match the broadcast shape " + Arrays.toString(broadcast));
         }
         checkNoInternalOverlap(output);
+        checkSameDevice(output, inputs);
         Tensor[] ops = new Tensor[inputs.length + 1];
         ops[0] = output;
         for (int k = 0; k < inputs.length; k++) {
@@ -150,6 +154,21 @@ public final class TensorIterator {
                         + "written-to tensor (shape " + Arrays.toString(t.shape()) + ", strides "
                         + Arrays.toString(t.stride()) + ") refers to a single memory location. "
                         + "Please clone() the tensor before performing the operation.");
+            }
+        }
+    }
+
+    /**
+     * Rejects inputs on another device than the output, with PyTorch's message naming both; like
+     * PyTorch, a 0-dim CPU tensor may join an op on any device (backends upload its one element).
+     */
+    static void checkSameDevice(Tensor output, Tensor... inputs) {
+        Device device = output.device();
+        for (Tensor t : inputs) {
+            Device d = t.device();
+            if (!d.equals(device) && !(t.dim() == 0 && d.equals(Device.CPU))) {
+                throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
+                        + device + " and " + d + "!");
             }
         }
     }

@@ -39,7 +39,7 @@ final class Derivatives {
         return switch (op) {
             case VIEW, PERMUTE, EXPAND, SLICE, SELECT, RESHAPE_ALIAS -> VIEW;
             case FLIP, CAT, REPEAT, CAST, CLONE -> NOTHING;
-            case ADD, SUB, NEG, WHERE -> NOTHING;
+            case ADD, SUB, NEG, WHERE, FLOOR, CEIL, ROUND -> NOTHING;
             case MUL, DIV, REMAINDER, MAXIMUM, MINIMUM, CLAMP_MIN, CLAMP_MAX, ABS, LOG, LOG1P, SIN, COS -> INPUTS;
             case EXP, SQRT, RSQRT, TANH, SIGMOID, RELU, RECIPROCAL -> OUTPUTS;
             case POW, GELU -> INPUTS | OUTPUTS;
@@ -102,6 +102,7 @@ final class Derivatives {
             case GELU -> one(geluBackward(n, g));
             case RECIPROCAL -> one(g.mul(n.output(0).mul(n.output(0))).neg());
             case WHERE -> two(masked(g, cond(n)), Tensor.where(cond(n), 0.0, g));
+            case FLOOR, CEIL, ROUND -> one(Tensor.zerosLike(g)); // piecewise constant
 
             // ------------------------------------------------------------ reductions
             case SUM -> one(expandBack(n, g));

@@ -116,6 +116,9 @@ public final class F {
         }
         int classDim = input.dim() == 1 ? 0 : 1;
         long classes = input.size(classDim);
+        if (options.weight() != null) {
+            input.checkSameDevice(options.weight(), "cross_entropy");
+        }
         Tensor weight = classWeights(options.weight(), classes, input.dtype());
         if (Arrays.equals(input.shape(), target.shape()) && target.dim() > 0 && target.dtype().isFloatingPoint()) {
             return crossEntropyProbabilities(input, target, weight, classDim, classes, ls, options.reduction());
@@ -235,6 +238,7 @@ public final class F {
     private record ClassTargets(Tensor logits, Tensor target, long[] targetShape) {}
 
     private static ClassTargets classTargets(String op, Tensor input, Tensor target) {
+        input.checkSameDevice(target, op);
         if (target.dtype() != DType.INT64) {
             throw new TensorException(op + ": expected scalar type Long but found " + scalarTypeName(target.dtype())
                     + " (class-index targets must be int64; class probabilities must have the input's shape "
@@ -365,6 +369,10 @@ public final class F {
      */
     public static Tensor embeddingBag(Tensor input, Tensor weight, EmbeddingBagOptions options) {
         Tensor idx = indexTensor(input, "embedding_bag");
+        weight.checkSameDevice(idx, "embedding_bag");
+        if (options.perSampleWeights() != null) {
+            weight.checkSameDevice(options.perSampleWeights(), "embedding_bag");
+        }
         if (weight.dim() != 2) {
             throw new TensorException("embedding_bag: 'weight' must be 2-D, got shape " + Arrays.toString(weight.shape()));
         }

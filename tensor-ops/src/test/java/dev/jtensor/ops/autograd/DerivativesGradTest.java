@@ -168,6 +168,14 @@ class DerivativesGradTest {
             gradcheck(in -> in[0].gelu("tanh"), rand(86, 2, 3));
         });
         checks(Primitive.RECIPROCAL, () -> gradcheck(in -> in[0].reciprocal(), positive(87, 4)));
+        // Away from the jumps the derivative of rounding is zero, and PyTorch defines it as zero everywhere.
+        Tensor offGrid = Tensor.tensor(new double[] {-1.7, -0.2, 0.3, 1.6, 2.43}, DType.FLOAT64);
+        checks(Primitive.FLOOR, () -> gradcheck(in -> in[0].floor(), offGrid));
+        checks(Primitive.CEIL, () -> gradcheck(in -> in[0].ceil(), offGrid));
+        checks(Primitive.ROUND, () -> {
+            gradcheck(in -> in[0].round(), offGrid);
+            gradcheck(in -> in[0].round(1), offGrid);
+        });
         checks(Primitive.WHERE, () -> {
             Tensor cond = Tensor.tensor(new boolean[][] {{true, false, true}, {false, false, true}});
             gradcheck(in -> Tensor.where(cond, in[0], in[1]), rand(88, 2, 3), rand(89, 3));
