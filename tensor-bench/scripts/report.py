@@ -74,10 +74,7 @@ DESCRIPTIONS = {
 
 
 # Benchmarks of the issue that the jar may lack, and why (shown instead of the generic reason).
-NOT_WRITTEN = {
-    "ElementwiseBench.addBroadcastInto": "JTensor has no add into an existing output yet (PyTorch's "
-                                         "`torch.add(a, b, out=c)`; `Tensor.add` has no out= variant)",
-}
+NOT_WRITTEN = {}
 
 
 class Group:
