@@ -6,9 +6,10 @@ SVG files written here, next to the markdown.
 
 Each benchmark group runs as JMH (one fork, with -prof gc) and, right after it, as its anchors
 (anchors.py, NumPy under `--numpy-python`, PyTorch under `--torch-python`), so that a change of
-load on a shared machine hits both sides of a comparison alike. Both sides report the median of
-the per-iteration average times. Benchmarks that miss their target are then run once more under
-JMH's JFR profiler, and the report shows where their time goes.
+load on a shared machine hits both sides of a comparison alike; a second pass repeats all but the
+slow matmul groups. Both sides are summarised the same way: the best per-iteration average time
+(and the median). Benchmarks that miss their target are then run once more under JMH's JFR
+profiler, and the report shows where their time goes.
 """
 
 import argparse
@@ -324,7 +325,15 @@ def profile(args, name, params, tmpdir):
                   for f in (e["values"].get("stackTrace") or {}).get("frames") or []]
         if not frames:
             continue
-        top = " <- ".join(short(f) for f in frames[:2])
+        # Self time by library method: JDK and Vector API frames inlined into a JTensor method (a
+        # vector load, an FMA) count for that method, with the innermost frame named beside it.
+        lib = next((f for f in frames if f.startswith("dev.jtensor.") and not f.startswith(PKG)), None)
+        if lib is None:
+            top = short(frames[0])
+        elif lib == frames[0]:
+            top = short(lib)
+        else:
+            top = f"{short(lib)}  [in {short(frames[0])}]"
         by_top[top] = by_top.get(top, 0) + 1
         # The library call the benchmark method made: the frame just above it on the stack.
         if bench_method in frames:
@@ -341,7 +350,7 @@ def profile(args, name, params, tmpdir):
     lines = [f"{total} execution samples of the benchmark's threads.", "",
              "By the library call the benchmark method made (inclusive):"]
     lines += [f"{c / total * 100:5.1f}%  {k}" for k, c in sorted(by_call.items(), key=lambda kv: -kv[1])[:PROFILE_TOP]]
-    lines += ["", "Hottest top frames (self time; method <- its caller):"]
+    lines += ["", "Self time by JTensor method (JDK frames inlined into it counted with it, the innermost in brackets):"]
     ranked = sorted(by_top.items(), key=lambda kv: -kv[1])
     lines += [f"{c / total * 100:5.1f}%  {k}" for k, c in ranked[:PROFILE_TOP]]
     rest = sum(c for _, c in ranked[PROFILE_TOP:])
@@ -497,7 +506,9 @@ def main():
     p.add_argument("--torch-python", default="/usr/bin/python3")
     p.add_argument("--only", help="regex: run only the groups whose name matches (matmul-t1, matmul-t2, "
                                   "elementwise, reduction, softmax, embedding, crossentropy, mlp, tinyop, random, alloc)")
-    p.add_argument("--forks", type=int, default=1)
+    p.add_argument("--forks", type=int, default=1, help="JMH forks per benchmark and pass (default 1)")
+    p.add_argument("--passes", type=int, help="passes over the groups; passes after the first skip matmul "
+                                              "(default 2; quick 1)")
     p.add_argument("--warmup", type=int, help="warm-up iterations (default 5; quick 3)")
     p.add_argument("--iters", type=int, help="measured iterations (default 5; quick 3)")
     p.add_argument("--iter-time", help="time per iteration (default 1s; quick 500ms)")
@@ -506,6 +517,7 @@ def main():
     args.warmup = args.warmup if args.warmup is not None else (3 if args.quick else 5)
     args.iters = args.iters if args.iters is not None else (3 if args.quick else 5)
     args.iter_time = args.iter_time or ("500ms" if args.quick else "1s")
+    args.passes = args.passes if args.passes is not None else (1 if args.quick else 2)
     sizes = QUICK_MATMUL_SIZES if args.quick else MATMUL_SIZES
     if args.out:
         out_md = os.path.abspath(args.out)
@@ -530,29 +542,46 @@ def main():
     log(f"{len(in_jar)} benchmarks in the jar; load average {load_before['loadavg']}")
 
     jt, anchors, anchor_missing, not_built, failed = {}, {}, {}, [], {}
-    for g in groups(sizes):
-        if args.only and not re.search(args.only, g.name):
-            continue
-        present = [b for b in g.benchmarks if b in in_jar]
-        not_built += [b for b in g.benchmarks if b not in in_jar and b not in not_built]
-        if not present:
-            continue
-        data, out, rc = jmh_run(args, present, g.jmh_params, os.path.join(tmpdir, f"jmh-{g.name}.json"), ["-prof", "gc"])
-        got = jmh_results(data)
-        jt.update(got)
-        for b in present:
-            if not any(name == b for name, _ in got):
-                # JMH goes on after a benchmark throws; keep its first error line for the report.
-                err = next((l.strip() for l in out.splitlines() if "Exception" in l or "Error" in l), f"JMH exit code {rc}")
-                failed[b] = err
-        for lib, ag, threads, *max_n in g.anchors:
-            if not anchors_info[lib]["available"]:
-                anchor_missing[lib] = anchors_info[lib]["reason"]
+    # Pass 2 repeats the groups other than matmul (the slow ones), so that each comparison rests on
+    # two forks and two anchor runs at different moments: on a shared machine a burst of other work
+    # during one of them no longer decides the result.
+    for pass_no in range(1, args.passes + 1):
+        for g in groups(sizes):
+            if args.only and not re.search(args.only, g.name):
                 continue
-            res, missing = anchor_run(args, lib, ag, threads, [n for n in sizes if not max_n or n <= max_n[0]])
-            anchors.update({(lib,) + k: v for k, v in res.items()})
-            if missing:
-                anchor_missing[lib] = missing
+            if pass_no > 1 and g.name.startswith("matmul"):
+                continue
+            present = [b for b in g.benchmarks if b in in_jar]
+            not_built += [b for b in g.benchmarks if b not in in_jar and b not in not_built]
+            if not present:
+                continue
+            data, out, rc = jmh_run(args, present, g.jmh_params, os.path.join(tmpdir, f"jmh-{g.name}-{pass_no}.json"),
+                                    ["-prof", "gc"])
+            got = jmh_results(data)
+            for key, r in got.items():
+                if key in jt:
+                    jt[key]["raw_us"] += r["raw_us"]
+                else:
+                    jt[key] = r
+            for b in present:
+                if not any(name == b for name, _ in got):
+                    # JMH goes on after a benchmark throws; keep its first error line for the report.
+                    err = next((l.strip() for l in out.splitlines() if "Exception" in l or "Error" in l),
+                               f"JMH exit code {rc}")
+                    failed[b] = err
+            for lib, ag, threads, *max_n in g.anchors:
+                if not anchors_info[lib]["available"]:
+                    anchor_missing[lib] = anchors_info[lib]["reason"]
+                    continue
+                res, missing = anchor_run(args, lib, ag, threads, [n for n in sizes if not max_n or n <= max_n[0]])
+                for k, v in res.items():
+                    key = (lib,) + k
+                    if key in anchors:
+                        anchors[key]["raw_us"] += v["raw_us"]
+                    else:
+                        anchors[key] = v
+                if missing:
+                    anchor_missing[lib] = missing
 
     # One row per measured JTensor benchmark and parameter set.
     rows = []
@@ -630,8 +659,11 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
              f"{machine['memory_gib']} GiB memory, {machine['os']}")
     L.append(f"- JDK: {machine['jdk']}")
     jvm_args = " ".join(next((r["jvm_args"] for r in rows if r.get("jvm_args")), []))
-    L.append(f"- JMH 1.37: {args.forks} fork{'s' if args.forks > 1 else ''}, {args.warmup} warm-up + {args.iters} measured "
-             f"iterations of {args.iter_time}, Mode.AverageTime, fork JVM args `{jvm_args}`, with `-prof gc`")
+    L.append(f"- JMH 1.37: {args.forks} fork{'s' if args.forks > 1 else ''} per pass, {args.warmup} warm-up + {args.iters} "
+             f"measured iterations of {args.iter_time}, Mode.AverageTime, fork JVM args `{jvm_args}`, with `-prof gc`. "
+             + (f"Everything but matmul ran in {args.passes} passes (each benchmark, then its anchors, then the next; "
+                f"then all again), so each of those results pools the iterations of {args.passes} forks and {args.passes} anchor runs."
+                if args.passes > 1 else "One pass."))
     for lib in ("numpy", "torch"):
         info = anchors_info[lib]
         L.append(f"- {'NumPy' if lib == 'numpy' else 'PyTorch'}: " + (info["text"] if info["available"] else f"**missing**: {info['reason']}"))
@@ -678,6 +710,10 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
     with_target = [r for r in rows if r.get("met") is not None]
     met = [r for r in with_target if r["met"]]
     L.append(f"**{len(met)} of {len(with_target)} targets met** in this run.")
+    caveats = read_notes().get("Caveats")
+    if caveats:
+        L.append("")
+        L.append(caveats.strip())
     for b in not_built:
         L.append("")
         L.append(f"`{b}` was not run: it is not in the benchmark jar, because "
@@ -751,22 +787,33 @@ def render(args, machine, anchors_info, anchor_missing, load_before, load_after,
                  "samples of the benchmark's threads, grouped by the library call the benchmark made and by "
                  "the top frame).")
         L.append("")
+        # Matmul sizes share one kernel and one note: one section for all of its missed sizes.
+        sections = []
+        mm_missed = [r for r in missed if r["name"] == "MatmulBench.matmul"]
         for r in missed:
-            L.append(f"### {label(r)}: {fmt_ratio(r['ratio'])}x (target {r['target'].text})")
+            if r["name"] != "MatmulBench.matmul":
+                sections.append((f"{r['name']}: {fmt_ratio(r['ratio'])}x (target {r['target'].text})", r["name"], [r]))
+            elif r is mm_missed[0]:
+                sizes_text = ", ".join(f"{fmt_ratio(m['ratio'])}x at n={m['params']['n']} t={m['params']['threads']}"
+                                       for m in mm_missed)
+                sections.append((f"MatmulBench.matmul: {sizes_text} (target {r['target'].text})", r["name"], mm_missed))
+        for title, name, rs in sections:
+            L.append(f"### {title}")
             L.append("")
-            note = notes.get(r["name"])
+            note = notes.get(name)
             if note:
                 L.append(note.strip())
                 L.append("")
-            prof = profiles.get((r["name"], params_key(r["params"])))
-            if prof:
-                L.append("<details><summary>profile (this run)</summary>")
-                L.append("")
-                L.append("```")
-                L.append(prof)
-                L.append("```")
-                L.append("</details>")
-                L.append("")
+            for r in rs:
+                prof = profiles.get((r["name"], params_key(r["params"])))
+                if prof:
+                    L.append(f"<details><summary>profile of {label(r)} (this run)</summary>")
+                    L.append("")
+                    L.append("```")
+                    L.append(prof)
+                    L.append("```")
+                    L.append("</details>")
+                    L.append("")
     L.append("## How to reproduce")
     L.append("")
     L.append("```bash")
