@@ -11,8 +11,13 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The row count is picked from the register file: with 16 vector registers (AVX2, NEON-width
  * species) C2 keeps 4 x 2 accumulators, 2 B vectors and the broadcasts without spilling, while a
- * 6 x 2 tile spills an accumulator to the stack every k step and runs at half speed; with 32
- * registers (AVX-512) the 6 x 2 tile fits and hides the FMA latency with room to spare. Only
+ * 6 x 2 tile spills: C2 schedules all six broadcast loads of a k step before its first
+ * multiply-add (12 accumulators + 6 broadcasts + 2 B vectors > 16), and even when the k step is
+ * split so that fewer broadcasts are live, the register allocator still spills one accumulator
+ * once the kernel sits in the driver; the float32 6 x 2 tile then runs at half the 4 x 2 tile's
+ * speed. With 32 registers (AVX-512) the 6 x 2 tile fits and hides the FMA latency with room to
+ * spare. The float32 kernels read A from panels of rows (row i's k step p at {@code i*kc + p}),
+ * so that packing a row-major A is one contiguous copy per row. Only
  * {@link GemmKernels} touches this class, and only after checking that the
  * {@code jdk.incubator.vector} module is present.
  */
@@ -42,14 +47,29 @@ final class VectorGemmKernels {
         return WIDE ? new Double6() : new Double4();
     }
 
-    private static void update(FloatVector acc, float[] c, int ci, float alpha, float beta) {
-        FloatVector r = alpha == 1f ? acc : acc.mul(alpha);
-        if (beta == 0f) {
-            r.intoArray(c, ci);
-        } else if (beta == 1f) {
-            r.add(FloatVector.fromArray(FS, c, ci)).intoArray(c, ci);
+    /** {@link FloatGemm#packB} with each full panel row copied as two vectors. */
+    private static void packB(float[] b, int src, int rsb, int csb, int kc, int nc, float[] bp, int off) {
+        int nr = 2 * FL;
+        int full = csb == 1 ? nc - nc % nr : 0;
+        for (int jr = 0; jr < full; jr += nr) {
+            int s = src + jr;
+            int d = off + jr * kc;
+            for (int p = 0; p < kc; p++, s += rsb, d += nr) {
+                FloatVector.fromArray(FS, b, s).intoArray(bp, d);
+                FloatVector.fromArray(FS, b, s + FL).intoArray(bp, d + FL);
+            }
+        }
+        if (full < nc) {
+            FloatGemm.packB(b, src + full * csb, rsb, csb, kc, nc - full, nr, bp, off + full * kc);
+        }
+    }
+
+    /** {@code C = acc} or, with {@code add}, {@code C = acc + C}: the tile update for alpha 1, beta 0 or 1. */
+    private static void store(FloatVector acc, float[] c, int ci, boolean add) {
+        if (add) {
+            acc.add(FloatVector.fromArray(FS, c, ci)).intoArray(c, ci);
         } else {
-            r.add(FloatVector.fromArray(FS, c, ci).mul(beta)).intoArray(c, ci);
+            acc.intoArray(c, ci);
         }
     }
 
@@ -77,46 +97,57 @@ final class VectorGemmKernels {
         }
 
         @Override
+        public void packB(float[] b, int src, int rsb, int csb, int kc, int nc, float[] bp, int off) {
+            VectorGemmKernels.packB(b, src, rsb, csb, kc, nc, bp, off);
+        }
+
+        @Override
         public void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int rsc, int csc,
-                        int rows, int cols, float alpha, float beta, float[] tile) {
+                        int rows, int cols, float[] ab, float[] tile) {
             FloatVector z = FloatVector.broadcast(FS, -0f);
             FloatVector c00 = z, c01 = z, c10 = z, c11 = z;
             FloatVector c20 = z, c21 = z, c30 = z, c31 = z;
             int nr = 2 * FL;
-            for (int p = 0; p < kc; p++, ao += 4, bo += nr) {
+            int a1 = ao + 1 * kc;
+            int a2 = ao + 2 * kc;
+            int a3 = ao + 3 * kc;
+            for (int p = 0; p < kc; p++, bo += nr) {
                 FloatVector b0 = FloatVector.fromArray(FS, b, bo);
                 FloatVector b1 = FloatVector.fromArray(FS, b, bo + FL);
-                FloatVector x = FloatVector.broadcast(FS, a[ao]);
+                FloatVector x = FloatVector.broadcast(FS, a[ao + p]);
                 c00 = x.fma(b0, c00);
                 c01 = x.fma(b1, c01);
-                x = FloatVector.broadcast(FS, a[ao + 1]);
+                x = FloatVector.broadcast(FS, a[a1 + p]);
                 c10 = x.fma(b0, c10);
                 c11 = x.fma(b1, c11);
-                x = FloatVector.broadcast(FS, a[ao + 2]);
+                x = FloatVector.broadcast(FS, a[a2 + p]);
                 c20 = x.fma(b0, c20);
                 c21 = x.fma(b1, c21);
-                x = FloatVector.broadcast(FS, a[ao + 3]);
+                x = FloatVector.broadcast(FS, a[a3 + p]);
                 c30 = x.fma(b0, c30);
                 c31 = x.fma(b1, c31);
             }
-            if (rows == 4 && cols == nr && csc == 1) {
-                update(c00, c, co, alpha, beta);
-                update(c01, c, co + FL, alpha, beta);
+            float alpha = ab[0];
+            float beta = ab[1];
+            if (rows == 4 && cols == nr && csc == 1 && alpha == 1f && (beta == 0f || beta == 1f)) {
+                boolean add = beta == 1f;
+                store(c00, c, co, add);
+                store(c01, c, co + FL, add);
                 co += rsc;
-                update(c10, c, co, alpha, beta);
-                update(c11, c, co + FL, alpha, beta);
+                store(c10, c, co, add);
+                store(c11, c, co + FL, add);
                 co += rsc;
-                update(c20, c, co, alpha, beta);
-                update(c21, c, co + FL, alpha, beta);
+                store(c20, c, co, add);
+                store(c21, c, co + FL, add);
                 co += rsc;
-                update(c30, c, co, alpha, beta);
-                update(c31, c, co + FL, alpha, beta);
+                store(c30, c, co, add);
+                store(c31, c, co + FL, add);
                 return;
             }
             c00.intoArray(tile, 0);
             c01.intoArray(tile, FL);
-            c10.intoArray(tile, nr);
-            c11.intoArray(tile, nr + FL);
+            c10.intoArray(tile, 1 * nr);
+            c11.intoArray(tile, 1 * nr + FL);
             c20.intoArray(tile, 2 * nr);
             c21.intoArray(tile, 2 * nr + FL);
             c30.intoArray(tile, 3 * nr);
@@ -138,59 +169,72 @@ final class VectorGemmKernels {
         }
 
         @Override
+        public void packB(float[] b, int src, int rsb, int csb, int kc, int nc, float[] bp, int off) {
+            VectorGemmKernels.packB(b, src, rsb, csb, kc, nc, bp, off);
+        }
+
+        @Override
         public void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int rsc, int csc,
-                        int rows, int cols, float alpha, float beta, float[] tile) {
+                        int rows, int cols, float[] ab, float[] tile) {
             FloatVector z = FloatVector.broadcast(FS, -0f);
             FloatVector c00 = z, c01 = z, c10 = z, c11 = z;
             FloatVector c20 = z, c21 = z, c30 = z, c31 = z;
             FloatVector c40 = z, c41 = z, c50 = z, c51 = z;
             int nr = 2 * FL;
-            for (int p = 0; p < kc; p++, ao += 6, bo += nr) {
+            int a1 = ao + 1 * kc;
+            int a2 = ao + 2 * kc;
+            int a3 = ao + 3 * kc;
+            int a4 = ao + 4 * kc;
+            int a5 = ao + 5 * kc;
+            for (int p = 0; p < kc; p++, bo += nr) {
                 FloatVector b0 = FloatVector.fromArray(FS, b, bo);
                 FloatVector b1 = FloatVector.fromArray(FS, b, bo + FL);
-                FloatVector x = FloatVector.broadcast(FS, a[ao]);
+                FloatVector x = FloatVector.broadcast(FS, a[ao + p]);
                 c00 = x.fma(b0, c00);
                 c01 = x.fma(b1, c01);
-                x = FloatVector.broadcast(FS, a[ao + 1]);
+                x = FloatVector.broadcast(FS, a[a1 + p]);
                 c10 = x.fma(b0, c10);
                 c11 = x.fma(b1, c11);
-                x = FloatVector.broadcast(FS, a[ao + 2]);
+                x = FloatVector.broadcast(FS, a[a2 + p]);
                 c20 = x.fma(b0, c20);
                 c21 = x.fma(b1, c21);
-                x = FloatVector.broadcast(FS, a[ao + 3]);
+                x = FloatVector.broadcast(FS, a[a3 + p]);
                 c30 = x.fma(b0, c30);
                 c31 = x.fma(b1, c31);
-                x = FloatVector.broadcast(FS, a[ao + 4]);
+                x = FloatVector.broadcast(FS, a[a4 + p]);
                 c40 = x.fma(b0, c40);
                 c41 = x.fma(b1, c41);
-                x = FloatVector.broadcast(FS, a[ao + 5]);
+                x = FloatVector.broadcast(FS, a[a5 + p]);
                 c50 = x.fma(b0, c50);
                 c51 = x.fma(b1, c51);
             }
-            if (rows == 6 && cols == nr && csc == 1) {
-                update(c00, c, co, alpha, beta);
-                update(c01, c, co + FL, alpha, beta);
+            float alpha = ab[0];
+            float beta = ab[1];
+            if (rows == 6 && cols == nr && csc == 1 && alpha == 1f && (beta == 0f || beta == 1f)) {
+                boolean add = beta == 1f;
+                store(c00, c, co, add);
+                store(c01, c, co + FL, add);
                 co += rsc;
-                update(c10, c, co, alpha, beta);
-                update(c11, c, co + FL, alpha, beta);
+                store(c10, c, co, add);
+                store(c11, c, co + FL, add);
                 co += rsc;
-                update(c20, c, co, alpha, beta);
-                update(c21, c, co + FL, alpha, beta);
+                store(c20, c, co, add);
+                store(c21, c, co + FL, add);
                 co += rsc;
-                update(c30, c, co, alpha, beta);
-                update(c31, c, co + FL, alpha, beta);
+                store(c30, c, co, add);
+                store(c31, c, co + FL, add);
                 co += rsc;
-                update(c40, c, co, alpha, beta);
-                update(c41, c, co + FL, alpha, beta);
+                store(c40, c, co, add);
+                store(c41, c, co + FL, add);
                 co += rsc;
-                update(c50, c, co, alpha, beta);
-                update(c51, c, co + FL, alpha, beta);
+                store(c50, c, co, add);
+                store(c51, c, co + FL, add);
                 return;
             }
             c00.intoArray(tile, 0);
             c01.intoArray(tile, FL);
-            c10.intoArray(tile, nr);
-            c11.intoArray(tile, nr + FL);
+            c10.intoArray(tile, 1 * nr);
+            c11.intoArray(tile, 1 * nr + FL);
             c20.intoArray(tile, 2 * nr);
             c21.intoArray(tile, 2 * nr + FL);
             c30.intoArray(tile, 3 * nr);
