@@ -416,7 +416,7 @@ final class Elementwise {
         Tensor out = allocate(a.shape(), compute, a.device(), a);
         a.device().backend().unary(op, TensorIterator.of(out, a));
         Primitive prim = primitiveOf(op);
-        if (prim == null) {
+        if (prim == null || !a.requiresGrad()) {
             return out;
         }
         if (prim == Primitive.GELU) {

@@ -352,7 +352,7 @@ public final class Tensor {
         Tensor out = empty(shape, dtype, device());
         TensorIterator it = TensorIterator.of(out, this);
         backend().copy(it);
-        return Autograd.record(Primitive.CAST, out, new Tensor[] {this}, dtype());
+        return requiresGrad ? Autograd.record(Primitive.CAST, out, new Tensor[] {this}, dtype()) : out;
     }
 
     /** A copy on {@code device}; this tensor if it is already there. */
@@ -530,7 +530,7 @@ public final class Tensor {
     public Tensor clone() {
         Tensor out = empty(shape, dtype(), device());
         backend().copy(TensorIterator.of(out, this));
-        return Autograd.record(Primitive.CLONE, out, new Tensor[] {this});
+        return requiresGrad ? Autograd.record(Primitive.CLONE, out, new Tensor[] {this}) : out;
     }
 
     /** This tensor if contiguous, else a contiguous copy. */

@@ -61,7 +61,7 @@ public final class CpuBackend implements Backend {
     /** Runs a row kernel over the iterator, in parallel above the grain size. */
     static void run(TensorIterator it, TensorIterator.RowKernel kernel) {
         long n = it.numel();
-        if (n < 2 * Parallel.GRAIN_SIZE || Parallel.getNumThreads() == 1) {
+        if (!Parallel.splits(n, Parallel.GRAIN_SIZE)) {
             // What forRange would do (one chunk on this thread), without allocating its body.
             it.forEachRow(0, n, kernel);
             return;
