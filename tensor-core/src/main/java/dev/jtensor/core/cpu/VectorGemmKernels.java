@@ -9,15 +9,17 @@ import jdk.incubator.vector.VectorSpecies;
  * species, each k step two loads of B, one broadcast per row and {@code 2 * mr} fused
  * multiply-adds into accumulators that stay in registers.
  *
- * <p>The row count is picked from the register file: with 16 vector registers (AVX2, NEON-width
- * species) C2 keeps 4 x 2 accumulators, 2 B vectors and the broadcasts without spilling, while a
- * 6 x 2 tile spills: C2 schedules all six broadcast loads of a k step before its first
- * multiply-add (12 accumulators + 6 broadcasts + 2 B vectors > 16), and even when the k step is
- * split so that fewer broadcasts are live, the register allocator still spills one accumulator
- * once the kernel sits in the driver; the float32 6 x 2 tile then runs at half the 4 x 2 tile's
- * speed. With 32 registers (AVX-512) the 6 x 2 tile fits and hides the FMA latency with room to
- * spare. The float32 kernels read A from panels of rows (row i's k step p at {@code i*kc + p}),
- * so that packing a row-major A is one contiguous copy per row. Only
+ * <p>float32 uses 6 x 2 tiles everywhere: 12 accumulator chains hide the FMA latency and each k
+ * step loads 8 values for 12 multiply-adds. With AVX2's 16 vector registers that leaves 4 for the
+ * 2 B vectors and the broadcasts, which C2 manages only when the k loop sits in a method of its
+ * own ({@code accumulate}: the accumulators are stored to the scratch tile and C is updated
+ * afterwards); with the C update in the same method C2 spilled an accumulator to the stack every
+ * k step and the tile ran at half speed, as it did when A panels were interleaved (one pointer,
+ * all six broadcasts scheduled before the first multiply-add). Measured on a Zen 3 EPYC, the
+ * 6 x 2 tile is a few per cent faster than the 4 x 2 one, which stays as a second kernel under
+ * the twin tests. The float32 kernels read A from panels of rows (row i's k step p at
+ * {@code i*kc + p}), so that packing a row-major A is one contiguous copy per row. float64 keeps
+ * 4 x 2 tiles with 16 registers and 6 x 2 with 32 (AVX-512). Only
  * {@link GemmKernels} touches this class, and only after checking that the
  * {@code jdk.incubator.vector} module is present.
  */
@@ -36,7 +38,7 @@ final class VectorGemmKernels {
         if (FL < 4) {
             return null;
         }
-        return WIDE ? new Float6() : new Float4();
+        return new Float6();
     }
 
     /** The float64 kernel for this machine, or null when the preferred species holds fewer than 2 doubles. */
@@ -64,12 +66,36 @@ final class VectorGemmKernels {
         }
     }
 
-    /** {@code C = acc} or, with {@code add}, {@code C = acc + C}: the tile update for alpha 1, beta 0 or 1. */
-    private static void store(FloatVector acc, float[] c, int ci, boolean add) {
-        if (add) {
-            acc.add(FloatVector.fromArray(FS, c, ci)).intoArray(c, ci);
-        } else {
-            acc.intoArray(c, ci);
+    /**
+     * Writes a finished tile held row-major in {@code tile} (rows of 2 vectors) into C, as
+     * {@link GemmKernels#writeBack} does (the same operations lane by lane, so the same bits), with
+     * vector loads and stores when the tile is full-width and C's rows are contiguous.
+     */
+    private static void updateTile(float[] tile, float[] c, int co, int rsc, int csc, int rows, int cols,
+                                   float[] ab) {
+        int nr = 2 * FL;
+        float alpha = ab[0];
+        float beta = ab[1];
+        if (cols != nr || csc != 1) {
+            GemmKernels.writeBack(tile, nr, c, co, rsc, csc, rows, cols, alpha, beta);
+            return;
+        }
+        for (int i = 0, t = 0; i < rows; i++, t += nr, co += rsc) {
+            FloatVector r0 = FloatVector.fromArray(FS, tile, t);
+            FloatVector r1 = FloatVector.fromArray(FS, tile, t + FL);
+            if (alpha != 1f) {
+                r0 = r0.mul(alpha);
+                r1 = r1.mul(alpha);
+            }
+            if (beta == 1f) {
+                r0 = r0.add(FloatVector.fromArray(FS, c, co));
+                r1 = r1.add(FloatVector.fromArray(FS, c, co + FL));
+            } else if (beta != 0f) {
+                r0 = r0.add(FloatVector.fromArray(FS, c, co).mul(beta));
+                r1 = r1.add(FloatVector.fromArray(FS, c, co + FL).mul(beta));
+            }
+            r0.intoArray(c, co);
+            r1.intoArray(c, co + FL);
         }
     }
 
@@ -104,6 +130,12 @@ final class VectorGemmKernels {
         @Override
         public void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int rsc, int csc,
                         int rows, int cols, float[] ab, float[] tile) {
+            accumulate(kc, a, ao, b, bo, tile);
+            updateTile(tile, c, co, rsc, csc, rows, cols, ab);
+        }
+
+        /** The k loop alone (the C update is elsewhere, so the JIT allocates registers for the loop only). */
+        private static void accumulate(int kc, float[] a, int ao, float[] b, int bo, float[] tile) {
             FloatVector z = FloatVector.broadcast(FS, -0f);
             FloatVector c00 = z, c01 = z, c10 = z, c11 = z;
             FloatVector c20 = z, c21 = z, c30 = z, c31 = z;
@@ -127,23 +159,6 @@ final class VectorGemmKernels {
                 c30 = x.fma(b0, c30);
                 c31 = x.fma(b1, c31);
             }
-            float alpha = ab[0];
-            float beta = ab[1];
-            if (rows == 4 && cols == nr && csc == 1 && alpha == 1f && (beta == 0f || beta == 1f)) {
-                boolean add = beta == 1f;
-                store(c00, c, co, add);
-                store(c01, c, co + FL, add);
-                co += rsc;
-                store(c10, c, co, add);
-                store(c11, c, co + FL, add);
-                co += rsc;
-                store(c20, c, co, add);
-                store(c21, c, co + FL, add);
-                co += rsc;
-                store(c30, c, co, add);
-                store(c31, c, co + FL, add);
-                return;
-            }
             c00.intoArray(tile, 0);
             c01.intoArray(tile, FL);
             c10.intoArray(tile, 1 * nr);
@@ -152,7 +167,6 @@ final class VectorGemmKernels {
             c21.intoArray(tile, 2 * nr + FL);
             c30.intoArray(tile, 3 * nr);
             c31.intoArray(tile, 3 * nr + FL);
-            GemmKernels.writeBack(tile, nr, c, co, rsc, csc, rows, cols, alpha, beta);
         }
     }
 
@@ -176,6 +190,12 @@ final class VectorGemmKernels {
         @Override
         public void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int rsc, int csc,
                         int rows, int cols, float[] ab, float[] tile) {
+            accumulate(kc, a, ao, b, bo, tile);
+            updateTile(tile, c, co, rsc, csc, rows, cols, ab);
+        }
+
+        /** The k loop alone (the C update is elsewhere, so the JIT allocates registers for the loop only). */
+        private static void accumulate(int kc, float[] a, int ao, float[] b, int bo, float[] tile) {
             FloatVector z = FloatVector.broadcast(FS, -0f);
             FloatVector c00 = z, c01 = z, c10 = z, c11 = z;
             FloatVector c20 = z, c21 = z, c30 = z, c31 = z;
@@ -208,29 +228,6 @@ final class VectorGemmKernels {
                 c50 = x.fma(b0, c50);
                 c51 = x.fma(b1, c51);
             }
-            float alpha = ab[0];
-            float beta = ab[1];
-            if (rows == 6 && cols == nr && csc == 1 && alpha == 1f && (beta == 0f || beta == 1f)) {
-                boolean add = beta == 1f;
-                store(c00, c, co, add);
-                store(c01, c, co + FL, add);
-                co += rsc;
-                store(c10, c, co, add);
-                store(c11, c, co + FL, add);
-                co += rsc;
-                store(c20, c, co, add);
-                store(c21, c, co + FL, add);
-                co += rsc;
-                store(c30, c, co, add);
-                store(c31, c, co + FL, add);
-                co += rsc;
-                store(c40, c, co, add);
-                store(c41, c, co + FL, add);
-                co += rsc;
-                store(c50, c, co, add);
-                store(c51, c, co + FL, add);
-                return;
-            }
             c00.intoArray(tile, 0);
             c01.intoArray(tile, FL);
             c10.intoArray(tile, 1 * nr);
@@ -243,7 +240,6 @@ final class VectorGemmKernels {
             c41.intoArray(tile, 4 * nr + FL);
             c50.intoArray(tile, 5 * nr);
             c51.intoArray(tile, 5 * nr + FL);
-            GemmKernels.writeBack(tile, nr, c, co, rsc, csc, rows, cols, alpha, beta);
         }
     }
 
