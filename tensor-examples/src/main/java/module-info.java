@@ -1,6 +1,6 @@
 /** The exercises of the blog posts and notebooks JTensor grew from, as runnable programs. */
 module dev.jtensor.examples {
-    requires dev.jtensor.ops;
+    requires transitive dev.jtensor.ops;
 
     exports dev.jtensor.examples;
 }

@@ -8,4 +8,8 @@ module dev.jtensor.ops {
 
     exports dev.jtensor.ops;
     exports dev.jtensor.ops.nn;
+    exports dev.jtensor.ops.optim;
+    exports dev.jtensor.ops.autograd;
+
+    provides dev.jtensor.core.spi.AutogradEngine with dev.jtensor.ops.autograd.TapeEngine;
 }

@@ -43,6 +43,15 @@ public final class Tensor {
      * storage's size.
      */
     public Tensor(Storage storage, long[] shape, long[] strides, long offset) {
+        this(storage, shape.clone(), strides.clone(), offset, true);
+    }
+
+    /**
+     * The public constructor without its copies: the tensor takes ownership of {@code shape} and
+     * {@code strides}, which must be arrays nobody writes afterwards (fresh ones, or another
+     * tensor's: a tensor never writes its own). The layout is validated all the same.
+     */
+    private Tensor(Storage storage, long[] shape, long[] strides, long offset, boolean owned) {
         if (shape.length != strides.length) {
             throw new TensorException("shape " + Arrays.toString(shape) + " and strides "
                     + Arrays.toString(strides) + " differ in length");
@@ -68,8 +77,8 @@ public final class Tensor {
                     + storage.size() + " elements");
         }
         this.storage = storage;
-        this.shape = shape.clone();
-        this.strides = strides.clone();
+        this.shape = shape;
+        this.strides = strides;
         this.offset = offset;
     }
 
@@ -118,6 +127,11 @@ public final class Tensor {
     /** The storage index of the first element. */
     public long storageOffset() {
         return offset;
+    }
+
+    /** Whether the shape equals {@code s}, without copying it. */
+    boolean hasShape(long[] s) {
+        return Arrays.equals(shape, s);
     }
 
     /** The number of dims. */
@@ -205,7 +219,8 @@ public final class Tensor {
     /** An uninitialised-by-contract (here: zero-filled) contiguous tensor on a device. */
     public static Tensor empty(long[] shape, DType dtype, Device device) {
         long[] s = Shapes.checkShape(shape);
-        return new Tensor(device.backend().allocate(dtype, Shapes.numel(s)), s, Shapes.contiguousStrides(s), 0);
+        // s is checkShape's copy: the new tensor owns it.
+        return new Tensor(device.backend().allocate(dtype, Shapes.numel(s)), s, Shapes.contiguousStrides(s), 0, true);
     }
 
     /** A float32 tensor of zeros. */
@@ -337,7 +352,7 @@ public final class Tensor {
         Tensor out = empty(shape, dtype, device());
         TensorIterator it = TensorIterator.of(out, this);
         backend().copy(it);
-        return Autograd.record(Primitive.CAST, out, new Tensor[] {this}, dtype());
+        return requiresGrad ? Autograd.record(Primitive.CAST, out, new Tensor[] {this}, dtype()) : out;
     }
 
     /** A copy on {@code device}; this tensor if it is already there. */
@@ -416,8 +431,15 @@ public final class Tensor {
     /** The elements in row-major order as a host array of the dtype's primitive type (a copy). */
     public Object toHostArray() {
         Tensor c = contiguous();
-        Object all = c.backend().toHost(c.storage);
         int n = (int) c.numel();
+        if (n > 0 && c.storage.size() - n > n) {
+            // Most of the storage lies outside this tensor (a row of a batch, a slice): copy the
+            // elements out on the device first, so that only they travel to the host.
+            Tensor compact = empty(shape, dtype(), device());
+            backend().copy(TensorIterator.of(compact, c));
+            c = compact;
+        }
+        Object all = c.backend().toHost(c.storage);
         if (c.offset == 0 && java.lang.reflect.Array.getLength(all) == n) {
             return all;
         }
@@ -494,7 +516,8 @@ public final class Tensor {
         }
         backend().copy(TensorIterator.of(this, from));
         storage.bumpVersion();
-        return this;
+        // Differentiable as in PyTorch: the gradient of this tensor flows to src (summed over broadcast dims).
+        return Autograd.record(Primitive.CLONE, this, new Tensor[] {src});
     }
 
     /** Whether two tensors view the same storage. */
@@ -507,7 +530,7 @@ public final class Tensor {
     public Tensor clone() {
         Tensor out = empty(shape, dtype(), device());
         backend().copy(TensorIterator.of(out, this));
-        return Autograd.record(Primitive.CLONE, out, new Tensor[] {this});
+        return requiresGrad ? Autograd.record(Primitive.CLONE, out, new Tensor[] {this}) : out;
     }
 
     /** This tensor if contiguous, else a contiguous copy. */
@@ -522,7 +545,12 @@ public final class Tensor {
         }
     }
 
-    void checkSameDevice(Tensor other, String op) {
+    /**
+     * Throws PyTorch's "Expected all tensors to be on the same device" error, naming both devices
+     * and {@code op}, unless {@code other} is on this tensor's device. Ops outside core that hand
+     * several tensors to one backend primitive call it first.
+     */
+    public void checkSameDevice(Tensor other, String op) {
         if (!device().equals(other.device())) {
             throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
                     + device() + " and " + other.device() + "! (in " + op + ")");
@@ -531,9 +559,9 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ views
 
+    /** A view over this storage; the callers pass fresh arrays (or this tensor's own), which it adopts. */
     private Tensor viewOf(long[] newShape, long[] newStrides, long newOffset) {
-        Tensor v = new Tensor(storage, newShape, newStrides, newOffset);
-        return v;
+        return new Tensor(storage, newShape, newStrides, newOffset, true);
     }
 
     /**
@@ -551,7 +579,9 @@ public final class Tensor {
                     + Arrays.toString(shape) + " with strides " + Arrays.toString(strides) + " cannot be viewed as "
                     + Arrays.toString(s) + ". Use .reshape(...) instead.");
         }
-        return Autograd.record(Primitive.VIEW, viewOf(s, st, offset), new Tensor[] {this}, (Object) shape.clone());
+        Tensor v = viewOf(s, st, offset);
+        // Only a tensor that requires grad can be recorded: skip building the record's arguments otherwise.
+        return requiresGrad ? Autograd.record(Primitive.VIEW, v, new Tensor[] {this}, (Object) shape.clone()) : v;
     }
 
     /** A view with a new shape when the strides allow one, else a contiguous copy (PyTorch's reshape). */
@@ -611,7 +641,8 @@ public final class Tensor {
             s[i] = shape[d];
             st[i] = strides[d];
         }
-        return Autograd.record(Primitive.PERMUTE, viewOf(s, st, offset), new Tensor[] {this}, (Object) perm);
+        Tensor v = viewOf(s, st, offset);
+        return requiresGrad ? Autograd.record(Primitive.PERMUTE, v, new Tensor[] {this}, (Object) perm) : v;
     }
 
     /** The transpose of a tensor of at most 2 dims (PyTorch's {@code t()}). */
@@ -668,7 +699,8 @@ public final class Tensor {
     }
 
     private Tensor aliasView(long[] s, long[] st) {
-        return Autograd.record(Primitive.RESHAPE_ALIAS, viewOf(s, st, offset), new Tensor[] {this}, (Object) shape.clone());
+        Tensor v = viewOf(s, st, offset);
+        return requiresGrad ? Autograd.record(Primitive.RESHAPE_ALIAS, v, new Tensor[] {this}, (Object) shape.clone()) : v;
     }
 
     private static long[] remove(long[] a, int i) {
@@ -724,7 +756,8 @@ public final class Tensor {
                         + ".  Tensor sizes: " + Arrays.toString(shape));
             }
         }
-        return Autograd.record(Primitive.EXPAND, viewOf(s, st, offset), new Tensor[] {this}, (Object) shape.clone());
+        Tensor v = viewOf(s, st, offset);
+        return requiresGrad ? Autograd.record(Primitive.EXPAND, v, new Tensor[] {this}, (Object) shape.clone()) : v;
     }
 
     /** A view expanded to {@code other}'s shape. */
@@ -819,7 +852,8 @@ public final class Tensor {
         s[d] = len;
         st[d] = strides[d] * step;
         long off = len == 0 ? offset : offset + a * strides[d];
-        return Autograd.record(Primitive.SLICE, viewOf(s, st, off), new Tensor[] {this}, d, a, step, shape.clone());
+        Tensor v = viewOf(s, st, off);
+        return requiresGrad ? Autograd.record(Primitive.SLICE, v, new Tensor[] {this}, d, a, step, shape.clone()) : v;
     }
 
     /** The view at {@code index} of dim {@code dim}, which is removed (negative index counts from the end). */
@@ -834,7 +868,7 @@ public final class Tensor {
         }
         long i = index < 0 ? index + size : index;
         Tensor v = viewOf(remove(shape, d), remove(strides, d), offset + i * strides[d]);
-        return Autograd.record(Primitive.SELECT, v, new Tensor[] {this}, d, i, shape.clone());
+        return requiresGrad ? Autograd.record(Primitive.SELECT, v, new Tensor[] {this}, d, i, shape.clone()) : v;
     }
 
     /** Views of consecutive pieces of {@code splitSize} along {@code dim} (the last may be smaller). */
@@ -970,6 +1004,29 @@ public final class Tensor {
     /** {@code this + other} with broadcasting and PyTorch's type promotion ({@code torch.add}). */
     public Tensor add(Tensor other) {
         return Elementwise.add(this, other, 1L);
+    }
+
+    /**
+     * {@code this + other} written into {@code out} ({@code torch.add(this, other, out=out)}): {@code out}
+     * must have the broadcast shape; returns {@code out}.
+     */
+    public Tensor add(Tensor other, Tensor out) {
+        return Elementwise.binaryOut("add", BinaryOp.ADD, this, other, 1L, out);
+    }
+
+    /** {@code this - other} written into {@code out} ({@code torch.sub(this, other, out=out)}); returns {@code out}. */
+    public Tensor sub(Tensor other, Tensor out) {
+        return Elementwise.binaryOut("sub", BinaryOp.SUB, this, other, 1L, out);
+    }
+
+    /** {@code this * other} written into {@code out} ({@code torch.mul(this, other, out=out)}); returns {@code out}. */
+    public Tensor mul(Tensor other, Tensor out) {
+        return Elementwise.binaryOut("mul", BinaryOp.MUL, this, other, 1L, out);
+    }
+
+    /** {@code this / other} (true division) written into {@code out} ({@code torch.div(this, other, out=out)}); returns {@code out}. */
+    public Tensor div(Tensor other, Tensor out) {
+        return Elementwise.binaryOut("div", BinaryOp.DIV, this, other, 1L, out);
     }
 
     /** {@code this + alpha * other} ({@code torch.add(this, other, alpha=alpha)}); a floating alpha needs a floating result. */
@@ -2676,6 +2733,23 @@ public final class Tensor {
         return RandomOps.random_(this, from, to, generator);
     }
 
+    /**
+     * {@code torch.multinomial(self, numSamples, replacement, generator=generator)}: indices drawn
+     * from the categories of each row of this 1-D or 2-D tensor of non-negative weights (rows need not
+     * sum to one), as int64 of shape {@code [numSamples]} or {@code [rows, numSamples]}. Follows
+     * PyTorch's CPU algorithms without MKL (exponential race without replacement, and for one
+     * sample under {@link TorchVersion#V2}; cumulative-sum search otherwise), following the generator's
+     * {@link Generator#torchVersion()}. A null generator means the default one.
+     */
+    public Tensor multinomial(long numSamples, boolean replacement, Generator generator) {
+        return Multinomial.sample(this, numSamples, replacement, generator);
+    }
+
+    /** {@code torch.multinomial(self, numSamples)}: without replacement, from the default generator. */
+    public Tensor multinomial(long numSamples) {
+        return Multinomial.sample(this, numSamples, false, null);
+    }
+
     // ------------------------------------------------------------------ end of random
     // (keep this blank-line gap: it separates the areas for merges)
 
@@ -2816,7 +2890,7 @@ public final class Tensor {
 
     /** A tensor sharing this storage, cut from the graph (no grad). */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset);
+        return new Tensor(storage, shape, strides, offset, true);
     }
 
     /** Back-propagates from this scalar tensor into the leaves' {@link #grad()}. */

@@ -292,4 +292,25 @@ class ElementwiseTest {
         assertArrayEquals(new float[] {0.25f, 0.4f, 0.1f, 0.5f, 0.1f, 0.25f, 0.25f, 1.2f, 0.3f}, wrong.toFloatArray(), 1e-7f);
         assertFalse(java.util.Arrays.equals(p.toFloatArray(), wrong.toFloatArray()));
     }
+
+    @Test
+    void outVariantsWriteIntoTheGivenTensor() {
+        Tensor a = Tensor.arange(0.0, 6.0, 1.0).view(2, 3);
+        Tensor b = Tensor.tensor(new float[] {10, 20, 30});
+        Tensor out = Tensor.zeros(2, 3);
+        Tensor r = a.add(b, out);
+        org.junit.jupiter.api.Assertions.assertSame(out, r);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {10, 21, 32, 13, 24, 35}, out.toFloatArray());
+        a.mul(b, out);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 20, 60, 30, 80, 150}, out.toFloatArray());
+        Tensor doubles = Tensor.zeros(new long[] {2, 3}, DType.FLOAT64);
+        a.sub(b, doubles);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {-10, -19, -28, -7, -16, -25}, doubles.toDoubleArray());
+        Tensor ints = Tensor.zeros(new long[] {2, 3}, DType.INT64);
+        TensorException cast = org.junit.jupiter.api.Assertions.assertThrows(TensorException.class, () -> a.div(b, ints));
+        org.junit.jupiter.api.Assertions.assertTrue(cast.getMessage().contains("can't be cast"), cast.getMessage());
+        TensorException shape = org.junit.jupiter.api.Assertions.assertThrows(TensorException.class,
+                () -> a.add(b, Tensor.zeros(3, 2)));
+        org.junit.jupiter.api.Assertions.assertTrue(shape.getMessage().contains("[3, 2]"), shape.getMessage());
+    }
 }

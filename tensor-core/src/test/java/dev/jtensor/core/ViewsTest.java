@@ -47,4 +47,13 @@ class ViewsTest {
         assertEquals(DType.INT64, Tensor.tensor(java.util.List.of(1, 2)).dtype());
         assertEquals(DType.FLOAT32, Tensor.tensor(java.util.List.of(1, 2.5)).dtype());
     }
+
+    @Test
+    void copyBroadcastsTheSourceButNeverGrowsTheDestination() {
+        Tensor dst = Tensor.zeros(2, 3);
+        dst.copy_(Tensor.tensor(new float[] {1, 2, 3}));
+        assertArrayEquals(new float[] {1, 2, 3, 1, 2, 3}, dst.toFloatArray());
+        TensorException e = assertThrows(TensorException.class, () -> Tensor.zeros(3).copy_(Tensor.zeros(2, 3)));
+        assertTrue(e.getMessage().contains("[3]") && e.getMessage().contains("[2, 3]"), e.getMessage());
+    }
 }

@@ -60,7 +60,13 @@ public final class CpuBackend implements Backend {
 
     /** Runs a row kernel over the iterator, in parallel above the grain size. */
     static void run(TensorIterator it, TensorIterator.RowKernel kernel) {
-        Parallel.forRange(it.numel(), Parallel.GRAIN_SIZE, (b, e) -> it.forEachRow(b, e, kernel));
+        long n = it.numel();
+        if (!Parallel.splits(n, Parallel.GRAIN_SIZE)) {
+            // What forRange would do (one chunk on this thread), without allocating its body.
+            it.forEachRow(0, n, kernel);
+            return;
+        }
+        Parallel.forRange(n, Parallel.GRAIN_SIZE, (b, e) -> it.forEachRow(b, e, kernel));
     }
 
     @Override
@@ -163,6 +169,49 @@ public final class CpuBackend implements Backend {
 
     // ---------------------------------------------------------------- nn implementations
     // (implementations of this area go here; keep the blank lines between areas)
+
+    @Override
+    public void softmax(dev.jtensor.core.Tensor input, dev.jtensor.core.Tensor output, int dim, boolean log) {
+        NnKernels.softmax(input, output, dim, log, SoftmaxRows.best());
+    }
+
+    @Override
+    public void softmaxBackward(dev.jtensor.core.Tensor gradOutput, dev.jtensor.core.Tensor output,
+            dev.jtensor.core.Tensor gradInput, int dim, boolean log) {
+        NnKernels.softmaxBackward(gradOutput, output, gradInput, dim, log, SoftmaxRows.best());
+    }
+
+    @Override
+    public double crossEntropyForward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
+            dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing, int reduction,
+            dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor loss) {
+        return NnKernels.crossEntropyForward(logits, target, weight, ignoreIndex, labelSmoothing, reduction, stats,
+                loss, SoftmaxRows.best());
+    }
+
+    @Override
+    public void crossEntropyBackward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
+            dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing,
+            dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor gradLoss, double scale,
+            dev.jtensor.core.Tensor gradLogits) {
+        NnKernels.crossEntropyBackward(logits, target, weight, ignoreIndex, labelSmoothing, stats, gradLoss, scale,
+                gradLogits, SoftmaxRows.best());
+    }
+
+    @Override
+    public void embeddingBag(dev.jtensor.core.Tensor weight, dev.jtensor.core.Tensor indices,
+            dev.jtensor.core.Tensor offsets, int mode, dev.jtensor.core.Tensor perSampleWeights, long paddingIdx,
+            dev.jtensor.core.Tensor output, dev.jtensor.core.Tensor maxIndices) {
+        NnKernels.embeddingBag(weight, indices, offsets, mode, perSampleWeights, paddingIdx, output, maxIndices);
+    }
+
+    @Override
+    public void embeddingBagBackward(dev.jtensor.core.Tensor gradOutput, dev.jtensor.core.Tensor indices,
+            dev.jtensor.core.Tensor offsets, int mode, dev.jtensor.core.Tensor perSampleWeights, long paddingIdx,
+            dev.jtensor.core.Tensor maxIndices, dev.jtensor.core.Tensor gradWeight) {
+        NnKernels.embeddingBagBackward(gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx, maxIndices,
+                gradWeight);
+    }
 
     // ---------------------------------------------------------------- end of nn implementations
 

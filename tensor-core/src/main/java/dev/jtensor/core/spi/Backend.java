@@ -143,6 +143,77 @@ public interface Backend {
     // ---------------------------------------------------------------- nn primitives
     // (primitives of this area go here; keep the blank lines between areas)
 
+    /**
+     * Softmax ({@code log == false}) or log-softmax of {@code input} along {@code dim}, written to
+     * {@code output} (PyTorch's {@code _softmax}/{@code _log_softmax}): per line, subtract the max,
+     * exponentiate and normalise. Both tensors are contiguous, of one shape and one dtype (float32 or
+     * float64); {@code dim} is normalised ({@code 0} for a 0-d tensor).
+     */
+    void softmax(dev.jtensor.core.Tensor input, dev.jtensor.core.Tensor output, int dim, boolean log);
+
+    /**
+     * The input gradient of {@link #softmax}: {@code gradInput = y * (g - sum(g * y))} for softmax,
+     * {@code g - exp(y) * sum(g)} for log-softmax, sums along {@code dim}, where {@code y} is the
+     * forward output and {@code g} the output gradient. All three contiguous, one shape and dtype.
+     */
+    void softmaxBackward(dev.jtensor.core.Tensor gradOutput, dev.jtensor.core.Tensor output,
+            dev.jtensor.core.Tensor gradInput, int dim, boolean log);
+
+    /**
+     * Fused cross-entropy with class-index targets over the rows of {@code logits} ({@code [M, C]},
+     * contiguous, float32 or float64, {@code C > 0}): log-softmax and pick in one pass. Row {@code i}
+     * with target {@code t} (int64 {@code [M]}, contiguous; each either {@code ignoreIndex} or in
+     * {@code [0, C)}, checked by the caller), class weights {@code w} ({@code [C]} of the logits'
+     * dtype, or null for ones) and smoothing {@code e} has the loss
+     * {@code (1-e) * w[t] * -logp[i,t] + e/C * sum_c w[c] * -logp[i,c]}, and 0 when ignored. Writes
+     * {@code stats} ({@code [M, 2]}, the logits' dtype: each row's max and log of its shifted exponential
+     * sum, for {@link #crossEntropyBackward}) and {@code loss}: the row losses ({@code reduction} 0,
+     * {@code loss} of shape {@code [M]}), their sum over the total weight (1, 0-d; NaN when that is 0)
+     * or their sum (2, 0-d).
+     *
+     * @return the total weight: the sum of {@code w[t]} over rows not ignored
+     */
+    double crossEntropyForward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
+            dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing, int reduction,
+            dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor loss);
+
+    /**
+     * The logits gradient of {@link #crossEntropyForward} (softmax minus the smoothed one-hot, scaled):
+     * row {@code i} gets {@code g * ((1-e) * w[t] * (p - onehot(t)) + e/C * (sum(w) * p - w))}, where
+     * {@code p = exp(logits - max - logSum)} from {@code stats} and {@code g} is {@code gradLoss[i]}
+     * ({@code [M]}) or the 0-d {@code gradLoss}, times {@code scale}; ignored rows get 0. Arguments as
+     * in the forward; {@code gradLogits} is contiguous {@code [M, C]}.
+     */
+    void crossEntropyBackward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
+            dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing,
+            dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor gradLoss, double scale,
+            dev.jtensor.core.Tensor gradLogits);
+
+    /**
+     * Embedding bags (PyTorch's {@code _embedding_bag}): bag {@code b} is the rows
+     * {@code indices[offsets[b] .. offsets[b+1])} of {@code weight} ({@code [num, D]}, contiguous,
+     * float32 or float64), entries equal to {@code paddingIdx} left out (a value outside
+     * {@code [0, num)} means none). {@code mode} 0 sums (each row times {@code perSampleWeights[l]}
+     * when that {@code [L]} tensor is given), 1 averages over the entries kept, 2 takes the
+     * elementwise max and writes the row it came from into {@code maxIndices} (int64 {@code [B, D]};
+     * -1 for an empty bag). {@code indices} (int64 {@code [L]}, valid rows) and {@code offsets} (int64
+     * {@code [B+1]}, non-decreasing from 0 to L) are contiguous; {@code output} is a contiguous,
+     * zero-filled {@code [B, D]} tensor of the weight's dtype; an empty bag stays zero.
+     */
+    void embeddingBag(dev.jtensor.core.Tensor weight, dev.jtensor.core.Tensor indices,
+            dev.jtensor.core.Tensor offsets, int mode, dev.jtensor.core.Tensor perSampleWeights, long paddingIdx,
+            dev.jtensor.core.Tensor output, dev.jtensor.core.Tensor maxIndices);
+
+    /**
+     * The weight gradient of {@link #embeddingBag}: adds each bag's output gradient ({@code [B, D]},
+     * contiguous) into the rows it was made of (sum: times the per-sample weight; mean: divided by the
+     * bag's count; max: only the elements that were the max) of {@code gradWeight}, a contiguous,
+     * zero-filled {@code [num, D]} tensor. Other arguments as in the forward.
+     */
+    void embeddingBagBackward(dev.jtensor.core.Tensor gradOutput, dev.jtensor.core.Tensor indices,
+            dev.jtensor.core.Tensor offsets, int mode, dev.jtensor.core.Tensor perSampleWeights, long paddingIdx,
+            dev.jtensor.core.Tensor maxIndices, dev.jtensor.core.Tensor gradWeight);
+
     // ---------------------------------------------------------------- end of nn primitives
 
 }

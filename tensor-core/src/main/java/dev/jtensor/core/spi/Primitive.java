@@ -87,6 +87,12 @@ public enum Primitive {
     GELU,
     /** {@code 1 / x}; inputs (x). */
     RECIPROCAL,
+    /** {@code floor x} of a floating tensor; inputs (x); piecewise constant, so its derivative is zero (as PyTorch). */
+    FLOOR,
+    /** {@code ceil x} of a floating tensor; inputs (x); derivative zero. */
+    CEIL,
+    /** {@code round x} (half to even) of a floating tensor; inputs (x); derivative zero. */
+    ROUND,
     /**
      * {@code cond ? x : y}; inputs (x, y) of the result dtype; attrs: cond (a bool tensor that
      * broadcasts with both). masked_fill (x = the value, y = self), tril and triu record this.
@@ -207,6 +213,30 @@ public enum Primitive {
 
     // ---------------------------------------------------------------- nn
     // (primitives of this area go here; keep the blank lines between areas)
+    // Fused primitives of the functional nn ops (tensor-ops' dev.jtensor.ops.nn.F), recorded there.
+    /** softmax along a dim; inputs: the input; attrs: {@code int dim} (normalised). The output is saved. */
+    SOFTMAX,
+    /** log-softmax along a dim; inputs: the input; attrs: {@code int dim} (normalised). The output is saved. */
+    LOG_SOFTMAX,
+    /**
+     * fused cross-entropy with class-index targets over {@code [M, C]} logits; inputs: the contiguous
+     * logits; attrs: {@code Tensor target} (int64 [M]), {@code Tensor weight} (or null),
+     * {@code long ignoreIndex}, {@code double labelSmoothing}, {@code int reduction} (0 none, 1 mean,
+     * 2 sum), {@code Tensor stats} (from the forward), {@code double totalWeight}.
+     */
+    CROSS_ENTROPY,
+    /**
+     * embedding lookup {@code weight[indices]}; inputs: the weight; attrs: {@code Tensor indices}
+     * (int64, any shape), {@code long paddingIdx} (normalised; -1 for none: that row gets no gradient).
+     */
+    EMBEDDING,
+    /**
+     * embedding bags over the weight; inputs: the weight; attrs: {@code Tensor indices} (int64 [L]),
+     * {@code Tensor offsets} (int64 [B+1]), {@code int mode} (0 sum, 1 mean, 2 max),
+     * {@code Tensor perSampleWeights} (or null), {@code long paddingIdx} (-1 for none),
+     * {@code Tensor maxIndices} (int64 [B, D] for max, else null).
+     */
+    EMBEDDING_BAG,
 
     // ---------------------------------------------------------------- end of nn
 

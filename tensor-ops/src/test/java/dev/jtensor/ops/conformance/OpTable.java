@@ -2,6 +2,13 @@ package dev.jtensor.ops.conformance;
 
 import dev.jtensor.core.DType;
 import dev.jtensor.core.Tensor;
+import dev.jtensor.ops.nn.CrossEntropyOptions;
+import dev.jtensor.ops.nn.EmbeddingBagMode;
+import dev.jtensor.ops.nn.EmbeddingBagOptions;
+import dev.jtensor.ops.nn.EmbeddingOptions;
+import dev.jtensor.ops.nn.F;
+import dev.jtensor.ops.nn.NllLossOptions;
+import dev.jtensor.ops.nn.Reduction;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -385,6 +392,32 @@ final class OpTable {
 
     // ---------------------------------------------------------------- nn
     private static void nn() {
+        op("softmax", a -> F.softmax(a.tensor(0), a.has(1) ? a.longAt(1) : a.kwLong("dim", -1)));
+        op("log_softmax", a -> F.logSoftmax(a.tensor(0), a.has(1) ? a.longAt(1) : a.kwLong("dim", -1)));
+        op("cross_entropy", a -> F.crossEntropy(a.tensor(0), a.tensor(1), new CrossEntropyOptions()
+                .weight((Tensor) a.kw("weight"))
+                .ignoreIndex(a.kwLong("ignore_index", -100))
+                .reduction(Reduction.of(a.kwString("reduction", "mean")))
+                .labelSmoothing(a.kwDouble("label_smoothing", 0.0))));
+        op("nll_loss", a -> F.nllLoss(a.tensor(0), a.tensor(1), new NllLossOptions()
+                .weight((Tensor) a.kw("weight"))
+                .ignoreIndex(a.kwLong("ignore_index", -100))
+                .reduction(Reduction.of(a.kwString("reduction", "mean")))));
+        op("embedding", a -> F.embedding(a.tensor(0), a.tensor(1), new EmbeddingOptions()
+                .paddingIdx(a.hasKw("padding_idx") ? a.kwLong("padding_idx", 0) : null)
+                .maxNorm(a.hasKw("max_norm") ? a.kwDouble("max_norm", 0) : null)
+                .normType(a.kwDouble("norm_type", 2.0))));
+        op("embedding_bag", a -> F.embeddingBag(a.tensor(0), a.tensor(1), new EmbeddingBagOptions()
+                .offsets((Tensor) a.argOrKw(2, "offsets"))
+                .mode(EmbeddingBagMode.of(a.kwString("mode", "mean")))
+                .perSampleWeights((Tensor) a.kw("per_sample_weights"))
+                .includeLastOffset(a.kwBool("include_last_offset", false))
+                .paddingIdx(a.hasKw("padding_idx") ? a.kwLong("padding_idx", 0) : null)
+                .maxNorm(a.hasKw("max_norm") ? a.kwDouble("max_norm", 0) : null)));
+        op("linear", a -> F.linear(a.tensor(0), a.tensor(1), a.has(2) ? a.tensor(2) : (Tensor) a.kw("bias")));
+        op("layer_norm", a -> F.layerNorm(a.tensor(0), a.longs(1),
+                (Tensor) a.argOrKw(2, "weight"), (Tensor) a.argOrKw(3, "bias"), a.kwDouble("eps", 1e-5)));
+        op("mse_loss", a -> F.mseLoss(a.tensor(0), a.tensor(1), Reduction.of(a.kwString("reduction", "mean"))));
     }
     // ---------------------------------------------------------------- end of nn
 }

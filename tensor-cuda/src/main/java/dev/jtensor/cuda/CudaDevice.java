@@ -1,0 +1,225 @@
+package dev.jtensor.cuda;
+
+import static dev.jtensor.cuda.CudaNatives.check;
+import static dev.jtensor.cuda.CudaNatives.checkBlas;
+import static dev.jtensor.cuda.CudaNatives.checkDriver;
+import static org.bytedeco.cuda.global.cudart.cuCtxSetCurrent;
+import static org.bytedeco.cuda.global.cudart.cuDeviceGet;
+import static org.bytedeco.cuda.global.cudart.cuDevicePrimaryCtxRetain;
+import static org.bytedeco.cuda.global.cudart.cuInit;
+import static org.bytedeco.cuda.global.cudart.cuLaunchKernel;
+import static org.bytedeco.cuda.global.cudart.cuModuleGetFunction;
+import static org.bytedeco.cuda.global.cudart.cuModuleLoadData;
+import static org.bytedeco.cuda.global.cudart.cudaDevAttrMultiProcessorCount;
+import static org.bytedeco.cuda.global.cudart.cudaDeviceGetAttribute;
+import static org.bytedeco.cuda.global.cudart.cudaErrorMemoryAllocation;
+import static org.bytedeco.cuda.global.cudart.cudaFree;
+import static org.bytedeco.cuda.global.cudart.cudaGetDeviceCount;
+import static org.bytedeco.cuda.global.cudart.cudaGetLastError;
+import static org.bytedeco.cuda.global.cudart.cudaMalloc;
+import static org.bytedeco.cuda.global.cudart.cudaMemcpyAsync;
+import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToDevice;
+import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToHost;
+import static org.bytedeco.cuda.global.cudart.cudaMemcpyHostToDevice;
+import static org.bytedeco.cuda.global.cudart.cudaMemsetAsync;
+import static org.bytedeco.cuda.global.cudart.cudaSetDevice;
+import static org.bytedeco.cuda.global.cudart.cudaStreamCreateWithFlags;
+import static org.bytedeco.cuda.global.cudart.cudaStreamNonBlocking;
+import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
+
+import dev.jtensor.core.DType;
+import dev.jtensor.core.Device;
+import dev.jtensor.core.TensorException;
+import dev.jtensor.cuda.CudaNatives.DevPtr;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bytedeco.cuda.cublas.cublasContext;
+import org.bytedeco.cuda.cudart.CUctx_st;
+import org.bytedeco.cuda.cudart.CUfunc_st;
+import org.bytedeco.cuda.cudart.CUmod_st;
+import org.bytedeco.cuda.cudart.CUstream_st;
+import org.bytedeco.cuda.global.cublas;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One GPU as the backend uses it: its primary context (made current on whichever thread calls),
+ * one non-blocking stream on which every kernel, copy and cuBLAS call is queued (so ordering needs
+ * no events), the kernels' module loaded from the bundled PTX, the caching allocator, and a cuBLAS
+ * handle bound to the stream.
+ */
+final class CudaDevice {
+    private static final Logger LOG = LoggerFactory.getLogger(CudaDevice.class);
+
+    final Device device;
+    final int multiprocessors;
+    final CachingAllocator allocator;
+    private final CUctx_st context;
+    private final CUstream_st stream;
+    private final CUmod_st module;
+    private final Map<String, CUfunc_st> functions = new ConcurrentHashMap<>();
+    private cublasContext blas;
+
+    private CudaDevice(int index) {
+        this.device = new Device("cuda", index);
+        int[] count = new int[1];
+        check(cudaGetDeviceCount(count), "cudaGetDeviceCount");
+        if (index >= count[0]) {
+            throw new TensorException("CUDA device index " + index + " is out of range: " + count[0]
+                    + " device(s) visible (cuda:0 to cuda:" + (count[0] - 1) + ")");
+        }
+        checkDriver(cuInit(0), "cuInit");
+        int[] dev = new int[1];
+        checkDriver(cuDeviceGet(dev, index), "cuDeviceGet");
+        context = new CUctx_st();
+        // The primary context is the one the runtime API uses too, so both APIs share memory and streams.
+        checkDriver(cuDevicePrimaryCtxRetain(context, dev[0]), "cuDevicePrimaryCtxRetain");
+        checkDriver(cuCtxSetCurrent(context), "cuCtxSetCurrent");
+        check(cudaSetDevice(index), "cudaSetDevice");
+        stream = new CUstream_st();
+        check(cudaStreamCreateWithFlags(stream, cudaStreamNonBlocking), "cudaStreamCreateWithFlags");
+        int[] sms = new int[1];
+        check(cudaDeviceGetAttribute(sms, cudaDevAttrMultiProcessorCount, index), "cudaDeviceGetAttribute");
+        multiprocessors = sms[0];
+        PtxResource ptx = PtxResource.load();
+        module = new CUmod_st();
+        try (BytePointer image = new BytePointer(ptx.text())) {
+            checkDriver(cuModuleLoadData(module, image), "cuModuleLoadData (PTX " + ptx.target() + ", ISA "
+                    + ptx.isaVersion() / 10 + "." + ptx.isaVersion() % 10 + ")");
+        }
+        allocator = new CachingAllocator(new RawMemory(), CudaDevice::reclaim);
+        LOG.info("opened {} with {} multiprocessors, {} kernels", device, multiprocessors, ptx.entries().size());
+    }
+
+    /** Opens device {@code index}. */
+    static CudaDevice open(int index) {
+        return new CudaDevice(index);
+    }
+
+    /** {@code cudaMalloc}/{@code cudaFree} for the caching allocator; the device's context must be current. */
+    private final class RawMemory implements CachingAllocator.RawMemory {
+        @Override
+        public long malloc(long bytes) {
+            makeCurrent();
+            Pointer p = new Pointer();
+            int rc = cudaMalloc(p, bytes);
+            if (rc == cudaErrorMemoryAllocation) {
+                cudaGetLastError(); // out of memory is not sticky: clear it so later calls do not see it
+                return 0;
+            }
+            check(rc, "cudaMalloc(" + bytes + ")");
+            return p.address();
+        }
+
+        @Override
+        public void free(long address) {
+            makeCurrent();
+            check(cudaFree(new DevPtr(address)), "cudaFree");
+        }
+    }
+
+    /**
+     * Lets the garbage collector find unreachable storages so their cleaners return memory, waiting a
+     * little longer on each attempt (what the JDK does for direct buffers).
+     */
+    private static void reclaim(int attempt) {
+        System.gc();
+        try {
+            Thread.sleep(1L << (2 * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Makes this device's context current on the calling thread (contexts are per thread). */
+    void makeCurrent() {
+        checkDriver(cuCtxSetCurrent(context), "cuCtxSetCurrent");
+    }
+
+    /** A storage of {@code numel} elements, zero-filled when asked. */
+    CudaStorage allocate(DType dtype, long numel, boolean zero) {
+        if (numel < 0 || numel > Integer.MAX_VALUE - 8) {
+            throw new TensorException("cannot allocate a " + dtype + " storage of " + numel + " elements on " + device
+                    + ": a storage holds 0 to " + (Integer.MAX_VALUE - 8) + " elements");
+        }
+        long bytes = numel * dtype.itemSize();
+        CachingAllocator.Block block = allocator.allocate(bytes);
+        CudaStorage s = new CudaStorage(dtype, (int) numel, device, allocator, block);
+        if (zero && bytes > 0) {
+            makeCurrent();
+            check(cudaMemsetAsync(new DevPtr(block.address()), 0, bytes, stream), "cudaMemsetAsync");
+        }
+        return s;
+    }
+
+    /** Host to device, then waits (the host buffer is freed by the caller). */
+    void upload(long dst, Pointer host, long bytes) {
+        if (bytes == 0) {
+            return;
+        }
+        makeCurrent();
+        check(cudaMemcpyAsync(new DevPtr(dst), host, bytes, cudaMemcpyHostToDevice, stream), "cudaMemcpyAsync(H2D)");
+        synchronize();
+    }
+
+    /** Device to host, after all queued work; waits for the copy. */
+    void download(Pointer host, long src, long bytes) {
+        if (bytes == 0) {
+            return;
+        }
+        makeCurrent();
+        check(cudaMemcpyAsync(host, new DevPtr(src), bytes, cudaMemcpyDeviceToHost, stream), "cudaMemcpyAsync(D2H)");
+        synchronize();
+    }
+
+    /** Queues a device-to-device copy of {@code bytes} bytes. */
+    void copyDeviceToDevice(long dst, long src, long bytes) {
+        if (bytes == 0) {
+            return;
+        }
+        makeCurrent();
+        check(cudaMemcpyAsync(new DevPtr(dst), new DevPtr(src), bytes, cudaMemcpyDeviceToDevice, stream),
+                "cudaMemcpyAsync(D2D)");
+    }
+
+    /** Waits until every queued kernel and copy of this device finished; reports asynchronous kernel faults. */
+    void synchronize() {
+        makeCurrent();
+        check(cudaStreamSynchronize(stream), "cudaStreamSynchronize (an earlier kernel may have failed)");
+    }
+
+    /** Queues kernel {@code name} over {@code n} elements with a grid-stride configuration. */
+    void launch(String name, long n, KernelArgs args) {
+        launch(name, LaunchConfig.forElements(n, multiprocessors), 0, args);
+    }
+
+    /** Queues kernel {@code name} with an explicit configuration and dynamic shared memory. */
+    void launch(String name, LaunchConfig config, int sharedBytes, KernelArgs args) {
+        makeCurrent();
+        CUfunc_st fn = functions.computeIfAbsent(name, this::function);
+        checkDriver(cuLaunchKernel(fn, config.blocks(), 1, 1, config.threads(), 1, 1, sharedBytes, stream,
+                args.params(), (Pointer) null), "cuLaunchKernel(" + name + ")");
+    }
+
+    private CUfunc_st function(String name) {
+        CUfunc_st fn = new CUfunc_st();
+        checkDriver(cuModuleGetFunction(fn, module, name), "cuModuleGetFunction(" + name + ")");
+        return fn;
+    }
+
+    /** The cuBLAS handle, created on first use and bound to this device's stream. */
+    synchronized cublasContext blas() {
+        if (blas == null) {
+            makeCurrent();
+            cublasContext h = new cublasContext();
+            checkBlas(cublas.cublasCreate_v2(h), "cublasCreate");
+            checkBlas(cublas.cublasSetStream_v2(h, stream), "cublasSetStream");
+            // Plain FP32 (no TF32 tensor-op math), so results match the CPU backend within float rounding.
+            checkBlas(cublas.cublasSetMathMode(h, cublas.CUBLAS_DEFAULT_MATH), "cublasSetMathMode");
+            blas = h;
+        }
+        return blas;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.jtensor.ops.nn;
+
+/**
+ * The keyword arguments of {@code F.embedding} beyond input and weight, builder style:
+ * {@code new EmbeddingOptions().paddingIdx(0).maxNorm(1.0)}. Defaults are PyTorch's: no padding
+ * index, no max norm, {@code norm_type=2.0}.
+ */
+public final class EmbeddingOptions {
+    private Long paddingIdx;
+    private Double maxNorm;
+    private double normType = 2.0;
+
+    /** PyTorch's defaults. */
+    public EmbeddingOptions() {}
+
+    /**
+     * The row that receives no gradient ({@code padding_idx=}; negative counts from the end), or null;
+     * returns this.
+     */
+    public EmbeddingOptions paddingIdx(Long paddingIdx) {
+        this.paddingIdx = paddingIdx;
+        return this;
+    }
+
+    /**
+     * Rows looked up whose norm exceeds this are rescaled to it, in place in the weight
+     * ({@code max_norm=}), or null for none; returns this.
+     */
+    public EmbeddingOptions maxNorm(Double maxNorm) {
+        this.maxNorm = maxNorm;
+        return this;
+    }
+
+    /** The p of the p-norm for {@link #maxNorm} ({@code norm_type=}); returns this. */
+    public EmbeddingOptions normType(double normType) {
+        this.normType = normType;
+        return this;
+    }
+
+    /** The padding index, or null. */
+    public Long paddingIdx() {
+        return paddingIdx;
+    }
+
+    /** The max norm, or null. */
+    public Double maxNorm() {
+        return maxNorm;
+    }
+
+    /** The norm's p. */
+    public double normType() {
+        return normType;
+    }
+}

@@ -1,0 +1,393 @@
+package dev.jtensor.ops.nn;
+
+import dev.jtensor.core.DType;
+import dev.jtensor.core.Device;
+import dev.jtensor.core.Npy;
+import dev.jtensor.core.Tensor;
+import dev.jtensor.core.TensorException;
+import dev.jtensor.ops.NoGrad;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The base of neural-network layers, PyTorch's {@code nn.Module}: named parameters, buffers and
+ * child modules in registration order, training/evaluation mode, gradient clearing, a state dict
+ * that saves to and loads from {@code .npy} files or one {@code .npz} archive, and moving to a device.
+ *
+ * <p>Names are PyTorch's dotted names ({@code "0.weight"}, {@code "encoder.bias"}). Subclasses
+ * register their tensors in the constructor and read them back by name (so that {@link #to(Device)}
+ * can replace them), then implement {@link #forward}.
+ */
+public abstract class Module {
+    private final Map<String, Tensor> parameters = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
+    private final Map<String, Module> children = new LinkedHashMap<>();
+    private boolean training = true;
+
+    /** A module with nothing registered, in training mode. */
+    protected Module() {}
+
+    /** Applies the module, PyTorch's {@code module(input)} / {@code forward(input)}. */
+    public abstract Tensor forward(Tensor input);
+
+    // ------------------------------------------------------------------ registration
+
+    /**
+     * Registers a parameter ({@code register_parameter}): a floating tensor that now requires grad, or
+     * null for an absent optional one (as {@code bias=False}); returns it.
+     */
+    protected Tensor registerParameter(String name, Tensor value) {
+        checkName(name);
+        if (value != null) {
+            if (!value.isLeaf()) {
+                throw new TensorException("cannot register parameter '" + name + "': it was computed by an op "
+                        + "(a non-leaf tensor); register a leaf, e.g. value.detach()");
+            }
+            value.requiresGrad(true);
+        }
+        parameters.put(name, value);
+        return value;
+    }
+
+    /** Registers a buffer ({@code register_buffer}): state saved in the state dict but not trained; returns it. */
+    protected Tensor registerBuffer(String name, Tensor value) {
+        checkName(name);
+        buffers.put(name, value);
+        return value;
+    }
+
+    /** Registers a child module ({@code add_module}); its names get the prefix {@code name + "."}; returns it. */
+    protected <M extends Module> M registerModule(String name, M module) {
+        checkName(name);
+        children.put(name, module);
+        return module;
+    }
+
+    private void checkName(String name) {
+        if (name == null || name.isEmpty() || name.contains(".")) {
+            throw new TensorException("module attribute name can't be empty or contain \".\", got \"" + name + "\"");
+        }
+        if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
+            throw new TensorException("attribute '" + name + "' already exists in " + getClass().getSimpleName());
+        }
+    }
+
+    /** This module's own parameter {@code name} (not a child's), or null when registered as absent. */
+    public Tensor parameter(String name) {
+        if (!parameters.containsKey(name)) {
+            throw new TensorException(getClass().getSimpleName() + " has no parameter '" + name + "'; it has "
+                    + parameters.keySet());
+        }
+        return parameters.get(name);
+    }
+
+    /** This module's own buffer {@code name}. */
+    public Tensor buffer(String name) {
+        if (!buffers.containsKey(name)) {
+            throw new TensorException(getClass().getSimpleName() + " has no buffer '" + name + "'; it has "
+                    + buffers.keySet());
+        }
+        return buffers.get(name);
+    }
+
+    // ------------------------------------------------------------------ traversal
+
+    /** The direct children with their names, in registration order ({@code named_children}). */
+    public Map<String, Module> namedChildren() {
+        return Collections.unmodifiableMap(children);
+    }
+
+    /** This module and all below it, depth first, with dotted names ({@code named_modules}; this one is {@code ""}). */
+    public Map<String, Module> namedModules() {
+        Map<String, Module> out = new LinkedHashMap<>();
+        collectModules("", out, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return out;
+    }
+
+    private void collectModules(String prefix, Map<String, Module> out, Set<Module> seen) {
+        if (!seen.add(this)) {
+            return;
+        }
+        out.put(prefix, this);
+        for (var e : children.entrySet()) {
+            if (e.getValue() != null) {
+                e.getValue().collectModules(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out, seen);
+            }
+        }
+    }
+
+    /**
+     * Every parameter with its dotted name, in PyTorch's order ({@code named_parameters}): a module's
+     * own parameters in registration order, then each child's, depth first; a tensor shared by two
+     * modules is listed once; absent (null) parameters are skipped.
+     */
+    public Map<String, Tensor> namedParameters() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (var m : namedModules().entrySet()) {
+            for (var p : m.getValue().parameters.entrySet()) {
+                if (p.getValue() != null && seen.add(p.getValue())) {
+                    out.put(qualified(m.getKey(), p.getKey()), p.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The parameters in {@link #namedParameters()} order ({@code parameters()}), e.g. for an optimizer. */
+    public List<Tensor> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    /** Every buffer with its dotted name ({@code named_buffers}). */
+    public Map<String, Tensor> namedBuffers() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (var m : namedModules().entrySet()) {
+            for (var b : m.getValue().buffers.entrySet()) {
+                if (b.getValue() != null) {
+                    out.put(qualified(m.getKey(), b.getKey()), b.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String qualified(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
+    }
+
+    // ------------------------------------------------------------------ modes and gradients
+
+    /** Sets training mode on this module and all below it ({@code train()}); returns this. */
+    public Module train() {
+        return train(true);
+    }
+
+    /** Sets training ({@code true}) or evaluation mode on this module and all below it; returns this. */
+    public Module train(boolean on) {
+        for (Module m : namedModules().values()) {
+            m.training = on;
+        }
+        return this;
+    }
+
+    /** Sets evaluation mode ({@code eval()}): dropout becomes the identity; returns this. */
+    public Module eval() {
+        return train(false);
+    }
+
+    /** Whether this module is in training mode ({@code self.training}). */
+    public boolean isTraining() {
+        return training;
+    }
+
+    /** Clears every parameter's gradient: {@code zero_grad()} with PyTorch 2's {@code set_to_none=True}. */
+    public void zeroGrad() {
+        zeroGrad(true);
+    }
+
+    /** {@code zero_grad(set_to_none)}: drop the gradients, or fill them with zeros in place. */
+    public void zeroGrad(boolean setToNone) {
+        for (Tensor p : parameters()) {
+            clearGrad(p, setToNone);
+        }
+    }
+
+    static void clearGrad(Tensor p, boolean setToNone) {
+        Tensor g = p.grad();
+        if (g == null) {
+            return;
+        }
+        if (setToNone) {
+            p.setGrad(null);
+        } else {
+            try (var _ = NoGrad.enter()) {
+                g.zero_();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ state dict
+
+    /**
+     * Parameters and buffers by dotted name ({@code state_dict()}): for each module, depth first, its
+     * parameters then its buffers. The tensors are detached views of the module's own storage.
+     */
+    public Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (var m : namedModules().entrySet()) {
+            for (var p : m.getValue().parameters.entrySet()) {
+                if (p.getValue() != null) {
+                    out.putIfAbsent(qualified(m.getKey(), p.getKey()), p.getValue().detach());
+                }
+            }
+            for (var b : m.getValue().buffers.entrySet()) {
+                if (b.getValue() != null) {
+                    out.putIfAbsent(qualified(m.getKey(), b.getKey()), b.getValue().detach());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code load_state_dict(state)} with {@code strict=True}: every key must match, with equal shapes. */
+    public void loadStateDict(Map<String, Tensor> state) {
+        loadStateDict(state, true);
+    }
+
+    /**
+     * Copies {@code state} into this module's parameters and buffers in place, under no-grad
+     * ({@code load_state_dict}); the tensors keep their identity, so optimizers built on them stay
+     * valid. Values are converted to each tensor's dtype and device. With {@code strict}, missing and
+     * unexpected keys are errors; shape mismatches always are.
+     */
+    public void loadStateDict(Map<String, Tensor> state, boolean strict) {
+        Map<String, Tensor> own = stateDict();
+        if (strict) {
+            Set<String> missing = new TreeSet<>(own.keySet());
+            missing.removeAll(state.keySet());
+            Set<String> unexpected = new TreeSet<>(state.keySet());
+            unexpected.removeAll(own.keySet());
+            if (!missing.isEmpty() || !unexpected.isEmpty()) {
+                throw new TensorException("Error(s) in loading state_dict for " + getClass().getSimpleName()
+                        + ": Missing key(s) in state_dict: " + missing + ". Unexpected key(s) in state_dict: "
+                        + unexpected + ".");
+            }
+        }
+        for (var e : own.entrySet()) {
+            Tensor src = state.get(e.getKey());
+            if (src == null) {
+                continue;
+            }
+            Tensor dst = e.getValue();
+            if (!Arrays.equals(src.shape(), dst.shape())) {
+                throw new TensorException("Error(s) in loading state_dict for " + getClass().getSimpleName()
+                        + ": size mismatch for " + e.getKey() + ": copying a param with shape "
+                        + Arrays.toString(src.shape()) + " from checkpoint, the shape in current model is "
+                        + Arrays.toString(dst.shape()) + ".");
+            }
+        }
+        try (var _ = NoGrad.enter()) {
+            for (var e : own.entrySet()) {
+                Tensor src = state.get(e.getKey());
+                if (src != null) {
+                    e.getValue().copy_(src.to(e.getValue().device()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Saves the state dict ({@code torch.save(model.state_dict(), ...)} in NumPy's formats): to one
+     * {@code .npz} archive when {@code path} ends with {@code .npz}, otherwise into the directory
+     * {@code path} as one {@code <name>.npy} file per entry.
+     */
+    public void save(Path path) throws IOException {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        for (var e : stateDict().entrySet()) {
+            state.put(e.getKey(), e.getValue().to(Device.CPU));
+        }
+        if (isArchive(path)) {
+            Npy.saveAll(state, path);
+            return;
+        }
+        Files.createDirectories(path);
+        for (var e : state.entrySet()) {
+            Npy.save(e.getValue(), path.resolve(e.getKey() + ".npy"));
+        }
+    }
+
+    /**
+     * Loads a state dict saved by {@link #save} (or by NumPy: {@code np.savez} of the same names, or
+     * one {@code .npy} per name in a directory) with {@link #loadStateDict(Map)}.
+     */
+    public void load(Path path) throws IOException {
+        if (isArchive(path)) {
+            loadStateDict(Npy.loadAll(path));
+            return;
+        }
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        for (String name : stateDict().keySet()) {
+            Path file = path.resolve(name + ".npy");
+            if (Files.exists(file)) {
+                state.put(name, Npy.load(file));
+            }
+        }
+        loadStateDict(state);
+    }
+
+    private static boolean isArchive(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().endsWith(".npz");
+    }
+
+    // ------------------------------------------------------------------ devices and dtypes
+
+    /**
+     * Moves every parameter and buffer to {@code device} ({@code module.to(device)}); returns this.
+     * Parameters that move are replaced by new leaves (requiring grad, gradients dropped), so build
+     * optimizers after moving, as PyTorch advises.
+     */
+    public Module to(Device device) {
+        for (Module m : namedModules().values()) {
+            m.replaceAll(t -> t.device().equals(device) ? t : t.detach().to(device));
+        }
+        return this;
+    }
+
+    /** Converts floating parameters and buffers to {@code dtype} ({@code module.to(dtype)}, e.g. {@code double()}); returns this. */
+    public Module to(DType dtype) {
+        if (!dtype.isFloatingPoint()) {
+            throw new TensorException("nn.Module.to only accepts floating point dtypes, but got desired dtype=" + dtype);
+        }
+        for (Module m : namedModules().values()) {
+            m.replaceAll(t -> !t.dtype().isFloatingPoint() || t.dtype() == dtype ? t : t.detach().to(dtype));
+        }
+        return this;
+    }
+
+    private void replaceAll(java.util.function.UnaryOperator<Tensor> f) {
+        for (var e : parameters.entrySet()) {
+            Tensor t = e.getValue();
+            if (t != null) {
+                Tensor moved = f.apply(t);
+                if (moved != t) {
+                    e.setValue(moved.requiresGrad(true));
+                }
+            }
+        }
+        for (var e : buffers.entrySet()) {
+            if (e.getValue() != null) {
+                e.setValue(f.apply(e.getValue()));
+            }
+        }
+    }
+
+    /** The class name and children, like PyTorch's module repr (without per-layer arguments unless a layer adds them). */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append('(').append(extraRepr());
+        if (!children.isEmpty()) {
+            sb.append('\n');
+            for (var e : children.entrySet()) {
+                String child = String.valueOf(e.getValue()).replace("\n", "\n  ");
+                sb.append("  (").append(e.getKey()).append("): ").append(child).append('\n');
+            }
+        }
+        return sb.append(')').toString();
+    }
+
+    /** The layer's arguments for {@link #toString()}, PyTorch's {@code extra_repr()}; empty by default. */
+    protected String extraRepr() {
+        return "";
+    }
+}
