@@ -809,7 +809,8 @@ def render(data, out_md):
                  "(`tensor-bench/scripts/analysis.md`, written by hand from profiles like the ones shown; compare their "
                  "numbers with this run's), and this run's profile of the benchmark (`-prof jfr`: execution "
                  "samples of the benchmark's threads, grouped by the library call the benchmark made and by "
-                 "the top frame).")
+                 "the JTensor method running). JFR samples threads only while they run Java code: time inside "
+                 "the JVM itself, such as zeroing a new array (see AllocBench) or GC, is not in these samples.")
         L.append("")
         # Matmul sizes share one kernel and one note: one section for all of its missed sizes.
         sections = []
