@@ -24,6 +24,24 @@ final class Elementwise {
 
     // ------------------------------------------------------------------ promotion
 
+    /**
+     * {@link #resultType(Object...)} of two operands without the array: two tensors of one dtype and
+     * a tensor with a scalar (the common cases) directly.
+     */
+    static DType resultType(Object a, Object b) {
+        if (a instanceof Tensor x) {
+            if (b instanceof Tensor y) {
+                if (x.dtype() == y.dtype()) {
+                    return x.dtype();
+                }
+            } else if (b != null) {
+                DType.Category c = category(b);
+                return x.dim() > 0 ? DType.resultType(x.dtype(), null, c) : DType.resultType(null, x.dtype(), c);
+            }
+        }
+        return resultType(new Object[] {a, b});
+    }
+
     /** PyTorch's {@code result_type} of tensors and Java scalars (nulls are skipped). */
     static DType resultType(Object... operands) {
         DType dimensioned = null;
@@ -87,6 +105,17 @@ final class Elementwise {
         };
     }
 
+    /** {@link #device(String, Object...)} of two operands, without the array. */
+    private static Device device(String name, Object a, Object b) {
+        if (a instanceof Tensor x) {
+            if (b instanceof Tensor y) {
+                x.checkSameDevice(y, name);
+            }
+            return x.device();
+        }
+        return b instanceof Tensor y ? y.device() : Device.CPU;
+    }
+
     /** The device of the tensor operands, checked to be one. */
     private static Device device(String name, Object... operands) {
         Tensor first = null;
@@ -109,7 +138,7 @@ final class Elementwise {
      */
     static Tensor allocate(long[] shape, DType dtype, Device device, Tensor... inputs) {
         for (Tensor t : inputs) {
-            if (!Arrays.equals(t.shape(), shape)) {
+            if (!t.hasShape(shape)) {
                 continue;
             }
             if (t.dim() > 1 && !t.isContiguous() && TensorIterator.isNonOverlappingAndDense(t)) {
@@ -264,9 +293,10 @@ final class Elementwise {
         Tensor b = operand(other, compute, device);
         checkDivisor(name, op, compute, b);
         DType outType = op.hasBoolOutput() ? DType.BOOL : compute;
-        Tensor out = allocate(TensorIterator.broadcastShapes(a, b), outType, device, a, b);
+        Tensor out = allocate(broadcastShape(a, b), outType, device, a, b);
         device.backend().binary(op, TensorIterator.of(out, a, b), alpha);
-        if (prim == null) {
+        if (prim == null || !(a.requiresGrad() || b.requiresGrad())) {
+            // Nothing to record (Autograd.record would decide the same, after building its arrays).
             return out;
         }
         return switch (prim) {
@@ -275,6 +305,12 @@ final class Elementwise {
                     op == BinaryOp.DIV ? null : op == BinaryOp.DIV_TRUNC ? "trunc" : "floor");
             default -> Autograd.record(prim, out, new Tensor[] {a, b});
         };
+    }
+
+    /** The broadcast shape of two operands (a fresh array); equal shapes, the common case, need no broadcasting. */
+    private static long[] broadcastShape(Tensor a, Tensor b) {
+        long[] shape = a.shape();
+        return b.hasShape(shape) ? shape : TensorIterator.broadcastShapes(a, b);
     }
 
     /**
@@ -380,7 +416,7 @@ final class Elementwise {
         Tensor out = allocate(a.shape(), compute, a.device(), a);
         a.device().backend().unary(op, TensorIterator.of(out, a));
         Primitive prim = primitiveOf(op);
-        if (prim == null) {
+        if (prim == null || !a.requiresGrad()) {
             return out;
         }
         if (prim == Primitive.GELU) {

@@ -45,8 +45,7 @@ public final class Parallel {
      * of at least {@code grain} indices each.
      */
     public static void forRange(long n, long grain, RangeBody body) {
-        int threads = numThreads;
-        long chunks = Math.min(threads, n / Math.max(grain, 1));
+        long chunks = chunks(n, grain);
         if (chunks <= 1) {
             body.run(0, n);
             return;
@@ -63,6 +62,18 @@ public final class Parallel {
         for (ForkJoinTask<?> t : tasks) {
             t.join();
         }
+    }
+
+    /**
+     * Whether {@link #forRange} would split {@code [0, n)} with this grain; when it would not,
+     * callers on hot paths may run their body directly, without building the body object.
+     */
+    public static boolean splits(long n, long grain) {
+        return chunks(n, grain) > 1;
+    }
+
+    private static long chunks(long n, long grain) {
+        return Math.min(numThreads, n / Math.max(grain, 1));
     }
 
     private static ForkJoinPool pool() {

@@ -43,6 +43,15 @@ public final class Tensor {
      * storage's size.
      */
     public Tensor(Storage storage, long[] shape, long[] strides, long offset) {
+        this(storage, shape.clone(), strides.clone(), offset, true);
+    }
+
+    /**
+     * The public constructor without its copies: the tensor takes ownership of {@code shape} and
+     * {@code strides}, which must be arrays nobody writes afterwards (fresh ones, or another
+     * tensor's: a tensor never writes its own). The layout is validated all the same.
+     */
+    private Tensor(Storage storage, long[] shape, long[] strides, long offset, boolean owned) {
         if (shape.length != strides.length) {
             throw new TensorException("shape " + Arrays.toString(shape) + " and strides "
                     + Arrays.toString(strides) + " differ in length");
@@ -68,8 +77,8 @@ public final class Tensor {
                     + storage.size() + " elements");
         }
         this.storage = storage;
-        this.shape = shape.clone();
-        this.strides = strides.clone();
+        this.shape = shape;
+        this.strides = strides;
         this.offset = offset;
     }
 
@@ -118,6 +127,11 @@ public final class Tensor {
     /** The storage index of the first element. */
     public long storageOffset() {
         return offset;
+    }
+
+    /** Whether the shape equals {@code s}, without copying it. */
+    boolean hasShape(long[] s) {
+        return Arrays.equals(shape, s);
     }
 
     /** The number of dims. */
@@ -205,7 +219,8 @@ public final class Tensor {
     /** An uninitialised-by-contract (here: zero-filled) contiguous tensor on a device. */
     public static Tensor empty(long[] shape, DType dtype, Device device) {
         long[] s = Shapes.checkShape(shape);
-        return new Tensor(device.backend().allocate(dtype, Shapes.numel(s)), s, Shapes.contiguousStrides(s), 0);
+        // s is checkShape's copy: the new tensor owns it.
+        return new Tensor(device.backend().allocate(dtype, Shapes.numel(s)), s, Shapes.contiguousStrides(s), 0, true);
     }
 
     /** A float32 tensor of zeros. */
@@ -337,7 +352,7 @@ public final class Tensor {
         Tensor out = empty(shape, dtype, device());
         TensorIterator it = TensorIterator.of(out, this);
         backend().copy(it);
-        return Autograd.record(Primitive.CAST, out, new Tensor[] {this}, dtype());
+        return requiresGrad ? Autograd.record(Primitive.CAST, out, new Tensor[] {this}, dtype()) : out;
     }
 
     /** A copy on {@code device}; this tensor if it is already there. */
@@ -416,8 +431,15 @@ public final class Tensor {
     /** The elements in row-major order as a host array of the dtype's primitive type (a copy). */
     public Object toHostArray() {
         Tensor c = contiguous();
-        Object all = c.backend().toHost(c.storage);
         int n = (int) c.numel();
+        if (n > 0 && c.storage.size() - n > n) {
+            // Most of the storage lies outside this tensor (a row of a batch, a slice): copy the
+            // elements out on the device first, so that only they travel to the host.
+            Tensor compact = empty(shape, dtype(), device());
+            backend().copy(TensorIterator.of(compact, c));
+            c = compact;
+        }
+        Object all = c.backend().toHost(c.storage);
         if (c.offset == 0 && java.lang.reflect.Array.getLength(all) == n) {
             return all;
         }
@@ -508,7 +530,7 @@ public final class Tensor {
     public Tensor clone() {
         Tensor out = empty(shape, dtype(), device());
         backend().copy(TensorIterator.of(out, this));
-        return Autograd.record(Primitive.CLONE, out, new Tensor[] {this});
+        return requiresGrad ? Autograd.record(Primitive.CLONE, out, new Tensor[] {this}) : out;
     }
 
     /** This tensor if contiguous, else a contiguous copy. */
@@ -537,9 +559,9 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ views
 
+    /** A view over this storage; the callers pass fresh arrays (or this tensor's own), which it adopts. */
     private Tensor viewOf(long[] newShape, long[] newStrides, long newOffset) {
-        Tensor v = new Tensor(storage, newShape, newStrides, newOffset);
-        return v;
+        return new Tensor(storage, newShape, newStrides, newOffset, true);
     }
 
     /**
@@ -557,7 +579,9 @@ public final class Tensor {
                     + Arrays.toString(shape) + " with strides " + Arrays.toString(strides) + " cannot be viewed as "
                     + Arrays.toString(s) + ". Use .reshape(...) instead.");
         }
-        return Autograd.record(Primitive.VIEW, viewOf(s, st, offset), new Tensor[] {this}, (Object) shape.clone());
+        Tensor v = viewOf(s, st, offset);
+        // Only a tensor that requires grad can be recorded: skip building the record's arguments otherwise.
+        return requiresGrad ? Autograd.record(Primitive.VIEW, v, new Tensor[] {this}, (Object) shape.clone()) : v;
     }
 
     /** A view with a new shape when the strides allow one, else a contiguous copy (PyTorch's reshape). */
@@ -617,7 +641,8 @@ public final class Tensor {
             s[i] = shape[d];
             st[i] = strides[d];
         }
-        return Autograd.record(Primitive.PERMUTE, viewOf(s, st, offset), new Tensor[] {this}, (Object) perm);
+        Tensor v = viewOf(s, st, offset);
+        return requiresGrad ? Autograd.record(Primitive.PERMUTE, v, new Tensor[] {this}, (Object) perm) : v;
     }
 
     /** The transpose of a tensor of at most 2 dims (PyTorch's {@code t()}). */
@@ -674,7 +699,8 @@ public final class Tensor {
     }
 
     private Tensor aliasView(long[] s, long[] st) {
-        return Autograd.record(Primitive.RESHAPE_ALIAS, viewOf(s, st, offset), new Tensor[] {this}, (Object) shape.clone());
+        Tensor v = viewOf(s, st, offset);
+        return requiresGrad ? Autograd.record(Primitive.RESHAPE_ALIAS, v, new Tensor[] {this}, (Object) shape.clone()) : v;
     }
 
     private static long[] remove(long[] a, int i) {
@@ -730,7 +756,8 @@ public final class Tensor {
                         + ".  Tensor sizes: " + Arrays.toString(shape));
             }
         }
-        return Autograd.record(Primitive.EXPAND, viewOf(s, st, offset), new Tensor[] {this}, (Object) shape.clone());
+        Tensor v = viewOf(s, st, offset);
+        return requiresGrad ? Autograd.record(Primitive.EXPAND, v, new Tensor[] {this}, (Object) shape.clone()) : v;
     }
 
     /** A view expanded to {@code other}'s shape. */
@@ -825,7 +852,8 @@ public final class Tensor {
         s[d] = len;
         st[d] = strides[d] * step;
         long off = len == 0 ? offset : offset + a * strides[d];
-        return Autograd.record(Primitive.SLICE, viewOf(s, st, off), new Tensor[] {this}, d, a, step, shape.clone());
+        Tensor v = viewOf(s, st, off);
+        return requiresGrad ? Autograd.record(Primitive.SLICE, v, new Tensor[] {this}, d, a, step, shape.clone()) : v;
     }
 
     /** The view at {@code index} of dim {@code dim}, which is removed (negative index counts from the end). */
@@ -840,7 +868,7 @@ public final class Tensor {
         }
         long i = index < 0 ? index + size : index;
         Tensor v = viewOf(remove(shape, d), remove(strides, d), offset + i * strides[d]);
-        return Autograd.record(Primitive.SELECT, v, new Tensor[] {this}, d, i, shape.clone());
+        return requiresGrad ? Autograd.record(Primitive.SELECT, v, new Tensor[] {this}, d, i, shape.clone()) : v;
     }
 
     /** Views of consecutive pieces of {@code splitSize} along {@code dim} (the last may be smaller). */
@@ -2862,7 +2890,7 @@ public final class Tensor {
 
     /** A tensor sharing this storage, cut from the graph (no grad). */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset);
+        return new Tensor(storage, shape, strides, offset, true);
     }
 
     /** Back-propagates from this scalar tensor into the leaves' {@link #grad()}. */

@@ -60,7 +60,13 @@ public final class CpuBackend implements Backend {
 
     /** Runs a row kernel over the iterator, in parallel above the grain size. */
     static void run(TensorIterator it, TensorIterator.RowKernel kernel) {
-        Parallel.forRange(it.numel(), Parallel.GRAIN_SIZE, (b, e) -> it.forEachRow(b, e, kernel));
+        long n = it.numel();
+        if (!Parallel.splits(n, Parallel.GRAIN_SIZE)) {
+            // What forRange would do (one chunk on this thread), without allocating its body.
+            it.forEachRow(0, n, kernel);
+            return;
+        }
+        Parallel.forRange(n, Parallel.GRAIN_SIZE, (b, e) -> it.forEachRow(b, e, kernel));
     }
 
     @Override

@@ -1,31 +1,48 @@
 package dev.jtensor.core.cpu;
 
+import dev.jtensor.core.Parallel;
 import dev.jtensor.core.spi.GemmSpec;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * float32 GEMM, blocked as in BLIS/GotoBLAS: the output is cut into {@code NC}-column slabs, k
- * into k slices, and rows into row blocks; for each slice, B's slab is
- * packed into panels of {@code nr} columns (kept in L3/L2), A's block into panels of {@code mr}
- * rows (kept in L2), and the micro-kernel walks the tiles. Packing reads any row and column
- * strides, so transposed and strided operands need no copy beforehand.
+ * float32 GEMM, blocked as in BLIS/GotoBLAS. The output is cut into slabs of up to {@code NC}
+ * columns and k into slices of {@code KC}; B's part for a slab and a group of slices is packed
+ * once into panels of {@code nr} columns (a buffer shared by all threads), then row blocks of the
+ * slab run as tasks: each packs its rows of A into panels of {@code mr} rows (kept in L2) and the
+ * micro-kernel walks the tiles along C's rows, window by window of {@code CW} columns (see
+ * {@link #block}). Packing reads any row and column strides, so transposed and strided operands need no copy
+ * beforehand.
  *
- * <p>Every output element is computed the same way whatever tile, block or thread it falls in:
- * one multiply-add chain per k slice of {@code KC}, slices added to C in increasing k.
+ * <p>Threads claim row blocks (and, for short and wide outputs, column chunks) from a shared
+ * counter, so a thread that starts late or is descheduled on a busy machine simply claims fewer.
+ * Every output element is computed the same way whatever block, task or thread it falls in: one
+ * multiply-add chain per k slice of {@code KC}, slices added to C in increasing k. Results are
+ * therefore bitwise independent of the thread count.
  */
 final class FloatGemm {
-    /** Columns per packed B slab (a multiple of 32 and of 8): 2048 x 512 floats = 4 MiB, within L3. */
+    /** Columns per B slab at most: 2048 x 512 floats = 4 MiB of packed B per k slice, within L3. */
     static final int NC = 2048;
-
-    private final GemmKernels.FloatMicroKernel kernel;
     /**
      * Depth of a k slice. The same for every kernel, so that every kernel (and the scalar twin)
      * computes each element with the same operations: results do not depend on the machine's
-     * vector width. 512 deep, an nr-column B panel (32 KiB with AVX2) streams from L1/L2 while C is
-     * read and written half as often as with 256 (measured faster on AVX2).
+     * vector width. 512 deep, C is read and written once per 512 multiply-adds per element, an A
+     * panel of 4 rows (8 KiB) stays in L1 and a window of B panels in L2 (measured best of 256, 384,
+     * 512 and 768 on AVX2).
      */
     static final int KC = 512;
-    /** Rows per packed A block (a multiple of 4 and of 6): 72 x 512 floats = 144 KiB, within L2. */
-    static final int MC = 72;
+    /** Rows per A block at most (a multiple of 4, 6, 8 and 16): 96 x 512 floats = 192 KiB, within L2. */
+    static final int MC = 96;
+    /** Columns per window of the macro-kernel (a multiple of 32 and 16): 128 x 512 floats of B = 256 KiB, within L2. */
+    static final int CW = 128;
+    /** Packed B per slab at most (floats): slices are grouped up to this, so threads meet once per group. */
+    static final int B_GROUP = 1 << 20;
+    /** Row blocks (tasks) per thread aimed at, so that threads that start late still balance. */
+    static final int TASKS_PER_THREAD = 4;
+
+    /** Per-thread packing buffers, reused across calls (a product no longer allocates them). */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private final GemmKernels.FloatMicroKernel kernel;
 
     /** A driver over {@code kernel}. */
     FloatGemm(GemmKernels.FloatMicroKernel kernel) {
@@ -74,44 +91,190 @@ final class FloatGemm {
             });
             return;
         }
-        int kcMax = Math.min(KC, k);
-        plan.forEachTask(() -> {
-            // Buffers per thread chunk, sized to what its tasks can need.
-            float[] ap = new float[roundUp(Math.min(MC, plan.m), mr) * kcMax];
-            float[] bp = new float[roundUp(Math.min(NC, plan.n), nr) * kcMax];
-            float[] tile = new float[mr * nr];
-            return (ao, bo, co, i0, i1, j0, j1) -> {
-                for (int jc = j0; jc < j1; jc += NC) {
-                    int nc = Math.min(NC, j1 - jc);
-                    for (int pc = 0; pc < k; pc += KC) {
-                        int kc = Math.min(KC, k - pc);
-                        packB(b, bo + pc * rsb + jc * csb, rsb, csb, kc, nc, nr, bp);
-                        float betaEff = pc == 0 ? beta : 1f;
-                        for (int ic = i0; ic < i1; ic += MC) {
-                            int mc = Math.min(MC, i1 - ic);
-                            packA(a, ao + ic * rsa + pc * csa, rsa, csa, mc, kc, mr, ap);
-                            block(kc, mc, nc, ap, bp, c, co + ic * rsc + jc * csc, rsc, csc, alpha, betaEff, tile);
-                        }
-                    }
-                }
-            };
-        });
+        if (plan.parts == 1 && plan.batches > 1 && Parallel.getNumThreads() > 1) {
+            // Many matrices: whole matrices per thread, each product on one thread.
+            plan.forEachTask(() -> (ao, bo, co, i0, i1, j0, j1) -> product(plan, a, ao, b, bo, c, co, alpha, beta, 1));
+            return;
+        }
+        long[] off = new long[3];
+        for (long t = 0; t < plan.batches; t++) {
+            plan.offsets(t, off);
+            product(plan, a, (int) off[0], b, (int) off[1], c, (int) off[2], alpha, beta, plan.threadsPerMatrix());
+        }
     }
 
     /**
-     * Runs the micro-kernel over an {@code mc x nc} block of C at {@code co} from packed A and B
-     * (a method of its own so that the JIT compiles this hot loop early).
+     * One matrix product {@code C = alpha * A @ B + beta * C} of the plan's shape and strides, with
+     * A, B and C at the given offsets, on up to {@code threads} threads.
      */
-    private void block(int kc, int mc, int nc, float[] ap, float[] bp, float[] c, int co, int rsc, int csc,
-                       float alpha, float beta, float[] tile) {
+    private void product(GemmPlan plan, float[] a, int ao, float[] b, int bo, float[] c, int co,
+                         float alpha, float beta, int threads) {
+        int m = plan.m;
+        int n = plan.n;
+        int k = plan.k;
         int mr = kernel.mr();
         int nr = kernel.nr();
-        for (int jr = 0; jr < nc; jr += nr) {
-            int cols = Math.min(nr, nc - jr);
-            int cBase = co + jr * csc;
+        Buffers own = BUFFERS.get();
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            int ncp = roundUp(nc, nr);
+            // Slices per group: as many as fit B_GROUP, at least one.
+            int group = Math.max(1, B_GROUP / (KC * ncp)) * KC;
+            for (int pg = 0; pg < k; pg += group) {
+                int kg = Math.min(group, k - pg);
+                float[] bp = own.acquireB(kg * ncp);
+                try {
+                    for (int s = 0; s < kg; s += KC) {
+                        int pc = pg + s;
+                        kernel.packB(b, bo + pc * plan.rsb + jc * plan.csb, plan.rsb, plan.csb,
+                                Math.min(KC, k - pc), nc, bp, s * ncp);
+                    }
+                    Slab slab = new Slab(plan, m, nc, threads, mr, nr);
+                    int cj = co + jc * plan.csc;
+                    int pgf = pg;
+                    if (threads == 1 || slab.tasks == 1) {
+                        slab.runTasks(this, null, a, ao, bp, c, cj, pgf, kg, alpha, beta);
+                    } else {
+                        AtomicInteger next = new AtomicInteger();
+                        Parallel.forRange(Math.min(threads, slab.tasks), 1,
+                                (x, y) -> slab.runTasks(this, next, a, ao, bp, c, cj, pgf, kg, alpha, beta));
+                    }
+                } finally {
+                    own.releaseB(bp);
+                }
+            }
+        }
+    }
+
+    /**
+     * The tasks of one slab: row blocks of {@code rows} rows times column chunks of {@code cols}
+     * columns (one chunk unless the output is too short to give every thread several row blocks).
+     */
+    private static final class Slab {
+        final GemmPlan plan;
+        final int m;
+        final int nc;
+        final int rows;
+        final int cols;
+        final int chunks;
+        final int tasks;
+
+        Slab(GemmPlan plan, int m, int nc, int threads, int mr, int nr) {
+            this.plan = plan;
+            this.m = m;
+            this.nc = nc;
+            int want = threads == 1 ? 1 : threads * TASKS_PER_THREAD;
+            int h = Math.min(roundUp(Math.max(MC, 1), mr), roundUp(GemmPlan.ceilDiv(m, want), mr));
+            this.rows = h;
+            int rowBlocks = GemmPlan.ceilDiv(m, h);
+            int ch = rowBlocks >= want ? 1 : Math.min(GemmPlan.ceilDiv(want, rowBlocks), GemmPlan.ceilDiv(nc, nr));
+            this.cols = roundUp(GemmPlan.ceilDiv(nc, ch), nr);
+            this.chunks = GemmPlan.ceilDiv(nc, cols);
+            this.tasks = rowBlocks * chunks;
+        }
+
+        /** Runs tasks: all of them in order when {@code next} is null, else those claimed from {@code next}. */
+        void runTasks(FloatGemm g, AtomicInteger next, float[] a, int ao, float[] bp, float[] c, int co,
+                      int pg, int kg, float alpha, float beta) {
+            GemmKernels.FloatMicroKernel kernel = g.kernel;
+            int mr = kernel.mr();
+            int nr = kernel.nr();
+            int k = plan.k;
+            int ncp = roundUp(nc, nr);
+            Buffers own = BUFFERS.get();
+            float[] ap = own.acquireA(rows * Math.min(KC, kg));
+            float[] tile = new float[mr * nr];
+            float[] first = {alpha, beta};
+            float[] later = {alpha, 1f};
+            try {
+                for (int t = next == null ? 0 : next.getAndIncrement(); t < tasks;
+                     t = next == null ? t + 1 : next.getAndIncrement()) {
+                    int i0 = (t / chunks) * rows;
+                    int mc = Math.min(rows, m - i0);
+                    int j0 = (t % chunks) * cols;
+                    int j1 = Math.min(nc, j0 + cols);
+                    for (int s = 0; s < kg; s += KC) {
+                        int pc = pg + s;
+                        int kc = Math.min(KC, k - pc);
+                        packA(a, ao + i0 * plan.rsa + pc * plan.csa, plan.rsa, plan.csa, mc, kc, mr, ap);
+                        g.block(kc, mc, j0, j1, ap, bp, s * ncp, c, co + i0 * plan.rsc, plan.rsc, plan.csc,
+                                pc == 0 ? first : later, tile);
+                    }
+                }
+            } finally {
+                own.releaseA(ap);
+            }
+        }
+    }
+
+    /**
+     * Runs the micro-kernel over rows {@code [0, mc)} and columns {@code [j0, j1)} of a block of C
+     * at {@code co} from packed A and the packed B slice at {@code bOff} (a method of its own so
+     * that the JIT compiles this hot loop early). Columns go in windows of {@code CW}: a window's
+     * B panels stay in L2 while each A panel, in L1, passes along them, and consecutive tiles lie
+     * side by side in C's rows, which the hardware prefetcher follows (tiles stacked down the
+     * columns, 4 rows at a time, each touch new pages and wait for C from memory).
+     */
+    private void block(int kc, int mc, int j0, int j1, float[] ap, float[] bp, int bOff, float[] c, int co,
+                       int rsc, int csc, float[] ab, float[] tile) {
+        int mr = kernel.mr();
+        int nr = kernel.nr();
+        for (int jw = j0; jw < j1; jw += CW) {
+            int jwEnd = Math.min(j1, jw + CW);
             for (int ir = 0; ir < mc; ir += mr) {
-                kernel.run(kc, ap, ir * kc, bp, jr * kc, c, cBase + ir * rsc, rsc, csc,
-                        Math.min(mr, mc - ir), cols, alpha, beta, tile);
+                int rows = Math.min(mr, mc - ir);
+                int cRow = co + ir * rsc;
+                for (int jr = jw; jr < jwEnd; jr += nr) {
+                    kernel.run(kc, ap, ir * kc, bp, bOff + jr * kc, c, cRow + jr * csc, rsc, csc,
+                            rows, Math.min(nr, jwEnd - jr), ab, tile);
+                }
+            }
+        }
+    }
+
+    /**
+     * Packing buffers of one thread. A buffer in use (a product running on this thread that waits
+     * for its helpers, and meanwhile runs another product's task) is not handed out twice: the
+     * second user gets a fresh array. Buffers above {@code RETAIN} elements are not kept.
+     */
+    private static final class Buffers {
+        private static final int RETAIN = 1 << 20;
+        private float[] a = new float[0];
+        private float[] b = new float[0];
+        private boolean aBusy;
+        private boolean bBusy;
+
+        float[] acquireA(int len) {
+            if (aBusy || len > RETAIN) {
+                return new float[len];
+            }
+            if (a.length < len) {
+                a = new float[len];
+            }
+            aBusy = true;
+            return a;
+        }
+
+        void releaseA(float[] buf) {
+            if (buf == a) {
+                aBusy = false;
+            }
+        }
+
+        float[] acquireB(int len) {
+            if (bBusy || len > RETAIN) {
+                return new float[len];
+            }
+            if (b.length < len) {
+                b = new float[len];
+            }
+            bBusy = true;
+            return b;
+        }
+
+        void releaseB(float[] buf) {
+            if (buf == b) {
+                bBusy = false;
             }
         }
     }
@@ -204,63 +367,51 @@ final class FloatGemm {
 
     /**
      * Packs the {@code mc x kc} block of A at {@code src} into panels of {@code mr} rows: panel
-     * {@code r} holds, for each k step, its {@code mr} values (rows past {@code mc} are zeros).
+     * {@code r} holds its {@code mr} rows one after another, {@code kc} values each, so that each
+     * row of a row-major A is one contiguous copy (rows past {@code mc} are zeros).
      */
     static void packA(float[] a, int src, int rsa, int csa, int mc, int kc, int mr, float[] ap) {
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             int dst = ir * kc;
             int s = src + ir * rsa;
-            if (csa == 1 && rows == 4 && mr == 4) {
-                // The common case (row-major A, full panel of the AVX2 kernel): four row streams.
-                int r0 = s;
-                int r1 = s + rsa;
-                int r2 = s + 2 * rsa;
-                int r3 = s + 3 * rsa;
-                for (int p = 0, d = dst; p < kc; p++, d += 4) {
-                    ap[d] = a[r0 + p];
-                    ap[d + 1] = a[r1 + p];
-                    ap[d + 2] = a[r2 + p];
-                    ap[d + 3] = a[r3 + p];
+            if (csa == 1) {
+                for (int i = 0; i < rows; i++) {
+                    System.arraycopy(a, s + i * rsa, ap, dst + i * kc, kc);
                 }
             } else if (csa <= rsa) {
-                // Rows are the long runs: read each row along k, write with stride mr.
+                // Rows are the longer runs: read each row along k.
                 for (int i = 0; i < rows; i++) {
                     int si = s + i * rsa;
-                    int di = dst + i;
-                    for (int p = 0; p < kc; p++, si += csa, di += mr) {
-                        ap[di] = a[si];
+                    int di = dst + i * kc;
+                    for (int p = 0; p < kc; p++, si += csa) {
+                        ap[di + p] = a[si];
                     }
                 }
             } else {
-                // Columns are the long runs (a transposed A): read down each column.
+                // Columns are the long runs (a transposed A): read down each column, mr values at a time.
                 for (int p = 0; p < kc; p++) {
                     int sp = s + p * csa;
-                    int dp = dst + p * mr;
                     for (int i = 0; i < rows; i++) {
-                        ap[dp + i] = a[sp + i * rsa];
+                        ap[dst + i * kc + p] = a[sp + i * rsa];
                     }
                 }
             }
             if (rows < mr) {
-                for (int p = 0; p < kc; p++) {
-                    int dp = dst + p * mr;
-                    for (int i = rows; i < mr; i++) {
-                        ap[dp + i] = 0f;
-                    }
-                }
+                java.util.Arrays.fill(ap, dst + rows * kc, dst + mr * kc, 0f);
             }
         }
     }
 
     /**
-     * Packs the {@code kc x nc} block of B at {@code src} into panels of {@code nr} columns: panel
-     * {@code j} holds, for each k step, its {@code nr} values (columns past {@code nc} are zeros).
+     * Packs the {@code kc x nc} block of B at {@code src} into panels of {@code nr} columns from
+     * {@code bp[off]}: panel {@code j} holds, for each k step, its {@code nr} values (columns past
+     * {@code nc} are zeros).
      */
-    static void packB(float[] b, int src, int rsb, int csb, int kc, int nc, int nr, float[] bp) {
+    static void packB(float[] b, int src, int rsb, int csb, int kc, int nc, int nr, float[] bp, int off) {
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
-            int dst = jr * kc;
+            int dst = off + jr * kc;
             int s = src + jr * csb;
             if (csb == 1) {
                 // Row-major B: each k step of the panel is one contiguous run.

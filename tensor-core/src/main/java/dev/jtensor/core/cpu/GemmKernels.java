@@ -70,12 +70,24 @@ final class GemmKernels {
 
         /**
          * Computes {@code C = alpha * Ap @ Bp + beta * C} for the tile's first {@code rows x cols}
-         * elements, C element {@code (i, j)} at {@code c[co + i*rsc + j*csc]}; Ap holds {@code kc}
-         * groups of {@code mr} values from {@code ao}, Bp {@code kc} groups of {@code nr} from
-         * {@code bo}. {@code tile} is scratch of at least {@code mr * nr} elements.
+         * elements, C element {@code (i, j)} at {@code c[co + i*rsc + j*csc]}; Ap holds {@code mr}
+         * rows of {@code kc} values from {@code ao} (row i's k step p at {@code ao + i*kc + p}), Bp
+         * {@code kc} groups of {@code nr} from {@code bo}; {@code ab} holds alpha and beta. {@code tile} is scratch of at least
+         * {@code mr * nr} elements. (alpha and beta come in an array because float arguments
+         * arrive in vector registers, where the JIT may keep them through the k loop and leave
+         * the accumulators a register short.)
          */
         void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int rsc, int csc,
-                 int rows, int cols, float alpha, float beta, float[] tile);
+                 int rows, int cols, float[] ab, float[] tile);
+
+        /**
+         * Packs the {@code kc x nc} block of B at {@code src} (row stride {@code rsb}, column stride
+         * {@code csb}) into panels of {@link #nr()} columns from {@code bp[off]}, as
+         * {@link FloatGemm#packB} does; a vector kernel copies whole panel rows with vector moves.
+         */
+        default void packB(float[] b, int src, int rsb, int csb, int kc, int nc, float[] bp, int off) {
+            FloatGemm.packB(b, src, rsb, csb, kc, nc, nr(), bp, off);
+        }
     }
 
     /** A float64 micro-kernel; see {@link FloatMicroKernel}. */
@@ -149,18 +161,18 @@ final class GemmKernels {
 
         @Override
         public void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int rsc, int csc,
-                        int rows, int cols, float alpha, float beta, float[] tile) {
+                        int rows, int cols, float[] ab, float[] tile) {
             java.util.Arrays.fill(tile, 0, MR * NR, -0f);
-            for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
+            for (int p = 0; p < kc; p++, bo += NR) {
                 for (int i = 0; i < MR; i++) {
-                    float x = a[ao + i];
+                    float x = a[ao + i * kc + p];
                     int t = i * NR;
                     for (int j = 0; j < NR; j++) {
                         tile[t + j] = Math.fma(x, b[bo + j], tile[t + j]);
                     }
                 }
             }
-            writeBack(tile, NR, c, co, rsc, csc, rows, cols, alpha, beta);
+            writeBack(tile, NR, c, co, rsc, csc, rows, cols, ab[0], ab[1]);
         }
     }
 

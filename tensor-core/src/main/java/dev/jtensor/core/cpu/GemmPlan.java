@@ -21,6 +21,12 @@ import dev.jtensor.core.spi.GemmSpec;
 final class GemmPlan {
     /** Below this many multiply-adds a chunk of tasks is not worth handing to another thread. */
     static final long MIN_MACS_PER_CHUNK = 1L << 18;
+    /**
+     * Below this many multiply-adds per thread a packed product is not split: waking a helper
+     * thread and handing it row blocks costs more than it saves (measured: a 128 x 128 x 128
+     * product, 2M multiply-adds, runs slower on 2 threads than on 1).
+     */
+    static final long MIN_MACS_PER_THREAD = 1L << 22;
 
     /**
      * Whether the plan computes {@code C^T = B^T @ A^T}: then "a" below is the spec's B
@@ -131,6 +137,15 @@ final class GemmPlan {
         }
         this.parts = p;
         this.splitColumns = cols;
+    }
+
+    /**
+     * Threads for one matrix's product when matrices run one after another: the thread count,
+     * fewer when the product is too small to be worth sharing ({@link #MIN_MACS_PER_THREAD} each).
+     */
+    int threadsPerMatrix() {
+        long macs = (long) m * n * Math.max(k, 1);
+        return (int) Math.max(1, Math.min(Parallel.getNumThreads(), macs / MIN_MACS_PER_THREAD));
     }
 
     /** Whether there is nothing to compute: an empty batch or an empty output. */

@@ -154,6 +154,10 @@ final class ReduceKernels {
     private static void run(ReducePlan plan, TensorIterator.RowKernel k) {
         TensorIterator it = plan.iterator();
         long grain = Math.max(1, Parallel.GRAIN_SIZE / plan.reduceSize());
+        if (!Parallel.splits(it.numel(), grain)) {
+            it.forEachRow(0, it.numel(), k); // forRange's one chunk, without allocating its body
+            return;
+        }
         Parallel.forRange(it.numel(), grain, (b, e) -> it.forEachRow(b, e, k));
     }
 

@@ -45,12 +45,14 @@ public final class Autograd {
 
     /** Whether an op on these inputs must be recorded. */
     public static boolean needsRecord(Tensor... inputs) {
-        if (ENGINE == null || !isGradEnabled()) {
+        if (ENGINE == null) {
             return false;
         }
+        // The flags first: most ops see no input that requires grad, and then the thread's grad mode
+        // (a ThreadLocal lookup) does not matter.
         for (Tensor t : inputs) {
             if (t != null && t.requiresGrad()) {
-                return true;
+                return isGradEnabled();
             }
         }
         return false;

@@ -84,8 +84,20 @@ public final class ReducePlan {
             outViews[k] = keptView(outputs[k], shape, reduced, keptShape);
         }
         // Reduced dims with more than one element, outermost (largest stride) first.
-        int[] red = Arrays.stream(dims).filter(d -> shape[d] > 1).boxed()
-                .sorted((a, b) -> Long.compare(strides[b], strides[a])).mapToInt(Integer::intValue).toArray();
+        // (A stable insertion sort: equal strides keep the order of dims; there are only a few.)
+        int[] red = new int[dims.length];
+        int nr = 0;
+        for (int d : dims) {
+            if (shape[d] > 1) {
+                int j = nr++;
+                while (j > 0 && strides[red[j - 1]] < strides[d]) {
+                    red[j] = red[j - 1];
+                    j--;
+                }
+                red[j] = d;
+            }
+        }
+        red = nr == red.length ? red : Arrays.copyOf(red, nr);
         long lineStride = red.length == 0 ? 1 : strides[red[red.length - 1]];
         long span = red.length == 0 ? 1 : shape[red[red.length - 1]];
         boolean merged = true;

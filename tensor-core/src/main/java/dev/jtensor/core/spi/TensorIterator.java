@@ -47,62 +47,72 @@ public final class TensorIterator {
      *     partially overlaps a dense output, or an input is on another device (a 0-dim CPU input excepted)
      */
     public static TensorIterator of(Tensor output, Tensor... inputs) {
-        long[] outShape = output.shape();
-        // Inputs broadcast against each other and to the output's shape (copy_ of a [3] into [2, 3]),
-        // but never grow the output.
-        long[] broadcast = inputs.length == 0 ? outShape : Shapes.broadcast(outShape, broadcastShapes(inputs));
-        if (!Arrays.equals(broadcast, outShape)) {
-            throw new TensorException("output with shape " + Arrays.toString(outShape)
-                    + " doesn't match the broadcast shape " + Arrays.toString(broadcast));
+        TensorIterator flat = flat(output, inputs);
+        return flat != null ? flat : general(output, inputs);
+    }
+
+    /** {@link #of} for every layout: broadcast, reorder and coalesce. */
+    static TensorIterator general(Tensor output, Tensor... inputs) {
+        int nd = output.dim();
+        if (!fitOutput(output, inputs)) {
+            // Inputs broadcast against each other and to the output's shape (copy_ of a [3] into
+            // [2, 3]), but never grow the output: some input does not fit, so this throws.
+            long[] outShape = output.shape();
+            long[] broadcast = Shapes.broadcast(outShape, broadcastShapes(inputs));
+            if (!Arrays.equals(broadcast, outShape)) {
+                throw new TensorException("output with shape " + Arrays.toString(outShape)
+                        + " doesn't match the broadcast shape " + Arrays.toString(broadcast));
+            }
         }
         checkNoInternalOverlap(output);
         checkSameDevice(output, inputs);
-        Tensor[] ops = new Tensor[inputs.length + 1];
+        int nops = inputs.length + 1;
+        Tensor[] ops = new Tensor[nops];
         ops[0] = output;
         for (int k = 0; k < inputs.length; k++) {
             ops[k + 1] = separateFromOutput(output, inputs[k]);
         }
-        int nd = outShape.length;
-        // Operand strides over the full output shape, outermost first; broadcast dims get 0.
-        long[][] full = new long[ops.length][nd];
-        for (int k = 0; k < ops.length; k++) {
+        // Order dims innermost first, by the output's strides ascending (0 for a dim of size 1),
+        // ties going to the later dim: an insertion sort, as there are only a few dims.
+        long[] key = new long[nd];
+        int[] order = new int[nd];
+        for (int i = 0; i < nd; i++) {
+            int d = nd - 1 - i;
+            key[d] = output.size(d) == 1 ? 0 : output.stride(d);
+            int j = i;
+            while (j > 0 && (key[d] < key[order[j - 1]] || (key[d] == key[order[j - 1]] && d > order[j - 1]))) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = d;
+        }
+        // Operand strides over the output's dims in that order; broadcast dims (missing or of size 1) get 0.
+        long[] shape = new long[nd];
+        long[][] strides = new long[nops][nd];
+        long numel = 1;
+        for (int i = 0; i < nd; i++) {
+            shape[i] = output.size(order[i]);
+            numel *= shape[i];
+        }
+        for (int k = 0; k < nops; k++) {
             Tensor t = ops[k];
             int shift = nd - t.dim();
-            for (int d = 0; d < t.dim(); d++) {
-                full[k][d + shift] = t.size(d) == 1 ? 0 : t.stride(d);
-            }
-        }
-        // Order dims innermost first, by the output's strides (then the inputs') ascending.
-        Integer[] order = new Integer[nd];
-        for (int i = 0; i < nd; i++) {
-            order[i] = nd - 1 - i;
-        }
-        Arrays.sort(order, (x, y) -> {
-            int c = Long.compare(full[0][x], full[0][y]);
-            return c != 0 ? c : Integer.compare(y, x);
-        });
-        long[] shape = new long[nd];
-        long[][] strides = new long[ops.length][nd];
-        for (int i = 0; i < nd; i++) {
-            shape[i] = outShape[order[i]];
-            for (int k = 0; k < ops.length; k++) {
-                strides[k][i] = full[k][order[i]];
+            long[] st = strides[k];
+            for (int i = 0; i < nd; i++) {
+                int d = order[i] - shift;
+                st[i] = d < 0 || t.size(d) == 1 ? 0 : t.stride(d);
             }
         }
         // Coalesce: merge dim i+1 into dim i where it continues every operand contiguously.
         int n = 0;
-        long numel = 1;
-        for (long s : shape) {
-            numel *= s;
-        }
         for (int i = 0; i < nd; i++) {
             if (shape[i] == 1) {
                 continue;
             }
             if (n > 0) {
                 boolean merge = true;
-                for (long[] s : strides) {
-                    if (s[n - 1] * shape[n - 1] != s[i]) {
+                for (long[] st : strides) {
+                    if (st[n - 1] * shape[n - 1] != st[i]) {
                         merge = false;
                         break;
                     }
@@ -113,8 +123,8 @@ public final class TensorIterator {
                 }
             }
             shape[n] = shape[i];
-            for (long[] s : strides) {
-                s[n] = s[i];
+            for (long[] st : strides) {
+                st[n] = st[i];
             }
             n++;
         }
@@ -123,15 +133,86 @@ public final class TensorIterator {
             n = 1;
             if (nd == 0) {
                 shape = new long[1];
-                strides = new long[ops.length][1];
+                strides = new long[nops][1];
             }
             shape[0] = numel == 0 ? 0 : 1;
         }
-        long[][] finalStrides = new long[ops.length][];
-        for (int k = 0; k < ops.length; k++) {
-            finalStrides[k] = Arrays.copyOf(strides[k], n);
+        if (n < shape.length) {
+            shape = Arrays.copyOf(shape, n);
+            for (int k = 0; k < nops; k++) {
+                strides[k] = Arrays.copyOf(strides[k], n);
+            }
         }
-        return new TensorIterator(ops, Arrays.copyOf(shape, n), finalStrides, numel);
+        return new TensorIterator(ops, shape, strides, numel);
+    }
+
+    /**
+     * Whether every input broadcasts to the output's shape as it is (no more dims, each size equal
+     * or 1); they then also broadcast against each other, to a shape the output's covers.
+     */
+    private static boolean fitOutput(Tensor output, Tensor[] inputs) {
+        int nd = output.dim();
+        for (Tensor t : inputs) {
+            int shift = nd - t.dim();
+            if (shift < 0) {
+                return false;
+            }
+            for (int d = 0; d < t.dim(); d++) {
+                long size = t.size(d);
+                if (size != 1 && size != output.size(d + shift)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Row strides of the flat case: a contiguous operand, and a one-element operand read for every element. */
+    private static final long[] UNIT = {1};
+    private static final long[] BROADCAST = {0};
+
+    /**
+     * The common case of small ops, built without sorting or temporary arrays: a contiguous,
+     * non-empty output and inputs that are each either contiguous with the output's shape or a
+     * single element of at most the output's rank (a scalar operand). The general path reduces
+     * exactly these operands to one row of {@code numel} elements with stride 1 (0 for the single
+     * elements, and for every operand when the output has one element), which is what this
+     * returns; null for every other case.
+     */
+    static TensorIterator flat(Tensor output, Tensor[] inputs) {
+        int nd = output.dim();
+        long numel = output.numel();
+        if (numel == 0 || !output.isContiguous()) {
+            return null;
+        }
+        for (Tensor t : inputs) {
+            if (t.numel() == 1 ? t.dim() > nd : !(sameShape(t, output) && t.isContiguous())) {
+                return null;
+            }
+        }
+        checkSameDevice(output, inputs);
+        Tensor[] ops = new Tensor[inputs.length + 1];
+        long[][] strides = new long[ops.length][];
+        ops[0] = output;
+        strides[0] = numel == 1 ? BROADCAST : UNIT;
+        for (int k = 0; k < inputs.length; k++) {
+            ops[k + 1] = separateFromOutput(output, inputs[k]);
+            strides[k + 1] = inputs[k].numel() == 1 ? BROADCAST : UNIT;
+        }
+        return new TensorIterator(ops, new long[] {numel}, strides, numel);
+    }
+
+    private static boolean sameShape(Tensor a, Tensor b) {
+        int nd = a.dim();
+        if (b.dim() != nd) {
+            return false;
+        }
+        for (int d = 0; d < nd; d++) {
+            if (a.size(d) != b.size(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The broadcast shape of several tensors, with PyTorch's rule and error message. */
@@ -166,7 +247,7 @@ public final class TensorIterator {
         Device device = output.device();
         for (Tensor t : inputs) {
             Device d = t.device();
-            if (!d.equals(device) && !(t.dim() == 0 && d.equals(Device.CPU))) {
+            if (d != device && !d.equals(device) && !(t.dim() == 0 && d.equals(Device.CPU))) {
                 throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
                         + device + " and " + d + "!");
             }
@@ -334,6 +415,15 @@ public final class TensorIterator {
         }
         int nd = shape.length;
         int nops = operands.length;
+        if (nd == 1) {
+            // One dimension: the range is one (partial) row, no odometer needed.
+            int[] offsets = new int[nops];
+            for (int k = 0; k < nops; k++) {
+                offsets[k] = (int) (operands[k].storageOffset() + begin * strides[k][0]);
+            }
+            kernel.row(offsets, (int) (end - begin));
+            return;
+        }
         long[] counter = new long[nd];
         long rem = begin;
         for (int d = 0; d < nd; d++) {

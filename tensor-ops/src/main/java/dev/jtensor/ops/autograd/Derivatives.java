@@ -96,7 +96,7 @@ final class Derivatives {
             case RSQRT -> one(g.mul(n.output(0).pow(3L)).mul(-0.5));
             case SIN -> one(g.mul(n.input(0).cos()));
             case COS -> one(g.mul(n.input(0).sin()).neg());
-            case TANH -> one(g.mul(n.output(0).mul(n.output(0)).neg().add(1.0)));
+            case TANH -> one(tanhBackward(g, n.output(0)));
             case SIGMOID -> one(g.mul(n.output(0)).mul(n.output(0).neg().add(1.0)));
             case RELU -> one(masked(g, n.output(0).gt(0L)));
             case GELU -> one(geluBackward(n, g));
@@ -250,6 +250,19 @@ final class Derivatives {
         Tensor phi = x.mul(x).mul(-0.5).exp().mul(1 / Math.sqrt(2 * Math.PI));
         Tensor cdf = Tensor.where(x.eq(0.0), 0.5, n.output(0).div(x));
         return g.mul(cdf.add(x.mul(phi)));
+    }
+
+    /**
+     * {@code g * (1 - y^2)}. When both are contiguous (the output then is too) the temporaries are
+     * written in place, which gives the same values without two of the three intermediate tensors;
+     * other layouts take the out-of-place form, whose output follows g's layout.
+     */
+    private static Tensor tanhBackward(Tensor g, Tensor y) {
+        if (g.isContiguous() && y.isContiguous()) {
+            // -(y*y) + 1, then times g (multiplication commutes exactly).
+            return y.mul(y).neg_().add_(1.0).mul_(g);
+        }
+        return g.mul(y.mul(y).neg().add(1.0));
     }
 
     private static Tensor cond(Node n) {

@@ -1,10 +1,12 @@
 package dev.jtensor.ops.autograd;
 
 import dev.jtensor.core.DType;
+import dev.jtensor.core.Index;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
 import dev.jtensor.core.spi.GradNode;
 import dev.jtensor.core.spi.Primitive;
+import dev.jtensor.core.spi.Storage;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -204,8 +206,7 @@ final class Node implements GradNode {
                     + ", which Derivatives.traits does not save for " + op);
         }
         if (t != null) {
-            checkVersion(t, versions[i], next[i] instanceof Node producer
-                    ? "output " + nextSlots[i] + " of " + producer.name() : null);
+            checkVersion(t, versions[i], next[i] instanceof Node producer ? producer : null, nextSlots[i]);
         }
         return t;
     }
@@ -218,8 +219,45 @@ final class Node implements GradNode {
             throw new IllegalStateException("the derivative of " + name() + " reads output " + k
                     + ", which Derivatives.traits does not save for " + op);
         }
-        checkVersion(t, versions[inputCount + k], "output " + k + " of " + name());
+        checkVersion(t, versions[inputCount + k], this, k);
         return t;
+    }
+
+    /**
+     * Whether a tensor this node keeps (a saved input or output, or a tensor among its attributes,
+     * such as a mask or an index) lives in {@code storage}: what the node's rule may return a view of.
+     */
+    boolean refersTo(Storage storage) {
+        if (saved != null) {
+            for (Tensor t : saved) {
+                if (t != null && t.storage() == storage) {
+                    return true;
+                }
+            }
+        }
+        for (Object a : attrs) {
+            if (holds(a, storage)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holds(Object attr, Storage storage) {
+        return switch (attr) {
+            case null -> false;
+            case Tensor t -> t.storage() == storage;
+            case Index.TensorIndex i -> i.tensor().storage() == storage;
+            case Object[] items -> {
+                for (Object item : items) {
+                    if (holds(item, storage)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            default -> false;
+        };
     }
 
     /** Drops the saved tensors (PyTorch's {@code release_variables}); metadata stays. */
@@ -237,9 +275,14 @@ final class Node implements GradNode {
         }
     }
 
-    private static void checkVersion(Tensor t, int expected, String origin) {
+    /**
+     * Fails if {@code t} was written since it was saved at version {@code expected}; the message
+     * names it as output {@code slot} of {@code producer} when there is one (built only to throw).
+     */
+    private static void checkVersion(Tensor t, int expected, Node producer, int slot) {
         int now = t.storage().version();
         if (now != expected) {
+            String origin = producer == null ? null : "output " + slot + " of " + producer.name();
             throw new TensorException("one of the variables needed for gradient computation has been modified by an "
                     + "inplace operation: [" + torchTypeName(t.dtype()) + " " + Arrays.toString(t.shape()) + "]"
                     + (origin == null ? "" : ", which is " + origin + ",") + " is at version " + now

@@ -1,10 +1,12 @@
 package dev.jtensor.ops.autograd;
 
+import dev.jtensor.core.Shapes;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
 import dev.jtensor.core.spi.Autograd;
 import dev.jtensor.core.spi.AutogradEngine;
 import dev.jtensor.core.spi.Primitive;
+import dev.jtensor.core.spi.Storage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -132,6 +134,7 @@ public final class TapeEngine implements AutogradEngine {
     private static Tensor[] execute(Tensor root, Tensor seed, boolean retainGraph, Tensor[] captureFor) {
         Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
         Tensor[] captured = captureFor == null ? null : new Tensor[captureFor.length];
+        Ownership owned = captureFor == null ? new Ownership() : null;
         Node rootNode = (Node) root.gradFn();
         if (rootNode == null) {
             leafGrads.put(root, seed);
@@ -150,10 +153,11 @@ public final class TapeEngine implements AutogradEngine {
                     capture(node, gradOutputs, captureFor, captured);
                 }
                 Tensor[] gradInputs = Derivatives.backward(node, gradOutputs);
+                boolean[] fresh = owned == null ? null : Ownership.fresh(node, gradOutputs, gradInputs);
                 if (!retainGraph) {
                     node.release();
                 }
-                propagate(node, gradInputs, pending, leafGrads);
+                propagate(node, gradInputs, fresh, pending, leafGrads, owned);
             }
         }
         if (captureFor != null) {
@@ -165,9 +169,59 @@ public final class TapeEngine implements AutogradEngine {
             return captured;
         }
         for (Map.Entry<Tensor, Tensor> e : leafGrads.entrySet()) {
-            accumulate(e.getKey(), e.getValue());
+            accumulate(e.getKey(), e.getValue(), owned.isExclusive(e.getValue()));
         }
         return null;
+    }
+
+    /**
+     * Which gradients of this run nothing but the engine refers to, so that a leaf may keep one as
+     * its {@code grad} without copying it (PyTorch's AccumulateGrad steals such a buffer too). A
+     * gradient qualifies when a rule (or the fan-in sum, or conform) made it in a storage that none
+     * of the tensors the rule could return a view of lives in (the rule's output gradients, and the
+     * node's saved tensors and attributes: the seed, user data and graph tensors all reach a rule
+     * only that way), and when no other gradient of the run was handed on in the same storage.
+     */
+    private static final class Ownership {
+        private final Map<Tensor, Boolean> fresh = new IdentityHashMap<>();
+        private final Map<Storage, Integer> uses = new IdentityHashMap<>();
+
+        /** Per input gradient of {@code node}: whether the rule made it in a storage of its own. */
+        static boolean[] fresh(Node node, Tensor[] gradOutputs, Tensor[] gradInputs) {
+            boolean[] out = new boolean[gradInputs.length];
+            for (int i = 0; i < gradInputs.length; i++) {
+                Tensor g = gradInputs[i];
+                out[i] = g != null && !sharesStorage(g, gradOutputs) && !node.refersTo(g.storage());
+            }
+            return out;
+        }
+
+        private static boolean sharesStorage(Tensor g, Tensor[] others) {
+            for (Tensor o : others) {
+                if (o != null && o.storage() == g.storage()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Records that {@code g} is handed on along an edge; {@code isFresh} when it has a storage of its own. */
+        void handOn(Tensor g, boolean isFresh) {
+            uses.merge(g.storage(), 1, Integer::sum);
+            if (isFresh) {
+                fresh.put(g, Boolean.TRUE);
+            }
+        }
+
+        /**
+         * Whether a leaf may keep {@code g} itself: fresh, the only gradient handed on in its storage,
+         * and laid out as the copy would be (contiguous strides over exactly its own storage).
+         */
+        boolean isExclusive(Tensor g) {
+            return fresh.containsKey(g) && uses.get(g.storage()) == 1 && g.storageOffset() == 0
+                    && g.storage().size() == g.numel()
+                    && Arrays.equals(g.stride(), Shapes.contiguousStrides(g.shape()));
+        }
     }
 
     /**
@@ -210,34 +264,54 @@ public final class TapeEngine implements AutogradEngine {
         }
     }
 
-    /** Sends each input gradient along its edge, fixed to the input's shape and dtype, summing fan-in. */
-    private static void propagate(Node node, Tensor[] gradInputs, Map<Node, Tensor[]> pending,
-            Map<Tensor, Tensor> leafGrads) {
+    /**
+     * Sends each input gradient along its edge, fixed to the input's shape and dtype, summing fan-in.
+     * With {@code owned} (when leaf gradients accumulate), records which gradients are the engine's
+     * own ({@code fresh} says which rule results are).
+     */
+    private static void propagate(Node node, Tensor[] gradInputs, boolean[] fresh, Map<Node, Tensor[]> pending,
+            Map<Tensor, Tensor> leafGrads, Ownership owned) {
         for (int i = 0; i < gradInputs.length; i++) {
-            Tensor g = gradInputs[i];
-            if (g == null || !node.needsGrad(i)) {
+            Tensor made = gradInputs[i];
+            if (made == null || !node.needsGrad(i)) {
                 continue;
             }
-            g = Derivatives.conform(node, i, g);
+            Tensor g = Derivatives.conform(node, i, made);
+            if (owned != null) {
+                // conform's sum or cast is a new storage; a reshape shares the rule result's.
+                owned.handOn(g, g.storage() != made.storage() || fresh[i]);
+            }
+            Tensor previous;
+            Tensor summed;
             if (node.next[i] instanceof Node next) {
                 Tensor[] slots = pending.computeIfAbsent(next, n -> new Tensor[n.outputCount()]);
                 int slot = node.nextSlots[i];
-                slots[slot] = slots[slot] == null ? g : Derivatives.sum(slots[slot], g);
+                previous = slots[slot];
+                summed = previous == null ? g : Derivatives.sum(previous, g);
+                slots[slot] = summed;
             } else {
-                leafGrads.merge((Tensor) node.next[i], g, Derivatives::sum);
+                Tensor leaf = (Tensor) node.next[i];
+                previous = leafGrads.get(leaf);
+                summed = previous == null ? g : Derivatives.sum(previous, g);
+                leafGrads.put(leaf, summed);
+            }
+            if (owned != null && previous != null) {
+                owned.handOn(summed, true);
             }
         }
     }
 
     /**
      * Adds {@code g} into a leaf's {@code grad}: the first gradient is stored as a fresh copy (so it
-     * never aliases a caller's tensor), later ones are added in place, as PyTorch's AccumulateGrad.
+     * never aliases a caller's tensor) unless it is {@code exclusive}ly the engine's, later ones are
+     * added in place, as PyTorch's AccumulateGrad.
      */
-    private static void accumulate(Tensor leaf, Tensor g) {
+    private static void accumulate(Tensor leaf, Tensor g, boolean exclusive) {
         Tensor current = leaf.grad();
         Tensor fixed = g.dtype() == leaf.dtype() ? g : g.to(leaf.dtype());
         if (current == null) {
-            leaf.setGrad(fixed.clone());
+            // A gradient only the engine refers to is kept as is: the copy would hold the same values.
+            leaf.setGrad(exclusive && fixed == g ? g : fixed.clone());
         } else {
             Derivatives.addInto(current, fixed);
         }
