@@ -204,7 +204,8 @@ def git_commit():
     rc, out, _ = run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"])
     if rc != 0:
         return "unknown"
-    rc2, status, _ = run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"])
+    # The pages this script writes (docs/) do not make the measured code "changed".
+    rc2, status, _ = run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs"])
     return out.strip() + (" (with uncommitted changes)" if status.strip() else "")
 
 
@@ -809,7 +810,8 @@ def render(data, out_md):
                  "(`tensor-bench/scripts/analysis.md`, written by hand from profiles like the ones shown; compare their "
                  "numbers with this run's), and this run's profile of the benchmark (`-prof jfr`: execution "
                  "samples of the benchmark's threads, grouped by the library call the benchmark made and by "
-                 "the top frame).")
+                 "the JTensor method running). JFR samples threads only while they run Java code: time inside "
+                 "the JVM itself, such as zeroing a new array (see AllocBench) or GC, is not in these samples.")
         L.append("")
         # Matmul sizes share one kernel and one note: one section for all of its missed sizes.
         sections = []
