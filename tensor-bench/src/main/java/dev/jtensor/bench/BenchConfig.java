@@ -22,9 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 // A fixed heap keeps heap resizing out of the measurements; 2 GiB holds the largest benchmark
-// (matmul n=2048: three 16 MiB matrices) many times over.
+// (matmul n=2048: three 16 MiB matrices) many times over. AlwaysPreTouch maps the whole heap at
+// start-up, so first touches of fresh heap pages (expensive in a virtual machine) land before the
+// warm-up rather than in whichever iteration first reaches them.
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms2g", "-Xmx2g",
-        "--sun-misc-unsafe-memory-access=allow"})
+        "-XX:+AlwaysPreTouch", "--sun-misc-unsafe-memory-access=allow"})
 public abstract class BenchConfig {
     /** For subclasses. */
     protected BenchConfig() {}
