@@ -318,15 +318,19 @@ final class CudaBackend implements Backend {
 
     @Override
     public double crossEntropyForward(Tensor logits, Tensor target, Tensor weight, long ignoreIndex,
-                                      double labelSmoothing, int reduction, Tensor stats, Tensor loss) {
-        return CudaNn.crossEntropyForward(this, logits, target, weight, ignoreIndex, labelSmoothing, reduction, stats,
-                loss);
+                                      double labelSmoothing, int reduction, Tensor stats, Tensor probs,
+                                      Tensor loss) {
+        // probs is left alone: the backward kernel (one thread per element) recomputes each
+        // exponential from the stats, cheaper on the GPU than a round trip through memory.
+        return CudaNn.crossEntropyForward(this, logits, target, weight, ignoreIndex, labelSmoothing, reduction,
+                stats, loss);
     }
 
     @Override
     public void crossEntropyBackward(Tensor logits, Tensor target, Tensor weight, long ignoreIndex,
-                                     double labelSmoothing, Tensor stats, Tensor gradLoss, double scale,
-                                     Tensor gradLogits) {
+                                     double labelSmoothing, Tensor stats, Tensor probs, Tensor gradLoss,
+                                     double scale, Tensor gradLogits) {
+        // probs is not read (see the forward); gradLogits may be probs, which is simply overwritten.
         CudaNn.crossEntropyBackward(this, logits, target, weight, ignoreIndex, labelSmoothing, stats, gradLoss, scale,
                 gradLogits);
     }

@@ -184,18 +184,18 @@ public final class CpuBackend implements Backend {
     @Override
     public double crossEntropyForward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
             dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing, int reduction,
-            dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor loss) {
+            dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor probs, dev.jtensor.core.Tensor loss) {
         return NnKernels.crossEntropyForward(logits, target, weight, ignoreIndex, labelSmoothing, reduction, stats,
-                loss, SoftmaxRows.best());
+                probs, loss, SoftmaxRows.best());
     }
 
     @Override
     public void crossEntropyBackward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
             dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing,
-            dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor gradLoss, double scale,
-            dev.jtensor.core.Tensor gradLogits) {
-        NnKernels.crossEntropyBackward(logits, target, weight, ignoreIndex, labelSmoothing, stats, gradLoss, scale,
-                gradLogits, SoftmaxRows.best());
+            dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor probs, dev.jtensor.core.Tensor gradLoss,
+            double scale, dev.jtensor.core.Tensor gradLogits) {
+        NnKernels.crossEntropyBackward(logits, target, weight, ignoreIndex, labelSmoothing, stats, probs, gradLoss,
+                scale, gradLogits, SoftmaxRows.best());
     }
 
     @Override

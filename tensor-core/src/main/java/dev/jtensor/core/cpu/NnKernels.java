@@ -230,7 +230,7 @@ final class NnKernels {
 
     /** See {@link dev.jtensor.core.spi.Backend#crossEntropyForward}. */
     static double crossEntropyForward(Tensor logits, Tensor target, Tensor weight, long ignoreIndex,
-            double labelSmoothing, int reduction, Tensor stats, Tensor loss, SoftmaxRows k) {
+            double labelSmoothing, int reduction, Tensor stats, Tensor probs, Tensor loss, SoftmaxRows k) {
         int rows = (int) logits.size(0);
         int classes = (int) logits.size(1);
         long[] t = (long[]) array(target);
@@ -245,6 +245,8 @@ final class NnKernels {
             float[] st = (float[]) array(stats);
             float[] w = weight == null ? null : (float[]) array(weight);
             int wOff = weight == null ? 0 : off(weight);
+            float[] p = probs == null ? null : (float[]) array(probs);
+            int pOff = probs == null ? 0 : off(probs);
             Parallel.forRange(rows, grain(classes), (b, e) -> {
                 for (int i = (int) b; i < e; i++) {
                     long ti = t[tOff + i];
@@ -254,7 +256,16 @@ final class NnKernels {
                     int c = (int) ti;
                     int o = xOff + i * classes;
                     float m = k.max(x, o, classes);
-                    float ls = (float) Math.log(k.expSum(x, o, classes, m));
+                    float sum;
+                    if (p == null) {
+                        sum = k.expSum(x, o, classes, m);
+                    } else {
+                        // The exponentials go to probs while the row is in cache; normalised there.
+                        int po = pOff + i * classes;
+                        sum = k.expSumInto(x, o, p, po, classes, m);
+                        k.scale(p, po, classes, 1f / sum);
+                    }
+                    float ls = (float) Math.log(sum);
                     st[sOff + 2 * i] = m;
                     st[sOff + 2 * i + 1] = ls;
                     double wt = w == null ? 1.0 : w[wOff + c];
@@ -277,6 +288,8 @@ final class NnKernels {
             double[] st = (double[]) array(stats);
             double[] w = weight == null ? null : (double[]) array(weight);
             int wOff = weight == null ? 0 : off(weight);
+            double[] p = probs == null ? null : (double[]) array(probs);
+            int pOff = probs == null ? 0 : off(probs);
             Parallel.forRange(rows, grain(classes), (b, e) -> {
                 for (int i = (int) b; i < e; i++) {
                     long ti = t[tOff + i];
@@ -286,7 +299,15 @@ final class NnKernels {
                     int c = (int) ti;
                     int o = xOff + i * classes;
                     double m = SoftmaxRows.max(x, o, classes);
-                    double ls = Math.log(SoftmaxRows.expSum(x, o, classes, m));
+                    double sum;
+                    if (p == null) {
+                        sum = SoftmaxRows.expSum(x, o, classes, m);
+                    } else {
+                        int po = pOff + i * classes;
+                        sum = SoftmaxRows.expSumInto(x, o, p, po, classes, m);
+                        SoftmaxRows.scale(p, po, classes, 1 / sum);
+                    }
+                    double ls = Math.log(sum);
                     st[sOff + 2 * i] = m;
                     st[sOff + 2 * i + 1] = ls;
                     double wt = w == null ? 1.0 : w[wOff + c];
@@ -335,7 +356,8 @@ final class NnKernels {
 
     /** See {@link dev.jtensor.core.spi.Backend#crossEntropyBackward}. */
     static void crossEntropyBackward(Tensor logits, Tensor target, Tensor weight, long ignoreIndex,
-            double labelSmoothing, Tensor stats, Tensor gradLoss, double scale, Tensor gradLogits, SoftmaxRows k) {
+            double labelSmoothing, Tensor stats, Tensor probs, Tensor gradLoss, double scale, Tensor gradLogits,
+            SoftmaxRows k) {
         int rows = (int) logits.size(0);
         int classes = (int) logits.size(1);
         long[] t = (long[]) array(target);
@@ -354,6 +376,8 @@ final class NnKernels {
             float[] w = weight == null ? null : (float[]) array(weight);
             int wOff = weight == null ? 0 : off(weight);
             double wSum = weightSum(w, wOff, classes);
+            float[] p = probs == null ? null : (float[]) array(probs);
+            int pOff = probs == null ? 0 : off(probs);
             Parallel.forRange(rows, grain(classes), (b, e) -> {
                 for (int i = (int) b; i < e; i++) {
                     long ti = t[tOff + i];
@@ -366,8 +390,17 @@ final class NnKernels {
                     double g = (perRow ? gl[gOff + i] : gl[gOff]) * scale;
                     double wt = w == null ? 1.0 : w[wOff + c];
                     double coef = g * ((1 - eps) * wt + eps * wSum / classes);
-                    k.expScale(x, xOff + i * classes, out, o, classes, st[sOff + 2 * i], st[sOff + 2 * i + 1],
-                            (float) coef);
+                    if (p == null) {
+                        k.expScale(x, xOff + i * classes, out, o, classes, st[sOff + 2 * i], st[sOff + 2 * i + 1],
+                                (float) coef);
+                    } else {
+                        // Scales the forward's softmax (in place when gradLogits is probs).
+                        int po = pOff + i * classes;
+                        if (p != out || po != o) {
+                            System.arraycopy(p, po, out, o, classes);
+                        }
+                        k.scale(out, o, classes, (float) coef);
+                    }
                     out[o + c] -= (float) (g * (1 - eps) * wt);
                     if (eps > 0) {
                         double s = g * eps / classes;
@@ -385,6 +418,8 @@ final class NnKernels {
             double[] w = weight == null ? null : (double[]) array(weight);
             int wOff = weight == null ? 0 : off(weight);
             double wSum = weightSum(w, wOff, classes);
+            double[] p = probs == null ? null : (double[]) array(probs);
+            int pOff = probs == null ? 0 : off(probs);
             Parallel.forRange(rows, grain(classes), (b, e) -> {
                 for (int i = (int) b; i < e; i++) {
                     long ti = t[tOff + i];
@@ -397,8 +432,16 @@ final class NnKernels {
                     double g = (perRow ? gl[gOff + i] : gl[gOff]) * scale;
                     double wt = w == null ? 1.0 : w[wOff + c];
                     double coef = g * ((1 - eps) * wt + eps * wSum / classes);
-                    SoftmaxRows.expScale(x, xOff + i * classes, out, o, classes, st[sOff + 2 * i],
-                            st[sOff + 2 * i + 1], coef);
+                    if (p == null) {
+                        SoftmaxRows.expScale(x, xOff + i * classes, out, o, classes, st[sOff + 2 * i],
+                                st[sOff + 2 * i + 1], coef);
+                    } else {
+                        int po = pOff + i * classes;
+                        if (p != out || po != o) {
+                            System.arraycopy(p, po, out, o, classes);
+                        }
+                        SoftmaxRows.scale(out, o, classes, coef);
+                    }
                     out[o + c] -= g * (1 - eps) * wt;
                     if (eps > 0) {
                         double s = g * eps / classes;

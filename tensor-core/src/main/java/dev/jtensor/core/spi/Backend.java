@@ -169,25 +169,31 @@ public interface Backend {
      * {@code stats} ({@code [M, 2]}, the logits' dtype: each row's max and log of its shifted exponential
      * sum, for {@link #crossEntropyBackward}) and {@code loss}: the row losses ({@code reduction} 0,
      * {@code loss} of shape {@code [M]}), their sum over the total weight (1, 0-d; NaN when that is 0)
-     * or their sum (2, 0-d).
+     * or their sum (2, 0-d). {@code probs} is null (no backward will follow) or a scratch buffer
+     * (contiguous {@code [M, C]}, the logits' dtype) that is handed unchanged to
+     * {@link #crossEntropyBackward}: the backend may leave each row's softmax there so that its
+     * backward scales it instead of computing every exponential again (the CPU backend does), or
+     * ignore it. Nothing but the backward reads it.
      *
      * @return the total weight: the sum of {@code w[t]} over rows not ignored
      */
     double crossEntropyForward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
             dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing, int reduction,
-            dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor loss);
+            dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor probs, dev.jtensor.core.Tensor loss);
 
     /**
      * The logits gradient of {@link #crossEntropyForward} (softmax minus the smoothed one-hot, scaled):
      * row {@code i} gets {@code g * ((1-e) * w[t] * (p - onehot(t)) + e/C * (sum(w) * p - w))}, where
      * {@code p = exp(logits - max - logSum)} from {@code stats} and {@code g} is {@code gradLoss[i]}
      * ({@code [M]}) or the 0-d {@code gradLoss}, times {@code scale}; ignored rows get 0. Arguments as
-     * in the forward; {@code gradLogits} is contiguous {@code [M, C]}.
+     * in the forward; {@code gradLogits} is contiguous {@code [M, C]}. {@code probs} is the forward's
+     * scratch buffer (or null), whatever that forward left in it; {@code gradLogits} may be
+     * {@code probs} itself, then written in place.
      */
     void crossEntropyBackward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
             dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing,
-            dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor gradLoss, double scale,
-            dev.jtensor.core.Tensor gradLogits);
+            dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor probs, dev.jtensor.core.Tensor gradLoss,
+            double scale, dev.jtensor.core.Tensor gradLogits);
 
     /**
      * Embedding bags (PyTorch's {@code _embedding_bag}): bag {@code b} is the rows

@@ -133,7 +133,7 @@ final class Derivatives {
             // ------------------------------------------------------------ nn (fused kernels, see NnDerivatives)
             case SOFTMAX -> one(NnDerivatives.softmax(g, n.output(0), n.intAttr(0), false));
             case LOG_SOFTMAX -> one(NnDerivatives.softmax(g, n.output(0), n.intAttr(0), true));
-            case CROSS_ENTROPY -> one(NnDerivatives.crossEntropy(g, n.input(0), attrs(n)));
+            case CROSS_ENTROPY -> one(NnDerivatives.crossEntropy(g, n.input(0), attrs(n), n.lastUse));
             case EMBEDDING -> one(NnDerivatives.embedding(g, n.inputShape(0), n.inputDtype(0), attrs(n)));
             case EMBEDDING_BAG -> NnDerivatives.embeddingBag(g, n.input(0), n.inputCount() > 1 && n.needsGrad(1),
                     attrs(n));

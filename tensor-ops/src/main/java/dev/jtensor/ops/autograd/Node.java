@@ -41,6 +41,8 @@ final class Node implements GradNode {
     final int[] nextSlots;
     /** The token of the last backward run that reached this node (see TapeEngine#reachable). */
     long mark;
+    /** Set by the engine before this node's backward runs: true when the graph will not be run again. */
+    boolean lastUse;
 
     Node(Primitive op, Tensor[] inputs, Tensor[] outputs, Object[] attrs) {
         this.op = op;

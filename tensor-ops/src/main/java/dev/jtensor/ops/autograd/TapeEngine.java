@@ -152,6 +152,7 @@ public final class TapeEngine implements AutogradEngine {
                 if (captureFor != null) {
                     capture(node, gradOutputs, captureFor, captured);
                 }
+                node.lastUse = !retainGraph;
                 Tensor[] gradInputs = Derivatives.backward(node, gradOutputs);
                 boolean[] fresh = owned == null ? null : Ownership.fresh(node, gradOutputs, gradInputs);
                 if (!retainGraph) {

@@ -10,6 +10,7 @@ import dev.jtensor.core.spi.Autograd;
 import dev.jtensor.core.spi.Backend;
 import dev.jtensor.core.spi.Primitive;
 import dev.jtensor.ops.NoGrad;
+import dev.jtensor.ops.nn.internal.ScratchBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -132,10 +133,13 @@ public final class F {
         Tensor loss = Tensor.empty(r == Reduction.NONE ? new long[] {rows} : new long[0], logits.dtype(),
                 logits.device());
         int code = reductionCode(r);
+        // With a backward to come, the forward may leave the softmax rows in a scratch buffer for it.
+        Tensor probs = Autograd.needsRecord(logits) ? Tensor.empty(logits.shape(), logits.dtype(), logits.device())
+                : null;
         double totalWeight = logits.device().backend().crossEntropyForward(logits, ct.target, weight,
-                options.ignoreIndex(), ls, code, stats, loss);
+                options.ignoreIndex(), ls, code, stats, probs, loss);
         Autograd.record(Primitive.CROSS_ENTROPY, loss, new Tensor[] {logits}, ct.target, weight,
-                options.ignoreIndex(), ls, code, stats, totalWeight);
+                options.ignoreIndex(), ls, code, stats, totalWeight, new ScratchBuffer(probs));
         return r == Reduction.NONE ? loss.view(ct.targetShape) : loss;
     }
 

@@ -29,9 +29,10 @@ public final class NnDerivatives {
 
     /**
      * Cross-entropy: the fused backward over the logits rows. Attrs as recorded: target, weight,
-     * ignoreIndex, labelSmoothing, reduction code, stats, total weight.
+     * ignoreIndex, labelSmoothing, reduction code, stats, total weight, the forward's scratch
+     * buffer. On the graph's last use ({@code lastUse}) the gradient is written into that buffer.
      */
-    public static Tensor crossEntropy(Tensor grad, Tensor logits, Object[] attrs) {
+    public static Tensor crossEntropy(Tensor grad, Tensor logits, Object[] attrs, boolean lastUse) {
         Tensor target = (Tensor) attrs[0];
         Tensor weight = (Tensor) attrs[1];
         long ignoreIndex = (Long) attrs[2];
@@ -39,13 +40,15 @@ public final class NnDerivatives {
         int reduction = (Integer) attrs[4];
         Tensor stats = (Tensor) attrs[5];
         double totalWeight = (Double) attrs[6];
+        ScratchBuffer scratch = (ScratchBuffer) attrs[7];
         try (var _ = NoGrad.enter()) {
             Tensor g = grad.to(logits.dtype()).contiguous();
-            Tensor out = Tensor.empty(logits.shape(), logits.dtype(), logits.device());
+            Tensor probs = lastUse ? scratch.take() : scratch.peek();
+            Tensor out = lastUse && probs != null ? probs : Tensor.empty(logits.shape(), logits.dtype(), logits.device());
             double scale = reduction == 1 ? 1.0 / totalWeight : 1.0;
             if (logits.numel() > 0) {
                 logits.device().backend().crossEntropyBackward(logits, target, weight, ignoreIndex, labelSmoothing,
-                        stats, reduction == 0 ? g.reshape(-1) : g, scale, out);
+                        stats, probs, reduction == 0 ? g.reshape(-1) : g, scale, out);
             }
             return out;
         }
