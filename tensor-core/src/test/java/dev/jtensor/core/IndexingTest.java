@@ -60,10 +60,11 @@ class IndexingTest {
         assertFalse(emb.sharesStorage(embeddings));
     }
 
-    @Test
-    void largeGatherCopiesRowsInParallel() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "width {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {64, 100, 3})
+    void largeGatherCopiesRowsInParallel(int width) {
+        // Widths that do not divide the parallel grain make threads start and end inside rows.
         int rows = 5000;
-        int width = 64;
         Tensor table = Tensor.arange(rows * width).view(rows, width).to(DType.FLOAT32);
         long[] ids = new long[64 * 128];
         for (int i = 0; i < ids.length; i++) {
