@@ -50,6 +50,52 @@ final class PanamaFloatSum extends FloatSumKernel {
         return s;
     }
 
+    /**
+     * Two runs interleaved, each with the four accumulators, lane order and tail of {@link #block},
+     * so each result has the same bits as {@code block} gives it.
+     */
+    @Override
+    void block2(float[] a, int p, int q, int n, float[] out) {
+        int lanes = SPECIES.length();
+        int i = 0;
+        FloatVector v0 = FloatVector.zero(SPECIES);
+        FloatVector v1 = v0;
+        FloatVector v2 = v0;
+        FloatVector v3 = v0;
+        FloatVector w0 = v0;
+        FloatVector w1 = v0;
+        FloatVector w2 = v0;
+        FloatVector w3 = v0;
+        for (; i + 4 * lanes <= n; i += 4 * lanes) {
+            v0 = v0.add(FloatVector.fromArray(SPECIES, a, p + i));
+            w0 = w0.add(FloatVector.fromArray(SPECIES, a, q + i));
+            v1 = v1.add(FloatVector.fromArray(SPECIES, a, p + i + lanes));
+            w1 = w1.add(FloatVector.fromArray(SPECIES, a, q + i + lanes));
+            v2 = v2.add(FloatVector.fromArray(SPECIES, a, p + i + 2 * lanes));
+            w2 = w2.add(FloatVector.fromArray(SPECIES, a, q + i + 2 * lanes));
+            v3 = v3.add(FloatVector.fromArray(SPECIES, a, p + i + 3 * lanes));
+            w3 = w3.add(FloatVector.fromArray(SPECIES, a, q + i + 3 * lanes));
+        }
+        for (; i + lanes <= n; i += lanes) {
+            v0 = v0.add(FloatVector.fromArray(SPECIES, a, p + i));
+            w0 = w0.add(FloatVector.fromArray(SPECIES, a, q + i));
+        }
+        FloatVector v = v0.add(v1).add(v2.add(v3));
+        FloatVector w = w0.add(w1).add(w2.add(w3));
+        float s = 0;
+        float t = 0;
+        for (int lane = 0; lane < lanes; lane++) {
+            s += v.lane(lane);
+            t += w.lane(lane);
+        }
+        for (; i < n; i++) {
+            s += a[p + i];
+            t += a[q + i];
+        }
+        out[0] = s;
+        out[1] = t;
+    }
+
     @Override
     String name() {
         return "Vector API, " + SPECIES.vectorBitSize() + "-bit, 4 accumulators";

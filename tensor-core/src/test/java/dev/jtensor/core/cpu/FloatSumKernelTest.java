@@ -48,6 +48,20 @@ class FloatSumKernelTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 7, 13, 207, 4099, 255, 256, 257, 1024, 70001})
+    void twoRunsAtOnceGiveTheBitsOfOneAtATime(int n) {
+        for (FloatSumKernel k : new FloatSumKernel[] {FloatSumKernel.panamaOrNull(), FloatSumKernel.scalar()}) {
+            // Two runs of n one after the other, the second starting at an odd offset.
+            float[] a = data(2 * n + 1, n);
+            float[] pair = new float[2];
+            k.sum2(a, OFFSET, OFFSET + n + 1, n, pair);
+            assertEquals(Float.floatToRawIntBits(k.sum(a, OFFSET, n)), Float.floatToRawIntBits(pair[0]), k.name());
+            assertEquals(Float.floatToRawIntBits(k.sum(a, OFFSET + n + 1, n)), Float.floatToRawIntBits(pair[1]),
+                    k.name());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 13, 207, 4099, 255, 256, 257, 1024, 70001})
     void vectorMatchesScalarTwin(int n) {
         FloatSumKernel panama = FloatSumKernel.panamaOrNull();
         assertNotNull(panama);
