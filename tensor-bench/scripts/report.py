@@ -155,7 +155,33 @@ def load_snapshot():
                     if cpu >= 10:
                         busy.append(f"{cols[11][:40]} {cpu:.0f}%")
     return {"loadavg": [float(v) for v in loadavg] if loadavg else None, "busy": busy,
-            "time": time.strftime("%H:%M:%S")}
+            "time": time.strftime("%H:%M:%S"), "cpu": cpu_counters()}
+
+
+def cpu_counters():
+    """Machine-wide busy and stolen CPU seconds (/proc/stat) and this process tree's own CPU seconds.
+
+    The difference between two snapshots tells how much CPU time other work took during the run:
+    the load average cannot, since it counts the benchmarks themselves.
+    """
+    fields = read("/proc/stat").splitlines()[0].split()[1:] if read("/proc/stat") else []
+    if len(fields) < 8:
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in fields[:8])
+    t = os.times()
+    return {"busy": (user + nice + system + irq + softirq) / tick, "steal": steal / tick,
+            "own": t.user + t.system + t.children_user + t.children_system, "wall": time.time()}
+
+
+def other_cpu(before, after, cores):
+    """Share of the machine's CPU capacity used by other work (and stolen) between two snapshots."""
+    b, a = (before or {}).get("cpu"), (after or {}).get("cpu")
+    if not b or not a or a["wall"] <= b["wall"]:
+        return None
+    capacity = (a["wall"] - b["wall"]) * cores
+    others = max(0.0, (a["busy"] - b["busy"]) - (a["own"] - b["own"]))
+    return {"others": others / capacity, "steal": max(0.0, a["steal"] - b["steal"]) / capacity}
 
 
 def machine_info(java):
@@ -700,14 +726,25 @@ def render(data, out_md):
     cores = machine["cores"] or 1
     L.append(f"- Load average (1, 5, 15 min): {fmt_load(lb)} at the start ({load_before['time']}), "
              f"{fmt_load(la)} at the end ({load_after['time']})")
-    high = max((lb or [0])[0], (la or [0])[0]) > 0.5 * cores
+    other = other_cpu(load_before, load_after, cores)
+    if other is not None:
+        L.append(f"- Other work during the run: {other['others']:.1%} of the machine's CPU time went to processes "
+                 f"other than the report's own (benchmarks, anchors, JMH), and {other['steal']:.1%} was stolen by the "
+                 "hypervisor (/proc/stat against the run's own CPU time). Even a quiet virtual machine shares memory "
+                 "bandwidth and caches with its neighbours, which moves memory-bound results by 10-30% between runs.")
+        high = other["others"] + other["steal"] > 0.10
+    else:
+        # Older data without CPU counters: the load average (which includes the benchmarks themselves).
+        high = max((lb or [0])[0], (la or [0])[0]) > 0.5 * cores
     if high:
         busy = ", ".join(load_before["busy"] + [b for b in load_after["busy"] if b not in load_before["busy"]])
         L.append("")
-        L.append(f"> **Warning: the machine was busy during this run** (load average above half of the {cores} cores"
-                 + (f"; busy processes: {html.escape(busy)}" if busy else "") + "). Other work competed for the cores, "
-                 "so absolute times are inflated and ratios are noisy (both sides of each comparison run back to back, "
-                 "which limits but does not remove the bias). Re-run the command on a quiet machine for numbers to rely on.")
+        L.append(f"> **Warning: the machine was busy during this run** (other work or the hypervisor took more than "
+                 "10% of the CPU time, or, for data without CPU counters, the load average was above half of the "
+                 f"{cores} cores" + (f"; busy processes: {html.escape(busy)}" if busy else "") + "). Other work "
+                 "competed for the cores, so absolute times are inflated and ratios are noisy (both sides of each "
+                 "comparison run back to back, which limits but does not remove the bias). Re-run the command on a "
+                 "quiet machine for numbers to rely on.")
     L.append("")
 
     # Summary
