@@ -2,7 +2,6 @@ package dev.jtensor.core.cpu;
 
 import dev.jtensor.core.Parallel;
 import dev.jtensor.core.spi.GemmSpec;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * float64 GEMM, the twin of {@link FloatGemm}: the same blocking, tasks and packing, with block
@@ -10,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * or thread it falls in: one multiply-add chain per k slice of {@code KC}, slices added to C in
  * increasing k, so results are bitwise independent of the thread count.
  */
-final class DoubleGemm {
+final class DoubleGemm extends PackedGemm<double[]> {
     /** Columns per B slab at most: 2048 x 256 doubles = 4 MiB of packed B per k slice, within L3. */
     static final int NC = 2048;
     /**
@@ -24,17 +23,43 @@ final class DoubleGemm {
     static final int CW = 128;
     /** Packed B per slab at most (doubles): slices are grouped up to this, so threads meet once per group. */
     static final int B_GROUP = 1 << 19;
-    /** Row blocks (tasks) per thread aimed at, so that threads that start late still balance. */
-    static final int TASKS_PER_THREAD = 4;
-
-    /** Per-thread packing buffers, reused across calls (a product no longer allocates them). */
-    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private final GemmKernels.DoubleMicroKernel kernel;
 
     /** A driver over {@code kernel}. */
     DoubleGemm(GemmKernels.DoubleMicroKernel kernel) {
+        super(NC, KC, MC, B_GROUP, 1 << 19);
         this.kernel = kernel;
+    }
+
+    @Override
+    int mr() {
+        return kernel.mr();
+    }
+
+    @Override
+    int nr() {
+        return kernel.nr();
+    }
+
+    @Override
+    double[] newArray(int n) {
+        return new double[n];
+    }
+
+    @Override
+    int length(double[] array) {
+        return array.length;
+    }
+
+    @Override
+    double[] scalars(double alpha, double beta) {
+        return new double[] {(double) alpha, (double) beta};
+    }
+
+    @Override
+    void packB(double[] b, int src, int rsb, int csb, int kc, int nc, double[] bp, int off) {
+        kernel.packB(b, src, rsb, csb, kc, nc, bp, off);
     }
 
     /** Runs {@code spec} (dtype float64). */
@@ -91,174 +116,6 @@ final class DoubleGemm {
         }
     }
 
-    /**
-     * One matrix product {@code C = alpha * A @ B + beta * C} of the plan's shape and strides, with
-     * A, B and C at the given offsets, on up to {@code threads} threads.
-     */
-    private void product(GemmPlan plan, double[] a, int ao, double[] b, int bo, double[] c, int co,
-                         double alpha, double beta, int threads) {
-        int n = plan.n;
-        int k = plan.k;
-        int nr = kernel.nr();
-        Buffers own = BUFFERS.get();
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
-            int ncp = roundUp(nc, nr);
-            // Slices per group: as many as fit B_GROUP, at least one.
-            int group = Math.max(1, B_GROUP / (KC * ncp)) * KC;
-            for (int pg = 0; pg < k; pg += group) {
-                int kg = Math.min(group, k - pg);
-                double[] bp = own.acquireB(kg * ncp);
-                try {
-                    Slab slab = new Slab(this, plan, threads, a, ao, b, bo, bp, c, co, jc, nc, pg, kg, alpha, beta);
-                    if (threads == 1 || slab.tasks == 1) {
-                        slab.run();
-                    } else {
-                        // B is packed inside the parallel region (by the first thread there) so that
-                        // waking the helper overlaps with packing instead of following it.
-                        Parallel.forRange(Math.min(threads, slab.tasks), 1, (x, y) -> slab.run());
-                    }
-                } finally {
-                    own.releaseB(bp);
-                }
-            }
-        }
-    }
-
-    /**
-     * One slab of a product (columns {@code [jc, jc + nc)}, k slices {@code [pg, pg + kg)}) as
-     * tasks: row blocks of {@code rows} rows times column chunks of {@code cols} columns (one
-     * chunk unless the output is too short to give every thread several row blocks). Threads in
-     * {@link #run} claim tasks from a shared counter; the first to arrive packs B, the others
-     * pack their first A block meanwhile and then wait for B.
-     */
-    private static final class Slab {
-        private static final int NOT_PACKED = 0;
-        private static final int PACKING = 1;
-        private static final int PACKED = 2;
-        private static final int FAILED = 3;
-
-        final DoubleGemm g;
-        final GemmPlan plan;
-        final double[] a;
-        final int ao;
-        final double[] b;
-        final int bo;
-        final double[] bp;
-        final double[] c;
-        final int co;
-        final int jc;
-        final int nc;
-        final int pg;
-        final int kg;
-        final double alpha;
-        final double beta;
-        final int rows;
-        final int cols;
-        final int chunks;
-        final int tasks;
-        final AtomicInteger next = new AtomicInteger();
-        final AtomicInteger bState = new AtomicInteger(NOT_PACKED);
-
-        Slab(DoubleGemm g, GemmPlan plan, int threads, double[] a, int ao, double[] b, int bo, double[] bp,
-             double[] c, int co, int jc, int nc, int pg, int kg, double alpha, double beta) {
-            this.g = g;
-            this.plan = plan;
-            this.a = a;
-            this.ao = ao;
-            this.b = b;
-            this.bo = bo;
-            this.bp = bp;
-            this.c = c;
-            this.co = co;
-            this.jc = jc;
-            this.nc = nc;
-            this.pg = pg;
-            this.kg = kg;
-            this.alpha = alpha;
-            this.beta = beta;
-            int mr = g.kernel.mr();
-            int nr = g.kernel.nr();
-            int m = plan.m;
-            int want = threads == 1 ? 1 : threads * TASKS_PER_THREAD;
-            int h = Math.min(roundUp(Math.max(MC, 1), mr), roundUp(GemmPlan.ceilDiv(m, want), mr));
-            this.rows = h;
-            int rowBlocks = GemmPlan.ceilDiv(m, h);
-            int ch = rowBlocks >= want ? 1 : Math.min(GemmPlan.ceilDiv(want, rowBlocks), GemmPlan.ceilDiv(nc, nr));
-            this.cols = roundUp(GemmPlan.ceilDiv(nc, ch), nr);
-            this.chunks = GemmPlan.ceilDiv(nc, cols);
-            this.tasks = rowBlocks * chunks;
-        }
-
-        /** Packs B's slab unless another thread does or did; returns once it is packed. */
-        void awaitB() {
-            if (bState.get() == PACKED) {
-                return;
-            }
-            if (bState.compareAndSet(NOT_PACKED, PACKING)) {
-                int k = plan.k;
-                int ncp = roundUp(nc, g.kernel.nr());
-                try {
-                    for (int s = 0; s < kg; s += KC) {
-                        int pc = pg + s;
-                        g.kernel.packB(b, bo + pc * plan.rsb + jc * plan.csb, plan.rsb, plan.csb,
-                                Math.min(KC, k - pc), nc, bp, s * ncp);
-                    }
-                } catch (RuntimeException | Error e) {
-                    // Release the waiting threads; the exception reaches the caller through this one.
-                    bState.set(FAILED);
-                    throw e;
-                }
-                bState.set(PACKED);
-                return;
-            }
-            // Another thread is packing right now (it won the exchange above): a short wait.
-            for (int spins = 0; bState.get() != PACKED; spins++) {
-                if (bState.get() == FAILED) {
-                    throw new IllegalStateException("packing B failed on another thread");
-                }
-                if (spins < 1 << 12) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
-            }
-        }
-
-        /** Runs the tasks this thread claims, until none is left. */
-        void run() {
-            GemmKernels.DoubleMicroKernel kernel = g.kernel;
-            int mr = kernel.mr();
-            int nr = kernel.nr();
-            int k = plan.k;
-            int m = plan.m;
-            int ncp = roundUp(nc, nr);
-            int cj = co + jc * plan.csc;
-            Buffers own = BUFFERS.get();
-            double[] ap = own.acquireA(rows * Math.min(KC, kg));
-            double[] tile = new double[mr * nr];
-            double[] first = {alpha, beta};
-            double[] later = {alpha, 1d};
-            try {
-                for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
-                    int i0 = (t / chunks) * rows;
-                    int mc = Math.min(rows, m - i0);
-                    int j0 = (t % chunks) * cols;
-                    int j1 = Math.min(nc, j0 + cols);
-                    for (int s = 0; s < kg; s += KC) {
-                        int pc = pg + s;
-                        int kc = Math.min(KC, k - pc);
-                        packA(a, ao + i0 * plan.rsa + pc * plan.csa, plan.rsa, plan.csa, mc, kc, mr, ap);
-                        awaitB();
-                        g.block(kc, mc, j0, j1, ap, bp, s * ncp, c, cj + i0 * plan.rsc, plan.rsc, plan.csc,
-                                pc == 0 ? first : later, tile);
-                    }
-                }
-            } finally {
-                own.releaseA(ap);
-            }
-        }
-    }
 
     /**
      * Runs the micro-kernel over rows {@code [0, mc)} and columns {@code [j0, j1)} of a block of C
@@ -268,7 +125,8 @@ final class DoubleGemm {
      * side by side in C's rows, which the hardware prefetcher follows (tiles stacked down the
      * columns, 4 rows at a time, each touch new pages and wait for C from memory).
      */
-    private void block(int kc, int mc, int j0, int j1, double[] ap, double[] bp, int bOff, double[] c, int co,
+    @Override
+    void block(int kc, int mc, int j0, int j1, double[] ap, double[] bp, int bOff, double[] c, int co,
                        int rsc, int csc, double[] ab, double[] tile) {
         int mr = kernel.mr();
         int nr = kernel.nr();
@@ -285,52 +143,6 @@ final class DoubleGemm {
         }
     }
 
-    /**
-     * Packing buffers of one thread. A buffer in use (a product running on this thread that waits
-     * for its helpers, and meanwhile runs another product's task) is not handed out twice: the
-     * second user gets a fresh array. Buffers above {@code RETAIN} elements are not kept.
-     */
-    private static final class Buffers {
-        private static final int RETAIN = 1 << 19;
-        private double[] a = new double[0];
-        private double[] b = new double[0];
-        private boolean aBusy;
-        private boolean bBusy;
-
-        double[] acquireA(int len) {
-            if (aBusy || len > RETAIN) {
-                return new double[len];
-            }
-            if (a.length < len) {
-                a = new double[len];
-            }
-            aBusy = true;
-            return a;
-        }
-
-        void releaseA(double[] buf) {
-            if (buf == a) {
-                aBusy = false;
-            }
-        }
-
-        double[] acquireB(int len) {
-            if (bBusy || len > RETAIN) {
-                return new double[len];
-            }
-            if (b.length < len) {
-                b = new double[len];
-            }
-            bBusy = true;
-            return b;
-        }
-
-        void releaseB(double[] buf) {
-            if (buf == b) {
-                bBusy = false;
-            }
-        }
-    }
 
     /**
      * {@code y[o] = alpha * sum_p M[o, p] * v[p] + beta * y[o]} for {@code o < len}, M element
@@ -423,7 +235,8 @@ final class DoubleGemm {
      * {@code r} holds its {@code mr} rows one after another, {@code kc} values each, so that each
      * row of a row-major A is one contiguous copy (rows past {@code mc} are zeros).
      */
-    static void packA(double[] a, int src, int rsa, int csa, int mc, int kc, int mr, double[] ap) {
+    @Override
+    void packA(double[] a, int src, int rsa, int csa, int mc, int kc, int mr, double[] ap) {
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             int dst = ir * kc;
@@ -498,9 +311,5 @@ final class DoubleGemm {
                 }
             }
         }
-    }
-
-    static int roundUp(int x, int to) {
-        return (x + to - 1) / to * to;
     }
 }
