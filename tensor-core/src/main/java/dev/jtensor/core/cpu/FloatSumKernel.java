@@ -18,8 +18,12 @@ import org.slf4j.LoggerFactory;
  * a missing Vector API is logged with its reason (the Lucene {@code VectorizationProvider} pattern).
  */
 abstract class FloatSumKernel {
-    /** The largest run summed by {@link #block}; halving happens at multiples of it. */
-    static final int BLOCK = 256;
+    /**
+     * The largest run summed by {@link #block}; halving happens at multiples of it. 1024 values
+     * (4 KiB): a row of that length is one block with one lane reduction, and each accumulator
+     * lane (32 with AVX2, 8 in the scalar twin) adds at most 128 of them before the pairwise steps.
+     */
+    static final int BLOCK = 1024;
     /** Runs at most this long are summed on one thread by {@link #sumParallel}. */
     static final int PARALLEL_LEAF = 1 << 16;
 

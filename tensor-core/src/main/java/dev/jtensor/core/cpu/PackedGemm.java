@@ -212,7 +212,7 @@ abstract class PackedGemm<A> {
             int cj = co + jc * plan.csc;
             PackedGemm<A>.Buffers own = g.buffers.get();
             A ap = own.a.acquire(rows * Math.min(g.depth, kg));
-            A tile = g.newArray(mr * nr);
+            A tile = own.tile.acquire(mr * nr);
             A first = g.scalars(alpha, beta);
             A later = g.scalars(alpha, 1);
             try {
@@ -232,6 +232,7 @@ abstract class PackedGemm<A> {
                 }
             } finally {
                 own.a.release(ap);
+                own.tile.release(tile);
             }
         }
     }
@@ -246,6 +247,8 @@ abstract class PackedGemm<A> {
         final Slot a = new Slot();
         /** The packed B slab. */
         final Slot b = new Slot();
+        /** The micro-kernel's scratch tile. */
+        final Slot tile = new Slot();
     }
 
     /** One reusable packing buffer of a thread. */

@@ -21,6 +21,9 @@ final class PanamaFloatSum extends FloatSumKernel {
 
     @Override
     float block(float[] a, int off, int n) {
+        if (n == BLOCK) {
+            return fullBlock(a, off);
+        }
         int lanes = SPECIES.length();
         int i = 0;
         FloatVector v0 = FloatVector.zero(SPECIES);
@@ -36,16 +39,68 @@ final class PanamaFloatSum extends FloatSumKernel {
         for (; i + lanes <= n; i += lanes) {
             v0 = v0.add(FloatVector.fromArray(SPECIES, a, off + i));
         }
-        // Lanes are added one by one, in lane order: reduceLanes(ADD) leaves the order to the
-        // implementation, and the interpreted and compiled forms differ, which would make a sum
-        // depend on JIT warm-up.
-        FloatVector v = v0.add(v1).add(v2.add(v3));
-        float s = 0;
-        for (int lane = 0; lane < lanes; lane++) {
-            s += v.lane(lane);
-        }
+        float s = inLaneOrder(v0.add(v1).add(v2.add(v3)));
         for (; i < n; i++) {
             s += a[off + i];
+        }
+        return s;
+    }
+
+    /**
+     * {@link #block} of exactly {@link #BLOCK} elements, the same operations in the same order. The
+     * constant trip count lets C2 unroll the loop with no remainder loops, which keeps more loads in
+     * flight: a row-wise sum of [4096, 1024] ran 1.5-2x faster than through the general loop, and
+     * faster than the general method called with the constant (C2 did not specialise that).
+     */
+    private static float fullBlock(float[] a, int off) {
+        int lanes = SPECIES.length();
+        FloatVector v0 = FloatVector.zero(SPECIES);
+        FloatVector v1 = v0;
+        FloatVector v2 = v0;
+        FloatVector v3 = v0;
+        for (int i = 0; i < BLOCK; i += 4 * lanes) {
+            v0 = v0.add(FloatVector.fromArray(SPECIES, a, off + i));
+            v1 = v1.add(FloatVector.fromArray(SPECIES, a, off + i + lanes));
+            v2 = v2.add(FloatVector.fromArray(SPECIES, a, off + i + 2 * lanes));
+            v3 = v3.add(FloatVector.fromArray(SPECIES, a, off + i + 3 * lanes));
+        }
+        return inLaneOrder(v0.add(v1).add(v2.add(v3)));
+    }
+
+    /** {@link #block2} of exactly {@link #BLOCK} elements each (see {@link #fullBlock}). */
+    private static void fullBlock2(float[] a, int p, int q, float[] out) {
+        int lanes = SPECIES.length();
+        FloatVector v0 = FloatVector.zero(SPECIES);
+        FloatVector v1 = v0;
+        FloatVector v2 = v0;
+        FloatVector v3 = v0;
+        FloatVector w0 = v0;
+        FloatVector w1 = v0;
+        FloatVector w2 = v0;
+        FloatVector w3 = v0;
+        for (int i = 0; i < BLOCK; i += 4 * lanes) {
+            v0 = v0.add(FloatVector.fromArray(SPECIES, a, p + i));
+            w0 = w0.add(FloatVector.fromArray(SPECIES, a, q + i));
+            v1 = v1.add(FloatVector.fromArray(SPECIES, a, p + i + lanes));
+            w1 = w1.add(FloatVector.fromArray(SPECIES, a, q + i + lanes));
+            v2 = v2.add(FloatVector.fromArray(SPECIES, a, p + i + 2 * lanes));
+            w2 = w2.add(FloatVector.fromArray(SPECIES, a, q + i + 2 * lanes));
+            v3 = v3.add(FloatVector.fromArray(SPECIES, a, p + i + 3 * lanes));
+            w3 = w3.add(FloatVector.fromArray(SPECIES, a, q + i + 3 * lanes));
+        }
+        out[0] = inLaneOrder(v0.add(v1).add(v2.add(v3)));
+        out[1] = inLaneOrder(w0.add(w1).add(w2.add(w3)));
+    }
+
+    /**
+     * The lanes of {@code v} added one by one, in lane order: reduceLanes(ADD) leaves the order to
+     * the implementation, and the interpreted and compiled forms differ, which would make a sum
+     * depend on JIT warm-up.
+     */
+    private static float inLaneOrder(FloatVector v) {
+        float s = 0;
+        for (int lane = 0; lane < SPECIES.length(); lane++) {
+            s += v.lane(lane);
         }
         return s;
     }
@@ -56,6 +111,10 @@ final class PanamaFloatSum extends FloatSumKernel {
      */
     @Override
     void block2(float[] a, int p, int q, int n, float[] out) {
+        if (n == BLOCK) {
+            fullBlock2(a, p, q, out);
+            return;
+        }
         int lanes = SPECIES.length();
         int i = 0;
         FloatVector v0 = FloatVector.zero(SPECIES);
@@ -80,14 +139,8 @@ final class PanamaFloatSum extends FloatSumKernel {
             v0 = v0.add(FloatVector.fromArray(SPECIES, a, p + i));
             w0 = w0.add(FloatVector.fromArray(SPECIES, a, q + i));
         }
-        FloatVector v = v0.add(v1).add(v2.add(v3));
-        FloatVector w = w0.add(w1).add(w2.add(w3));
-        float s = 0;
-        float t = 0;
-        for (int lane = 0; lane < lanes; lane++) {
-            s += v.lane(lane);
-            t += w.lane(lane);
-        }
+        float s = inLaneOrder(v0.add(v1).add(v2.add(v3)));
+        float t = inLaneOrder(w0.add(w1).add(w2.add(w3)));
         for (; i < n; i++) {
             s += a[p + i];
             t += a[q + i];

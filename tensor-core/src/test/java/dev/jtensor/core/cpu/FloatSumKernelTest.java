@@ -47,7 +47,7 @@ class FloatSumKernelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 7, 13, 207, 4099, 255, 256, 257, 1024, 70001})
+    @ValueSource(ints = {0, 1, 7, 13, 207, 4099, 255, 256, 257, 1023, 1024, 1025, 2048, 3077, 70001})
     void twoRunsAtOnceGiveTheBitsOfOneAtATime(int n) {
         for (FloatSumKernel k : new FloatSumKernel[] {FloatSumKernel.panamaOrNull(), FloatSumKernel.scalar()}) {
             // Two runs of n one after the other, the second starting at an odd offset.
@@ -60,8 +60,57 @@ class FloatSumKernelTest {
         }
     }
 
+    /**
+     * The vector block's documented order, replayed lane by lane in scalar code: four accumulators
+     * of {@code lanes} lanes over whole groups, then single vectors into the first, the four added
+     * as (0 + 1) + (2 + 3), the lanes in order, then the tail.
+     */
+    private static float blockInDocumentedOrder(float[] a, int off, int n, int lanes) {
+        float[][] acc = new float[4][lanes];
+        int i = 0;
+        for (; i + 4 * lanes <= n; i += 4 * lanes) {
+            for (int j = 0; j < 4; j++) {
+                for (int l = 0; l < lanes; l++) {
+                    acc[j][l] += a[off + i + j * lanes + l];
+                }
+            }
+        }
+        for (; i + lanes <= n; i += lanes) {
+            for (int l = 0; l < lanes; l++) {
+                acc[0][l] += a[off + i + l];
+            }
+        }
+        float s = 0;
+        for (int l = 0; l < lanes; l++) {
+            s += (acc[0][l] + acc[1][l]) + (acc[2][l] + acc[3][l]);
+        }
+        for (; i < n; i++) {
+            s += a[off + i];
+        }
+        return s;
+    }
+
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 7, 13, 207, 4099, 255, 256, 257, 1024, 70001})
+    @ValueSource(ints = {1, 7, 100, 1000, 1023, 1024})
+    void vectorBlockFollowsItsDocumentedOrderWithFullBlocksToo(int n) {
+        // A full block (n == BLOCK) takes its own constant-length loop; it must give the general
+        // loop's bits, which are the documented order's.
+        int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        FloatSumKernel panama = FloatSumKernel.panamaOrNull();
+        for (int seed = 0; seed < 5; seed++) {
+            float[] a = data(2 * n, seed);
+            float[] pair = new float[2];
+            panama.block2(a, OFFSET, OFFSET + n, n, pair);
+            float expected = blockInDocumentedOrder(a, OFFSET, n, lanes);
+            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(panama.block(a, OFFSET, n)), "n=" + n);
+            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(pair[0]), "block2, n=" + n);
+            assertEquals(Float.floatToRawIntBits(blockInDocumentedOrder(a, OFFSET + n, n, lanes)),
+                    Float.floatToRawIntBits(pair[1]), "block2 second run, n=" + n);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 13, 207, 4099, 255, 256, 257, 1023, 1024, 1025, 2048, 3077, 70001})
     void vectorMatchesScalarTwin(int n) {
         FloatSumKernel panama = FloatSumKernel.panamaOrNull();
         assertNotNull(panama);
