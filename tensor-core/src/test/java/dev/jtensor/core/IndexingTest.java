@@ -60,6 +60,32 @@ class IndexingTest {
         assertFalse(emb.sharesStorage(embeddings));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = DType.class, names = {"FLOAT32", "INT64", "FLOAT64"})
+    void gatherOfMoreRowsThanOneQueuedRunCopiesEveryRow(DType dtype) {
+        // 20000 looked-up rows on one thread: more whole-row copies than one queued run holds.
+        int rows = 3000;
+        int width = 5;
+        Tensor table = Tensor.arange(rows * width).view(rows, width).to(dtype);
+        long[] ids = new long[20000];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (i * 7919L) % rows;
+        }
+        int threads = Parallel.getNumThreads();
+        try {
+            Parallel.setNumThreads(1);
+            double[] out = table.index(Tensor.fromArray(ids, ids.length)).to(DType.FLOAT64).toDoubleArray();
+            assertEquals(ids.length * width, out.length);
+            for (int i = 0; i < ids.length; i++) {
+                for (int j = 0; j < width; j++) {
+                    assertEquals(ids[i] * width + j, out[i * width + j], "row " + i + ", column " + j);
+                }
+            }
+        } finally {
+            Parallel.setNumThreads(threads);
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "width {0}")
     @org.junit.jupiter.params.provider.ValueSource(ints = {64, 100, 3})
     void largeGatherCopiesRowsInParallel(int width) {
