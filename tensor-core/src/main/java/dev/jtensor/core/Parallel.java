@@ -1,9 +1,5 @@
 package dev.jtensor.core;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The library's intra-op parallelism (PyTorch's {@code torch.set_num_threads}): large kernels split
@@ -16,7 +12,6 @@ public final class Parallel {
     public static final long GRAIN_SIZE = 32768;
 
     private static volatile int numThreads = Runtime.getRuntime().availableProcessors();
-    private static volatile ForkJoinPool pool;
 
     private Parallel() {}
 
@@ -50,18 +45,8 @@ public final class Parallel {
             body.run(0, n);
             return;
         }
-        ForkJoinPool p = pool();
         long step = (n + chunks - 1) / chunks;
-        List<ForkJoinTask<?>> tasks = new ArrayList<>();
-        for (long b = step; b < n; b += step) {
-            long begin = b;
-            long end = Math.min(n, b + step);
-            tasks.add(p.submit(() -> body.run(begin, end)));
-        }
-        body.run(0, Math.min(n, step));
-        for (ForkJoinTask<?> t : tasks) {
-            t.join();
-        }
+        WorkerPool.run(n, step, (int) ((n + step - 1) / step), body);
     }
 
     /**
@@ -74,25 +59,5 @@ public final class Parallel {
 
     private static long chunks(long n, long grain) {
         return Math.min(numThreads, n / Math.max(grain, 1));
-    }
-
-    private static ForkJoinPool pool() {
-        ForkJoinPool p = pool;
-        if (p == null) {
-            synchronized (Parallel.class) {
-                p = pool;
-                if (p == null) {
-                    p = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                            pool2 -> {
-                                var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool2);
-                                t.setDaemon(true);
-                                t.setName("jtensor-" + t.getPoolIndex());
-                                return t;
-                            }, null, false);
-                    pool = p;
-                }
-            }
-        }
-        return p;
     }
 }
