@@ -97,7 +97,7 @@ final class PanamaFloatSum extends FloatSumKernel {
      * the implementation, and the interpreted and compiled forms differ, which would make a sum
      * depend on JIT warm-up.
      */
-    private static float inLaneOrder(FloatVector v) {
+    static float inLaneOrder(FloatVector v) {
         float s = 0;
         for (int lane = 0; lane < SPECIES.length(); lane++) {
             s += v.lane(lane);

@@ -7,7 +7,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Vector API twin of {@link ScalarSoftmaxRows}: each loop runs over whole vectors of the
  * preferred species (exponentials through the {@code EXP} lane operation, which HotSpot compiles to
- * vector math routines), then a scalar tail. Reductions keep two vector accumulators. Loaded by name
+ * vector math routines), then a scalar tail. Reductions keep two vector accumulators and add
+ * their lanes in lane order ({@link PanamaFloatSum#inLaneOrder}): {@code reduceLanes(ADD)} may add
+ * them in another order once the JIT compiles it, which made training runs differ in their last
+ * digits from one launch to the next. Loaded by name
  * from {@link SoftmaxRows} only when the incubator module is present; refuses (so the scalar loops
  * are used) when the preferred vectors are narrower than 128 bits.
  */
@@ -63,7 +66,7 @@ final class PanamaSoftmaxRows extends SoftmaxRows {
             e0.intoArray(out, oOff + i);
             s0 = s0.add(e0);
         }
-        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        float s = PanamaFloatSum.inLaneOrder(s0.add(s1));
         for (; i < n; i++) {
             float e = (float) Math.exp(a[aOff + i] - shift);
             out[oOff + i] = e;
@@ -85,7 +88,7 @@ final class PanamaSoftmaxRows extends SoftmaxRows {
         for (; i + L <= n; i += L) {
             s0 = s0.add(FloatVector.fromArray(S, a, aOff + i).sub(sh).lanewise(VectorOperators.EXP));
         }
-        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        float s = PanamaFloatSum.inLaneOrder(s0.add(s1));
         for (; i < n; i++) {
             s += (float) Math.exp(a[aOff + i] - shift);
         }
@@ -138,7 +141,7 @@ final class PanamaSoftmaxRows extends SoftmaxRows {
         for (; i + L <= n; i += L) {
             s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), s0);
         }
-        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        float s = PanamaFloatSum.inLaneOrder(s0.add(s1));
         for (; i < n; i++) {
             s += a[aOff + i] * b[bOff + i];
         }
@@ -157,7 +160,7 @@ final class PanamaSoftmaxRows extends SoftmaxRows {
         for (; i + L <= n; i += L) {
             s0 = s0.add(FloatVector.fromArray(S, a, off + i));
         }
-        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        float s = PanamaFloatSum.inLaneOrder(s0.add(s1));
         for (; i < n; i++) {
             s += a[off + i];
         }

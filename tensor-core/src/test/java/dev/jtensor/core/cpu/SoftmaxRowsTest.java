@@ -129,4 +129,22 @@ class SoftmaxRowsTest {
         NnKernels.softmaxRow(v, inf, 0, out, 0, 40, false);
         assertTrue(Float.isNaN(out[0]) && Float.isNaN(out[39]), "softmax of all -inf is NaN, as in PyTorch");
     }
+
+    @Test
+    void vectorSumAndDotGiveTheSameBitsBeforeAndAfterJitWarmUp() {
+        // reduceLanes(ADD) may order the lanes differently once compiled; these loops must not,
+        // or a training run's last digits would depend on when the JIT got to them.
+        SoftmaxRows v = SoftmaxRows.panamaOrNull();
+        float[] a = data(1031, 11, 1.0);
+        float[] b = data(1031, 12, 1.0);
+        int coldSum = Float.floatToRawIntBits(v.sum(a, OFF, 1027));
+        int coldDot = Float.floatToRawIntBits(v.dot(a, OFF, b, OFF, 1027));
+        float sink = 0;
+        for (int i = 0; i < 20_000; i++) {
+            sink += v.sum(a, OFF, 1027) + v.dot(a, OFF, b, OFF, 1027);
+        }
+        assertTrue(Float.isFinite(sink));
+        assertEquals(coldSum, Float.floatToRawIntBits(v.sum(a, OFF, 1027)), "sum");
+        assertEquals(coldDot, Float.floatToRawIntBits(v.dot(a, OFF, b, OFF, 1027)), "dot");
+    }
 }
