@@ -17,7 +17,8 @@ final class WorkerPool {
     static final long SPIN_NANOS = 100_000;
 
     private static final Object LOCK = new Object();
-    private static volatile Helper[] helpers = new Helper[0];
+    private static final Helper[] NONE = new Helper[0];
+    private static volatile Helper[] helpers = NONE;
 
     private WorkerPool() {}
 
@@ -53,14 +54,10 @@ final class WorkerPool {
         }
 
         /** Waits until a helper has run this chunk, then rethrows what the body threw. */
-        void await(boolean spin) {
-            long spinUntil = spin ? System.nanoTime() + SPIN_NANOS : 0;
+        void await() {
+            long spinUntil = spinDeadline();
             while (!done) {
-                if (spin && System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
+                waitStep(spinUntil, this);
             }
             rethrow(failure);
         }
@@ -94,15 +91,10 @@ final class WorkerPool {
         }
 
         private Chunk awaitChunk() {
-            boolean spin = Parallel.getNumThreads() <= Runtime.getRuntime().availableProcessors();
-            long spinUntil = spin ? System.nanoTime() + SPIN_NANOS : 0;
+            long spinUntil = spinDeadline();
             Chunk c;
             while ((c = slot.get()) == null) {
-                if (spin && System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
+                waitStep(spinUntil, this);
             }
             return c;
         }
@@ -114,40 +106,35 @@ final class WorkerPool {
      * thread when none is free, and always when the caller is itself a helper).
      */
     static void run(long n, long step, int chunks, Parallel.RangeBody body) {
-        Helper[] hs = Thread.currentThread() instanceof Helper ? new Helper[0] : helpers(chunks - 1);
+        Helper[] hs = Thread.currentThread() instanceof Helper ? NONE : helpers(chunks - 1);
+        // handed[i]: chunk i's hand-off to a helper, null for chunk 0 and those the caller runs.
         Chunk[] handed = new Chunk[chunks];
-        long[] inline = new long[chunks];
-        int inlineCount = 0;
         int next = 0;
         for (int i = 1; i < chunks; i++) {
             long begin = i * step;
             Chunk c = new Chunk(body, begin, Math.min(n, begin + step));
-            boolean taken = false;
-            while (next < hs.length && !taken) {
-                taken = hs[next++].offer(c);
-            }
-            if (taken) {
-                handed[i] = c;
-            } else {
-                inline[inlineCount++] = begin;
+            while (next < hs.length && handed[i] == null) {
+                if (hs[next++].offer(c)) {
+                    handed[i] = c;
+                }
             }
         }
         Throwable first = null;
         try {
-            body.run(0, Math.min(n, step));
-            for (int j = 0; j < inlineCount; j++) {
-                body.run(inline[j], Math.min(n, inline[j] + step));
+            for (int i = 0; i < chunks; i++) {
+                if (handed[i] == null) {
+                    body.run(i * step, Math.min(n, (i + 1) * step));
+                }
             }
         } catch (Throwable t) {
             first = t;
         }
-        boolean spin = Parallel.getNumThreads() <= Runtime.getRuntime().availableProcessors();
         for (Chunk c : handed) {
             if (c == null) {
                 continue;
             }
             try {
-                c.await(spin); // every handed chunk is waited for, so none outlives the call
+                c.await(); // every handed chunk is waited for, so none outlives the call
             } catch (Throwable t) {
                 if (first == null) {
                     first = t;
@@ -155,6 +142,21 @@ final class WorkerPool {
             }
         }
         rethrow(first);
+    }
+
+    /** When a spinning wait that starts now ends; 0 (park at once) when threads outnumber processors. */
+    private static long spinDeadline() {
+        boolean spin = Parallel.getNumThreads() <= Runtime.getRuntime().availableProcessors();
+        return spin ? System.nanoTime() + SPIN_NANOS : 0;
+    }
+
+    /** One step of a wait: a spin hint before {@code spinUntil}, a park after it (or with no spinning). */
+    private static void waitStep(long spinUntil, Object blocker) {
+        if (spinUntil != 0 && System.nanoTime() < spinUntil) {
+            Thread.onSpinWait();
+        } else {
+            LockSupport.park(blocker);
+        }
     }
 
     /** Throws {@code t} as it is (bodies throw only unchecked exceptions); nothing when null. */
