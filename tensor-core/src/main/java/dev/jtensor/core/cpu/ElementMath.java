@@ -155,11 +155,6 @@ final class ElementMath {
 
     // ------------------------------------------------------------------ activations
 
-    /** {@code 1 / (1 + e^-x)} in float, as PyTorch computes it for float32. */
-    static float sigmoid(float x) {
-        return 1f / (1f + (float) Math.exp(-x));
-    }
-
     /** {@code 1 / (1 + e^-x)}. */
     static double sigmoid(double x) {
         return 1 / (1 + Math.exp(-x));

@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API twin of {@link ScalarSoftmaxRows}: each loop runs over whole vectors of the
- * preferred species (exponentials through the {@code EXP} lane operation, which HotSpot compiles to
- * vector math routines), then a scalar tail. Reductions keep two vector accumulators and add
+ * preferred species (exponentials through {@link PanamaFloatMath}, the lane-wise {@link FloatMath}, so
+ * vector lanes and the scalar tail round alike whether the code runs interpreted or compiled), then a
+ * scalar tail. Reductions keep two vector accumulators and add
  * their lanes in lane order ({@link PanamaFloatSum#inLaneOrder}): {@code reduceLanes(ADD)} may add
  * them in another order once the JIT compiles it, which made training runs differ in their last
  * digits from one launch to the next. Loaded by name
@@ -47,28 +48,15 @@ final class PanamaSoftmaxRows extends SoftmaxRows {
         return m;
     }
 
+    // The exponentials go through PanamaFloatMath.exp's one loop; the scalar tails through FloatMath
+    // with the same steps: (a * 1 - shift) - 0 has the bits of a - shift.
+
     @Override
     float expSumInto(float[] a, int aOff, float[] out, int oOff, int n, float shift) {
-        int i = 0;
-        FloatVector sh = FloatVector.broadcast(S, shift);
-        FloatVector s0 = FloatVector.zero(S);
-        FloatVector s1 = FloatVector.zero(S);
-        for (; i + 2 * L <= n; i += 2 * L) {
-            FloatVector e0 = FloatVector.fromArray(S, a, aOff + i).sub(sh).lanewise(VectorOperators.EXP);
-            FloatVector e1 = FloatVector.fromArray(S, a, aOff + i + L).sub(sh).lanewise(VectorOperators.EXP);
-            e0.intoArray(out, oOff + i);
-            e1.intoArray(out, oOff + i + L);
-            s0 = s0.add(e0);
-            s1 = s1.add(e1);
-        }
-        for (; i + L <= n; i += L) {
-            FloatVector e0 = FloatVector.fromArray(S, a, aOff + i).sub(sh).lanewise(VectorOperators.EXP);
-            e0.intoArray(out, oOff + i);
-            s0 = s0.add(e0);
-        }
-        float s = PanamaFloatSum.inLaneOrder(s0.add(s1));
-        for (; i < n; i++) {
-            float e = (float) Math.exp(a[aOff + i] - shift);
+        int nv = n - n % L;
+        float s = PanamaFloatMath.exp(a, aOff, 1f, shift, 0f, out, oOff, 1f, null, 0, nv);
+        for (int i = nv; i < n; i++) {
+            float e = FloatMath.exp(a[aOff + i] - shift);
             out[oOff + i] = e;
             s += e;
         }
@@ -77,20 +65,10 @@ final class PanamaSoftmaxRows extends SoftmaxRows {
 
     @Override
     float expSum(float[] a, int aOff, int n, float shift) {
-        int i = 0;
-        FloatVector sh = FloatVector.broadcast(S, shift);
-        FloatVector s0 = FloatVector.zero(S);
-        FloatVector s1 = FloatVector.zero(S);
-        for (; i + 2 * L <= n; i += 2 * L) {
-            s0 = s0.add(FloatVector.fromArray(S, a, aOff + i).sub(sh).lanewise(VectorOperators.EXP));
-            s1 = s1.add(FloatVector.fromArray(S, a, aOff + i + L).sub(sh).lanewise(VectorOperators.EXP));
-        }
-        for (; i + L <= n; i += L) {
-            s0 = s0.add(FloatVector.fromArray(S, a, aOff + i).sub(sh).lanewise(VectorOperators.EXP));
-        }
-        float s = PanamaFloatSum.inLaneOrder(s0.add(s1));
-        for (; i < n; i++) {
-            s += (float) Math.exp(a[aOff + i] - shift);
+        int nv = n - n % L;
+        float s = PanamaFloatMath.exp(a, aOff, 1f, shift, 0f, null, 0, 1f, null, 0, nv);
+        for (int i = nv; i < n; i++) {
+            s += FloatMath.exp(a[aOff + i] - shift);
         }
         return s;
     }
@@ -119,13 +97,10 @@ final class PanamaSoftmaxRows extends SoftmaxRows {
 
     @Override
     void expScale(float[] a, int aOff, float[] out, int oOff, int n, float s1, float s2, float k) {
-        int i = 0;
-        for (; i + L <= n; i += L) {
-            FloatVector.fromArray(S, a, aOff + i).sub(s1).sub(s2).lanewise(VectorOperators.EXP).mul(k)
-                    .intoArray(out, oOff + i);
-        }
+        int i = n - n % L;
+        PanamaFloatMath.exp(a, aOff, 1f, s1, s2, out, oOff, k, null, 0, i);
         for (; i < n; i++) {
-            out[oOff + i] = (float) Math.exp((a[aOff + i] - s1) - s2) * k;
+            out[oOff + i] = FloatMath.exp((a[aOff + i] - s1) - s2) * k;
         }
     }
 
@@ -181,13 +156,10 @@ final class PanamaSoftmaxRows extends SoftmaxRows {
 
     @Override
     void logSoftmaxGrad(float[] y, int yOff, float[] g, int gOff, float[] out, int oOff, int n, float s) {
-        int i = 0;
-        for (; i + L <= n; i += L) {
-            FloatVector e = FloatVector.fromArray(S, y, yOff + i).lanewise(VectorOperators.EXP).mul(s);
-            FloatVector.fromArray(S, g, gOff + i).sub(e).intoArray(out, oOff + i);
-        }
+        int i = n - n % L;
+        PanamaFloatMath.exp(y, yOff, 1f, 0f, 0f, out, oOff, s, g, gOff, i);
         for (; i < n; i++) {
-            out[oOff + i] = g[gOff + i] - (float) Math.exp(y[yOff + i]) * s;
+            out[oOff + i] = g[gOff + i] - FloatMath.exp(y[yOff + i]) * s;
         }
     }
 

@@ -131,15 +131,15 @@ final class ScalarFloatKernels implements FloatKernels {
         switch (op) {
             case NEG -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = -a[x]; }
             case ABS -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = Math.abs(a[x]); }
-            case EXP -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.exp(a[x]); }
-            case LOG -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.log(a[x]); }
+            case EXP -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = FloatMath.exp(a[x]); }
+            case LOG -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = FloatMath.log(a[x]); }
             case LOG1P -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.log1p(a[x]); }
             case SQRT -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.sqrt(a[x]); }
             case RSQRT -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = 1f / (float) Math.sqrt(a[x]); }
             case SIN -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.sin(a[x]); }
             case COS -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.cos(a[x]); }
-            case TANH -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.tanh(a[x]); }
-            case SIGMOID -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = ElementMath.sigmoid(a[x]); }
+            case TANH -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = FloatMath.tanh(a[x]); }
+            case SIGMOID -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = FloatMath.sigmoid(a[x]); }
             case RELU -> {
                 for (int i = 0; i < n; i++, o += os, x += xs) {
                     float v = a[x];
@@ -147,7 +147,7 @@ final class ScalarFloatKernels implements FloatKernels {
                 }
             }
             case GELU -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) ElementMath.gelu(a[x]); }
-            case GELU_TANH -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) ElementMath.geluTanh(a[x]); }
+            case GELU_TANH -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = FloatMath.geluTanh(a[x]); }
             case FLOOR -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.floor(a[x]); }
             case CEIL -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.ceil(a[x]); }
             case ROUND -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.rint(a[x]); }

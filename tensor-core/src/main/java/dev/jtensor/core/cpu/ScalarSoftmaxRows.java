@@ -2,7 +2,7 @@ package dev.jtensor.core.cpu;
 
 /**
  * The scalar twin of {@code PanamaSoftmaxRows}: plain loops, exponentials through
- * {@link Math#exp(double)} rounded to float, sums accumulated in double.
+ * {@link FloatMath#exp(float)}, sums accumulated in double.
  */
 final class ScalarSoftmaxRows extends SoftmaxRows {
     static final ScalarSoftmaxRows INSTANCE = new ScalarSoftmaxRows();
@@ -22,7 +22,7 @@ final class ScalarSoftmaxRows extends SoftmaxRows {
     float expSumInto(float[] a, int aOff, float[] out, int oOff, int n, float shift) {
         double s = 0;
         for (int i = 0; i < n; i++) {
-            float e = (float) Math.exp(a[aOff + i] - shift);
+            float e = FloatMath.exp(a[aOff + i] - shift);
             out[oOff + i] = e;
             s += e;
         }
@@ -33,7 +33,7 @@ final class ScalarSoftmaxRows extends SoftmaxRows {
     float expSum(float[] a, int aOff, int n, float shift) {
         double s = 0;
         for (int i = aOff, end = aOff + n; i < end; i++) {
-            s += (float) Math.exp(a[i] - shift);
+            s += FloatMath.exp(a[i] - shift);
         }
         return (float) s;
     }
@@ -55,7 +55,7 @@ final class ScalarSoftmaxRows extends SoftmaxRows {
     @Override
     void expScale(float[] a, int aOff, float[] out, int oOff, int n, float s1, float s2, float k) {
         for (int i = 0; i < n; i++) {
-            out[oOff + i] = (float) Math.exp((a[aOff + i] - s1) - s2) * k;
+            out[oOff + i] = FloatMath.exp((a[aOff + i] - s1) - s2) * k;
         }
     }
 
@@ -87,7 +87,7 @@ final class ScalarSoftmaxRows extends SoftmaxRows {
     @Override
     void logSoftmaxGrad(float[] y, int yOff, float[] g, int gOff, float[] out, int oOff, int n, float s) {
         for (int i = 0; i < n; i++) {
-            out[oOff + i] = g[gOff + i] - (float) Math.exp(y[yOff + i]) * s;
+            out[oOff + i] = g[gOff + i] - FloatMath.exp(y[yOff + i]) * s;
         }
     }
 

@@ -12,11 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * contiguous and whose second input is contiguous or broadcast (one value for the row, as in
  * {@code x + 1} or {@code [n, m] + [n, 1]}) run in SIMD lanes of the platform's preferred width;
  * other rows, the ops without a vector form, and the tail of each row go to the
- * {@link ScalarFloatKernels} twin. Arithmetic, comparisons, min/max, clamping, sqrt and relu give
- * the same bits as the twin; exp, log, tanh, sigmoid and the tanh GELU use the platform's vector
- * math in the row's precision and may differ from the twin (which goes through {@link Math} on
- * double) in the last bits. Loaded only by name from {@link FloatKernels}, and only
- * when the incubator module is present.
+ * {@link ScalarFloatKernels} twin. Every loop gives the same bits as the twin: float32 exp, log,
+ * tanh, sigmoid and the tanh GELU go through {@link PanamaFloatMath}, the lane-wise copy of the twin's
+ * {@link FloatMath}; float64 has vector loops only for the exactly rounded ops. Loaded only by name
+ * from {@link FloatKernels}, and only when the incubator module is present.
  */
 final class VectorFloatKernels implements FloatKernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -31,10 +30,22 @@ final class VectorFloatKernels implements FloatKernels {
         };
     }
 
-    /** Whether {@code op} has a vector loop in {@code unary}. */
+    /** Whether {@code op} has a float32 vector loop in {@code unary}. */
     static boolean isVectorUnary(UnaryOp op) {
         return switch (op) {
-            case NEG, ABS, SQRT, RSQRT, RECIPROCAL, RELU, EXP, LOG, TANH, SIGMOID, GELU_TANH -> true;
+            case EXP, LOG, TANH, SIGMOID, GELU_TANH -> true;
+            default -> isVectorUnaryFloat64(op);
+        };
+    }
+
+    /**
+     * Whether {@code op} has a float64 vector loop in {@code unary}: not the transcendental ones, whose
+     * Vector API lane operations round differently interpreted and compiled; {@link Math}'s are the same
+     * in both.
+     */
+    static boolean isVectorUnaryFloat64(UnaryOp op) {
+        return switch (op) {
+            case NEG, ABS, SQRT, RSQRT, RECIPROCAL, RELU -> true;
             default -> false;
         };
     }
@@ -181,21 +192,15 @@ final class VectorFloatKernels implements FloatKernels {
                     v.blend(zero, v.compare(VectorOperators.LT, zero)).intoArray(out, o + i);
                 }
             }
-            case EXP -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).lanewise(VectorOperators.EXP).intoArray(out, o + i); }
-            case LOG -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).lanewise(VectorOperators.LOG).intoArray(out, o + i); }
-            case TANH -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).lanewise(VectorOperators.TANH).intoArray(out, o + i); }
-            case SIGMOID -> { for (; i < bound; i += step) one.div(one.add(FloatVector.fromArray(F, a, x + i).neg().lanewise(VectorOperators.EXP))).intoArray(out, o + i); }
-            case GELU_TANH -> {
-                // x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3))), in the row's precision.
-                float beta = (float) 0.79788456080286535588;
-                float kappa = (float) 0.044715;
-                float half = (float) 0.5;
-                for (; i < bound; i += step) {
-                    FloatVector v = FloatVector.fromArray(F, a, x + i);
-                    FloatVector inner = v.mul(v).mul(v).mul(kappa).add(v).mul(beta);
-                    v.mul(half).mul(one.add(inner.lanewise(VectorOperators.TANH))).intoArray(out, o + i);
-                }
+            case EXP -> { PanamaFloatMath.exp(a, x, 1f, 0f, 0f, out, o, 1f, null, 0, bound); i = bound; }
+            case LOG -> { PanamaFloatMath.log(a, x, out, o, bound); i = bound; }
+            case TANH -> { PanamaFloatMath.tanh(a, x, out, o, bound, false); i = bound; }
+            case SIGMOID -> {
+                // 1 / (1 + e^-x): the exponentials first, then in place (out may be a, which is read first).
+                PanamaFloatMath.exp(a, x, -1f, 0f, 0f, out, o, 1f, null, 0, bound);
+                for (; i < bound; i += step) one.div(one.add(FloatVector.fromArray(F, out, o + i))).intoArray(out, o + i);
             }
+            case GELU_TANH -> { PanamaFloatMath.tanh(a, x, out, o, bound, true); i = bound; }
             default -> throw new IllegalArgumentException("not vectorised: " + op);
         }
         if (i < n) {
@@ -324,7 +329,7 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public void unary(UnaryOp op, double[] out, int o, int os, double[] a, int x, int xs, int n) {
-        if (os != 1 || xs != 1 || n < D.length() || !isVectorUnary(op)) {
+        if (os != 1 || xs != 1 || n < D.length() || !isVectorUnaryFloat64(op)) {
             SCALAR.unary(op, out, o, os, a, x, xs, n);
             return;
         }
@@ -343,21 +348,6 @@ final class VectorFloatKernels implements FloatKernels {
                 for (; i < bound; i += step) {
                     DoubleVector v = DoubleVector.fromArray(D, a, x + i);
                     v.blend(zero, v.compare(VectorOperators.LT, zero)).intoArray(out, o + i);
-                }
-            }
-            case EXP -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).lanewise(VectorOperators.EXP).intoArray(out, o + i); }
-            case LOG -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).lanewise(VectorOperators.LOG).intoArray(out, o + i); }
-            case TANH -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).lanewise(VectorOperators.TANH).intoArray(out, o + i); }
-            case SIGMOID -> { for (; i < bound; i += step) one.div(one.add(DoubleVector.fromArray(D, a, x + i).neg().lanewise(VectorOperators.EXP))).intoArray(out, o + i); }
-            case GELU_TANH -> {
-                // x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3))), in the row's precision.
-                double beta = 0.79788456080286535588;
-                double kappa = 0.044715;
-                double half = 0.5;
-                for (; i < bound; i += step) {
-                    DoubleVector v = DoubleVector.fromArray(D, a, x + i);
-                    DoubleVector inner = v.mul(v).mul(v).mul(kappa).add(v).mul(beta);
-                    v.mul(half).mul(one.add(inner.lanewise(VectorOperators.TANH))).intoArray(out, o + i);
                 }
             }
             default -> throw new IllegalArgumentException("not vectorised: " + op);
