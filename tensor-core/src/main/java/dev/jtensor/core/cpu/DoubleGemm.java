@@ -54,7 +54,7 @@ final class DoubleGemm extends PackedGemm<double[]> {
 
     @Override
     double[] scalars(double alpha, double beta) {
-        return new double[] {(double) alpha, (double) beta};
+        return new double[] {alpha, beta};
     }
 
     @Override
