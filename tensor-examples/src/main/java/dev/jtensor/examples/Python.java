@@ -1,6 +1,9 @@
 package dev.jtensor.examples;
 
+import dev.jtensor.core.DType;
+import dev.jtensor.core.Tensor;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.StringJoiner;
 
@@ -37,6 +40,62 @@ public final class Python {
             case Collection<?> items -> list(items);
             default -> value.toString();
         };
+    }
+
+    /**
+     * What an f-string's {@code {value}} gives: a 0-d tensor formats as its Python number
+     * ({@code 54}, not {@code tensor(54)}), as {@code Tensor.__format__} does; anything else as
+     * {@link #str}.
+     *
+     * @param value the interpolated value
+     * @return its text in an f-string
+     */
+    public static String format(Object value) {
+        if (value instanceof Tensor t && t.dim() == 0) {
+            if (t.dtype() == DType.BOOL) {
+                return repr(t.itemBoolean());
+            }
+            return t.dtype().isFloatingPoint() ? floatRepr(t.item()) : Long.toString(t.itemLong());
+        }
+        return str(value);
+    }
+
+    /**
+     * Python's {@code type(value)} as printed ({@code <class 'list'>}) for the Java counterparts of
+     * the Python values the examples print the type of.
+     *
+     * @param value a list, tensor or number
+     * @return the printed class
+     * @throws IllegalArgumentException for a value with no Python counterpart here
+     */
+    public static String type(Object value) {
+        return switch (value) {
+            case Tensor t -> "<class 'torch.Tensor'>";
+            case Collection<?> c -> "<class 'list'>";
+            case Double d -> "<class 'float'>";
+            case Float f -> "<class 'float'>";
+            case Long l -> "<class 'int'>";
+            case Integer i -> "<class 'int'>";
+            case Boolean b -> "<class 'bool'>";
+            case null, default -> throw new IllegalArgumentException("no Python type for " + value);
+        };
+    }
+
+    /**
+     * Python's {@code f"{value:.Nf}"}: the exact binary value rounded half-even to {@code digits}
+     * decimals, keeping the minus sign of a negative value that rounds to zero ({@code -0.00}).
+     *
+     * @param value the number
+     * @param digits decimals after the point
+     * @return the fixed-point text
+     */
+    public static String fixed(double value, int digits) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return floatRepr(value);
+        }
+        String text = new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).abs().toPlainString();
+        boolean negative = value < 0 || (value == 0 && 1 / value < 0);
+        return negative ? "-" + text : text;
     }
 
     /** PyTorch's {@code torch.Size([2, 3])} for a shape. */
