@@ -98,6 +98,17 @@ public final class Python {
         return negative ? "-" + text : text;
     }
 
+    /**
+     * How Python shows a module's weight, an {@code nn.Parameter}: {@code Parameter containing:} on a
+     * line of its own, then the tensor.
+     *
+     * @param weight a module's weight
+     * @return the weight's repr as a parameter
+     */
+    public static String parameter(Tensor weight) {
+        return "Parameter containing:\n" + weight;
+    }
+
     /** PyTorch's {@code torch.Size([2, 3])} for a shape. */
     public static String size(long[] shape) {
         StringJoiner j = new StringJoiner(", ", "torch.Size([", "])");
