@@ -77,4 +77,22 @@ class AttentionTest {
                 + "        [0.3966, 0.6034, 0.0000, 0.0000, 0.0000, 0.0000, 0.0000, 0.0000],\n",
                 "torch.Size([4, 8, 16])\n");
     }
+
+    /** v2's scores against v1..v3 are 3 numbers, and v2 weighted by their softmax stays (1, 50), as the post states. */
+    @Test
+    void y2KeepsTheShapeOfV2() {
+        assertPrintsInOrder(ExampleOutput.of(new Attention()), "torch.Size([1, 3]) torch.Size([1, 50])\n");
+    }
+
+    /** A (1, 50) vector times a (50, 50) matrix is (1, 50), as the post states. */
+    @Test
+    void aQueryMatrixKeepsTheShape() {
+        assertPrintsInOrder(ExampleOutput.of(new Attention()), "torch.Size([1, 50])\ntorch.Size([1, 50])\n");
+    }
+
+    /** The (2, 2, 2) vector's magnitude divided by sqrt(3) is 2, as the post states. */
+    @Test
+    void scaledMagnitudeOfTwoTwoTwoIsTwo() {
+        assertPrintsInOrder(ExampleOutput.of(new Attention()), "tensor(3.4641)\ntensor(2.)\n");
+    }
 }
