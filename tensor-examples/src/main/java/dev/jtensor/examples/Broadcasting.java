@@ -15,6 +15,11 @@ import dev.jtensor.core.TensorException;
  * and every row sums to 1. Without {@code keepdim} the sums are a {@code [3]} vector, which broadcasts
  * as a {@code [1, 3]} row: column j is divided by the sum of row j, silently, and the rows no longer
  * sum to 1.
+ *
+ * <p>The post shows the shapes' checks as pictures and prints {@code N}, {@code row_sums} and
+ * {@code N_normalized} as pictures too; the example prints them with the post's code and names.
+ * Its text gives the shapes (broadcastable or not) and that the rows sum to 1 with {@code keepdim}
+ * and not without.
  */
 public final class Broadcasting extends Notebook {
     /** The exercise, ready to {@link #run(java.io.PrintStream) run}. */
@@ -59,28 +64,40 @@ public final class Broadcasting extends Notebook {
         }
         // end::rule[]
 
-        // tag::normalise[] Normalising the rows of a count matrix
-        // >>> counts = torch.tensor([[10, 20, 10], [20, 5, 25], [10, 60, 30]], dtype=torch.int32)
-        Tensor counts = Tensor.tensor(new int[][] {{10, 20, 10}, {20, 5, 25}, {10, 60, 30}}, DType.INT32);
-        // >>> print(counts.sum(1, keepdim=True).shape)
-        print(counts.sum(1, true).shape());
-        // >>> probs = counts / counts.sum(1, keepdim=True)
-        Tensor probs = counts.div(counts.sum(1, true));
-        // >>> print(probs)
-        print(probs);
-        // >>> print(probs.sum(1))
-        print(probs.sum(1));
+        // tag::normalise[] Tensor broadcasting in PyTorch: normalising the rows of N
+        // >>> N = torch.tensor([[10, 20, 10],
+        // ...                   [20, 5 , 25],
+        // ...                   [10, 60, 30]], dtype=torch.int32)
+        Tensor N = Tensor.tensor(new int[][] {{10, 20, 10}, {20, 5, 25}, {10, 60, 30}}, DType.INT32);
+        // >>> # calculate sum along rows
+        // >>> row_sums = N.sum(dim=1, keepdim=True)
+        Tensor row_sums = N.sum(1, true);
+        // >>> # normalize each row
+        // >>> N_normalized = N / row_sums
+        Tensor N_normalized = N.div(row_sums);
+        // >>> print(N)
+        print(N);
+        // >>> print(row_sums)
+        print(row_sums);
+        // >>> print(N_normalized)
+        print(N_normalized);
+        // >>> print(N_normalized.sum(dim=1))  # "the sum on each row of the results is indeed equal to 1"
+        print(N_normalized.sum(1));
         // end::normalise[]
 
-        // tag::bug[] The silent bug: the same division without keepdim
-        // >>> print(counts.sum(1).shape)
-        print(counts.sum(1).shape());
-        // >>> probs = counts / counts.sum(1)
-        probs = counts.div(counts.sum(1));
-        // >>> print(probs)
-        print(probs);
-        // >>> print(probs.sum(1))
-        print(probs.sum(1));
+        // tag::bug[] When things go wrong: the same code without keepdim=True
+        // >>> row_sums = N.sum(dim=1)
+        row_sums = N.sum(1);
+        // >>> N_normalized = N / row_sums
+        N_normalized = N.div(row_sums);
+        // >>> print(N)
+        print(N);
+        // >>> print(row_sums)
+        print(row_sums);
+        // >>> print(N_normalized)
+        print(N_normalized);
+        // >>> print(N_normalized.sum(dim=1))  # "the rows don't sum to 1 anymore"
+        print(N_normalized.sum(1));
         // end::bug[]
     }
 }

@@ -3,11 +3,15 @@ package dev.jtensor.examples;
 import dev.jtensor.core.Tensor;
 
 /**
- * Deep Learning Gymnastics #2, indexing with a tensor: a batch of eight three-character contexts
- * (token ids below 26) picks rows of a 27 x 4 embedding table. Indexing a {@code [27, 4]} table with
- * an {@code [8, 3]} batch of ids gives {@code [8, 3, 4]}: one embedding row per id, in the batch's
- * shape. With the post's seed the first id is 2, so {@code emb[0, 0]} is row 2 of the table,
- * {@code [-0.8365, 0.1805, -0.4101, 2.0654]}.
+ * Deep Learning Gymnastics #2, indexing with a tensor, with the post's code: a batch
+ * {@code random_tensor} of eight three-character contexts (token ids below 26) picks rows of a
+ * 27 x 4 embedding table. Indexing the {@code [27, 4]} {@code embeddings} with the {@code [8, 3]}
+ * batch gives the {@code [8, 3, 4]} {@code embedded_batch}: one embedding row per id, in the batch's
+ * shape, and {@code embedded_batch[0, 0]} is the row of the batch's first id.
+ *
+ * <p>The post's PyTorch code prints nothing: it shows the batch, the table, the shape (8, 3, 4) and
+ * {@code embedded_batch[0, 0]} in pictures, and its TensorFlow version prints the same four things,
+ * which the example prints with PyTorch's numbers. Only the shape is in the post's text.
  */
 public final class Indexing extends Notebook {
     /** The exercise, ready to {@link #run(java.io.PrintStream) run}. */
@@ -26,32 +30,35 @@ public final class Indexing extends Notebook {
 
     @Override
     protected void cells() {
-        // tag::data[] A batch of token ids and an embedding table
+        // tag::data[] The two input tensors
         // >>> torch.manual_seed(18)
         Tensor.manualSeed(18);
-        // >>> batch = torch.randint(0, 26, (8, 3))
-        Tensor batch = Tensor.randint(0, 26, new long[] {8, 3});
-        // >>> print(batch)
-        print(batch);
-        // >>> embeddings = torch.randn(27, 4)
+        // >>> # Create a random batch of shape (8,3)
+        // >>> # with indexes between 0 and 26
+        // >>> random_tensor = torch.randint(low=0, high=26, size=(8,3))
+        Tensor random_tensor = Tensor.randint(0, 26, new long[] {8, 3});
+        // >>> # Create a random embedding matrix of shape (27,4):
+        // >>> # one vector for each of the 27 indexes elements
+        // >>> embeddings = torch.randn(size=(27, 4))
         Tensor embeddings = Tensor.randn(27, 4);
-        // >>> print(embeddings)
-        print(embeddings);
         // end::data[]
 
-        // tag::lookup[] One id, a list of ids, the whole batch
-        // >>> print(embeddings[2])
-        print(embeddings.index(2));
-        // >>> print(embeddings[[2, 15, 22]])
-        print(embeddings.index(new long[] {2, 15, 22}));
-        // >>> emb = embeddings[batch]
-        Tensor emb = embeddings.index(batch);
-        // >>> print(emb.shape)
-        print(emb.shape());
-        // >>> print(emb[0, 0])
-        print(emb.index(0, 0));
-        // >>> print(emb[0])
-        print(emb.index(0));
+        // tag::lookup[] The exercise: a tensor as the index
+        // >>> embedded_batch = embeddings[random_tensor]
+        Tensor embedded_batch = embeddings.index(random_tensor);
         // end::lookup[]
+
+        // tag::validate[] Validating the results (the prints of the post's TensorFlow version)
+        // >>> print(random_tensor)
+        print(random_tensor);
+        // >>> print(embeddings)
+        print(embeddings);
+        // >>> print(embedded_batch.shape) # (8,3,4) which is the expected dimension
+        print(embedded_batch.shape());
+        // >>> print(embedded_batch[0,0])
+        print(embedded_batch.index(0, 0));
+        // >>> print(embeddings[random_tensor[0,0]])  # the row of the batch's first id: the same
+        print(embeddings.index(random_tensor.index(0, 0)));
+        // end::validate[]
     }
 }
