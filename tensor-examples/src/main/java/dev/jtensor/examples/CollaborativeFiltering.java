@@ -19,7 +19,8 @@ import java.util.List;
  *
  * <p>The ratings are synthetic (3000 ratings of 80 movies by 100 users, from hidden 4-dimensional
  * tastes plus noise), and training is full-batch Adam on the mean squared error; the loss falls from
- * 1.48 to about 0.03 in 300 steps, matching PyTorch's at every step the test checks.
+ * 1.48 to about 0.03 in 300 steps, matching PyTorch's at every step the test checks. The thread
+ * gives the model's code but no data and no values: every number printed here is the example's own.
  */
 public final class CollaborativeFiltering extends Notebook {
     /** Training steps. */

@@ -102,6 +102,11 @@ class ExamplesDocTest {
                 + "and the output is what the exercise prints (tensors in PyTorch's format), all taken from the\n"
                 + "sources when this page is generated, so the page cannot drift from the code: a test fails when\n"
                 + "the committed page differs from the sources.\n\n");
+        md.append("Each exercise's introduction says which of the printed values the post publishes (in its text\n"
+                + "or printed output) and which it does not show (values in pictures, unseeded draws, cells its\n"
+                + "export leaves out), and where no honest reconstruction gives a published value. Lines the post\n"
+                + "does not have are marked in their `# ...` comment. The tests in `tensor-examples` assert each\n"
+                + "published value as the post prints it, one test per value or table, named after its cell.\n\n");
         md.append("```bash\n./mvnw -q package -DskipTests\n"
                 + "java --add-modules jdk.incubator.vector -jar tensor-examples/target/tensor-examples.jar            # all exercises\n"
                 + "java --add-modules jdk.incubator.vector -jar tensor-examples/target/tensor-examples.jar indexing   # only those named\n"
