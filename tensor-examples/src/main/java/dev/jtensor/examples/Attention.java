@@ -40,6 +40,44 @@ public final class Attention extends Notebook {
     public record Head(Tensor x, Linear key, Linear query, Linear value, Tensor wei, Tensor out, Tensor loss) {
     }
 
+    /** The post's diagrams in code: v2 weighted by its context, the learnable matrices, the scaling. */
+    void contextWeighting() {
+        // tag::weighting[] Weighting v2 by its context (the post's diagram; it gives shapes, not values)
+        // >>> torch.manual_seed(0)  # the post draws no numbers: any embeddings do
+        Tensor.manualSeed(0);
+        // >>> v1, v2, v3 = torch.randn(1, 50), torch.randn(1, 50), torch.randn(1, 50)
+        Tensor v1 = Tensor.randn(1, 50), v2 = Tensor.randn(1, 50), v3 = Tensor.randn(1, 50);
+        // >>> V = torch.cat([v1, v2, v3])  # (3, 50)
+        Tensor V = Tensor.cat(new Tensor[] {v1, v2, v3}, 0);
+        // >>> s2 = v2 @ V.T  # s21, s22, s23
+        Tensor s2 = v2.matmul(V.T());
+        // >>> w2 = F.softmax(s2, dim=-1)  # w21, w22, w23
+        Tensor w2 = F.softmax(s2, -1);
+        // >>> y2 = w2 @ V  # w21 * v1 + w22 * v2 + w23 * v3
+        Tensor y2 = w2.matmul(V);
+        // >>> print(s2.shape, y2.shape)
+        print(s2.shape(), y2.shape());
+        // end::weighting[]
+
+        // tag::matrices[] M_Q, M_K and M_V keep the dimensions
+        // >>> M_Q = torch.randn(50, 50)
+        Tensor M_Q = Tensor.randn(50, 50);
+        // >>> print((v2 @ M_Q).shape)  # (1, 50) @ (50, 50)
+        print(v2.matmul(M_Q).shape());
+        // end::matrices[]
+
+        // tag::scaling[] Scaling: the (2, 2, 2) vector
+        // >>> v = torch.tensor([2., 2., 2.])
+        Tensor v = Tensor.tensor(new double[] {2., 2., 2.});
+        // >>> magnitude = (v ** 2).sum().sqrt()
+        Tensor magnitude = v.pow(2).sum().sqrt();
+        // >>> print(magnitude)
+        print(magnitude);
+        // >>> print(magnitude / math.sqrt(3))
+        print(magnitude.div(Math.sqrt(3)));
+        // end::scaling[]
+    }
+
     /** Runs the head forward and backward, as the post does, printing what it prints. */
     public Head head() {
         // tag::head[] One head of self-attention
@@ -96,43 +134,5 @@ public final class Attention extends Notebook {
     protected void cells() {
         contextWeighting();
         head();
-    }
-
-    /** The post's diagrams in code: v2 weighted by its context, the learnable matrices, the scaling. */
-    void contextWeighting() {
-        // tag::weighting[] Weighting v2 by its context (the post's diagram; it gives shapes, not values)
-        // >>> torch.manual_seed(0)  # the post draws no numbers: any embeddings do
-        Tensor.manualSeed(0);
-        // >>> v1, v2, v3 = torch.randn(1, 50), torch.randn(1, 50), torch.randn(1, 50)
-        Tensor v1 = Tensor.randn(1, 50), v2 = Tensor.randn(1, 50), v3 = Tensor.randn(1, 50);
-        // >>> V = torch.cat([v1, v2, v3])  # (3, 50)
-        Tensor V = Tensor.cat(new Tensor[] {v1, v2, v3}, 0);
-        // >>> s2 = v2 @ V.T  # s21, s22, s23
-        Tensor s2 = v2.matmul(V.T());
-        // >>> w2 = F.softmax(s2, dim=-1)  # w21, w22, w23
-        Tensor w2 = F.softmax(s2, -1);
-        // >>> y2 = w2 @ V  # w21 * v1 + w22 * v2 + w23 * v3
-        Tensor y2 = w2.matmul(V);
-        // >>> print(s2.shape, y2.shape)
-        print(s2.shape(), y2.shape());
-        // end::weighting[]
-
-        // tag::matrices[] M_Q, M_K and M_V keep the dimensions
-        // >>> M_Q = torch.randn(50, 50)
-        Tensor M_Q = Tensor.randn(50, 50);
-        // >>> print((v2 @ M_Q).shape)  # (1, 50) @ (50, 50)
-        print(v2.matmul(M_Q).shape());
-        // end::matrices[]
-
-        // tag::scaling[] Scaling: the (2, 2, 2) vector
-        // >>> v = torch.tensor([2., 2., 2.])
-        Tensor v = Tensor.tensor(new double[] {2., 2., 2.});
-        // >>> magnitude = (v ** 2).sum().sqrt()
-        Tensor magnitude = v.pow(2).sum().sqrt();
-        // >>> print(magnitude)
-        print(magnitude);
-        // >>> print(magnitude / math.sqrt(3))
-        print(magnitude.div(Math.sqrt(3)));
-        // end::scaling[]
     }
 }

@@ -19,7 +19,7 @@ import dev.jtensor.ops.nn.EmbeddingBagMode;
  * In[17] draws 40 normal numbers, as another {@code nn.Embedding(8, 5)} does (the In[19] table follows
  * it). The example runs those two draws where the counter says they were, so that In[5], In[6], In[9]
  * and In[19] to In[28] print as published. The cells' code is the notebook's; the two hidden draws
- * are this reconstruction's (any draws of as many numbers give the same tables).
+ * are this reconstruction's (other draws that advance the generator as far give the same tables).
  *
  * <p>One published table does not follow: the In[8] weight shows the In[5] table with row 0 zeroed,
  * that is, a padded table drawn from the generator state In[4] drew from; but In[9], which looks up
