@@ -1,7 +1,9 @@
 package dev.jtensor.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jtensor.core.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +33,44 @@ class PythonTest {
         assertEquals("torch.Size([])", Python.str(new long[0]));
         assertEquals("[1, 'a', False]", Python.str(List.of(1, "a", false)));
         assertEquals("text", Python.str("text"));
+    }
+
+    /** Values checked with Python 3: {@code f"{x:.2f}"} rounds the exact binary value half-even and keeps {@code -0.00}. */
+    @Test
+    void fixedPointAsPythonFormatsIt() {
+        assertEquals("0.12", Python.fixed(0.125, 2));
+        assertEquals("0.38", Python.fixed(0.375, 2));
+        assertEquals("2.67", Python.fixed(2.675, 2));
+        assertEquals("0.59", Python.fixed(0.5862, 2));
+        assertEquals("-1.13", Python.fixed(-1.1316, 2));
+        assertEquals("-0.00", Python.fixed(-0.001, 2));
+        assertEquals("-0.00", Python.fixed(-0.0, 2));
+        assertEquals("0.00", Python.fixed(0.0, 2));
+        assertEquals("650.00", Python.fixed(650, 2));
+        assertEquals("nan", Python.fixed(Double.NaN, 2));
+    }
+
+    @Test
+    void fStringsFormatZeroDimTensorsAsNumbers() {
+        assertEquals("54", Python.format(Tensor.scalar(54L)));
+        assertEquals("2.5", Python.format(Tensor.scalar(2.5)));
+        assertEquals("True", Python.format(Tensor.tensor(true)));
+        assertEquals("tensor([1, 2])", Python.format(Tensor.tensor(new long[] {1, 2})));
+        assertEquals("text", Python.format("text"));
+    }
+
+    @Test
+    void types() {
+        assertEquals("<class 'list'>", Python.type(List.of(1)));
+        assertEquals("<class 'torch.Tensor'>", Python.type(Tensor.scalar(1L)));
+        assertEquals("<class 'float'>", Python.type(104.0));
+        assertEquals("<class 'int'>", Python.type(3L));
+        assertThrows(IllegalArgumentException.class, () -> Python.type(new Object()));
+    }
+
+    @Test
+    void parameterRepr() {
+        assertEquals("Parameter containing:\ntensor([1., 2.], requires_grad=True)",
+                Python.parameter(Tensor.tensor(new double[] {1, 2}).requiresGrad(true)));
     }
 }
