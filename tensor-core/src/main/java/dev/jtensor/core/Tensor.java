@@ -1662,6 +1662,57 @@ public final class Tensor {
         return ShapeOps.kron(this, other);
     }
 
+    /**
+     * Einstein summation with PyTorch's equation syntax ({@code torch.einsum}): subscripts in
+     * {@code [a-zA-Z]}, terms separated by commas, an optional {@code ->} and output (without it,
+     * the output is the subscripts used once, in alphabetical order, upper-case first), {@code ...}
+     * for broadcast dims, a subscript repeated within an operand for its diagonal; spaces are
+     * ignored. Size-1 dims broadcast against a subscript's size elsewhere. Contractions run through
+     * {@link #bmm} on permuted and reshaped operands; the operands must share a dtype where they
+     * are multiplied.
+     *
+     * @param equation for example {@code "bij,bjk->bik"}
+     * @param operands one tensor per term of the equation
+     * @return the result (a view of the operand when one operand is only permuted or diagonalised)
+     * @throws TensorException with PyTorch's {@code einsum(): ...} messages for a malformed equation,
+     *     a wrong number of operands or subscripts, or sizes that do not match
+     */
+    public static Tensor einsum(String equation, Tensor... operands) {
+        return Einsum.einsum(equation, operands);
+    }
+
+    /**
+     * {@code torch.tensordot(a, b, dims)}: the sum over the last {@code dims} dims of {@code a} times
+     * the first {@code dims} dims of {@code b}; the result has {@code a}'s other dims then {@code b}'s.
+     *
+     * @param a the left operand
+     * @param b the right operand (same dtype)
+     * @param dims how many dims to contract, at least 0
+     * @return a new tensor
+     * @throws TensorException for negative {@code dims}, more dims than an operand has, or contracted
+     *     sizes that differ (and are not 1)
+     */
+    public static Tensor tensordot(Tensor a, Tensor b, long dims) {
+        return Einsum.tensordot(a, b, dims);
+    }
+
+    /**
+     * {@code torch.tensordot(a, b, dims=(dimsA, dimsB))}: dim {@code dimsA[i]} of {@code a} is
+     * contracted with dim {@code dimsB[i]} of {@code b} (a size-1 side broadcasts); the result has
+     * {@code a}'s other dims then {@code b}'s, in order.
+     *
+     * @param a the left operand
+     * @param b the right operand (same dtype)
+     * @param dimsA dims of {@code a}
+     * @param dimsB dims of {@code b}, as many
+     * @return a new tensor
+     * @throws TensorException for lists of different lengths, a dim out of range or listed twice, or
+     *     contracted sizes that differ (and are not 1)
+     */
+    public static Tensor tensordot(Tensor a, Tensor b, long[] dimsA, long[] dimsB) {
+        return Einsum.tensordot(a, b, dimsA, dimsB);
+    }
+
     // ------------------------------------------------------------------ end of shape ops, einsum, tensordot
     // (keep this blank-line gap: it separates the areas for merges)
 

@@ -63,6 +63,20 @@ class ShapeOpsTest {
     }
 
     @Test
+    void tensordotMatchesEinsum() {
+        Tensor a = Tensor.arange(24).view(2, 3, 4).to(DType.FLOAT64);
+        Tensor b = Tensor.arange(12).view(4, 3).to(DType.FLOAT64);
+        assertArrayEquals(Tensor.einsum("ijk,kj->i", a, b).toDoubleArray(),
+                Tensor.tensordot(a, b, new long[] {2, 1}, new long[] {0, 1}).toDoubleArray());
+        assertArrayEquals(Tensor.einsum("ijk,kl->ijl", a, b).toDoubleArray(), Tensor.tensordot(a, b, 1).toDoubleArray());
+        TensorException e = assertThrows(TensorException.class,
+                () -> Tensor.tensordot(a, Tensor.ones(new long[] {3, 3}, DType.FLOAT64), new long[] {1, 1},
+                        new long[] {0, 1}));
+        assertTrue(e.getMessage().contains("appears twice"), e.getMessage());
+        assertThrows(TensorException.class, () -> Tensor.tensordot(a, b, 3));
+    }
+
+    @Test
     void argumentChecks() {
         Tensor x = Tensor.arange(6).view(2, 3);
         assertThrows(TensorException.class, () -> x.repeatInterleave(Tensor.tensor(new double[] {1, 2}), 0));
@@ -72,5 +86,8 @@ class ShapeOpsTest {
         assertThrows(TensorException.class, () -> Tensor.meshgrid(new Tensor[0], "ij"));
         assertThrows(TensorException.class, () -> Tensor.meshgrid(Tensor.arange(2), Tensor.ones(2)));
         assertThrows(TensorException.class, () -> Tensor.trilIndices(2, -1, 0));
+        assertThrows(TensorException.class, () -> Tensor.einsum("ij"));
+        assertThrows(TensorException.class, () -> Tensor.einsum("i.j", x));
+        assertThrows(TensorException.class, () -> Tensor.einsum("...i,...i", Tensor.ones(2, 3), Tensor.ones(4, 3)));
     }
 }

@@ -52,4 +52,16 @@ class ShapeOpsGradTest {
         gradcheck(in -> in[0].combinations(2, true), rand(34, 3));
         gradcheck(in -> in[0].kron(in[1]), rand(35, 2, 1), rand(36, 2, 3));
     }
+
+    @Test
+    void einsumAndTensordot() {
+        gradcheck(in -> Tensor.einsum("bij,bjk->bik", in[0], in[1]), rand(40, 2, 2, 3), rand(41, 2, 3, 2));
+        gradcheck(in -> Tensor.einsum("ii->i", in[0]), rand(42, 3, 3));
+        gradcheck(in -> Tensor.einsum("i...j,j...k->...ik", in[0], in[1]), rand(43, 2, 3, 2), rand(44, 2, 3, 2));
+        gradcheck(in -> Tensor.einsum("ab,ab,ab->a", in[0], in[1], in[0]), rand(45, 2, 3), rand(46, 2, 3));
+        gradcheck(in -> Tensor.einsum("ij,ij->ij", in[0], in[1]), rand(47, 1, 3), rand(48, 2, 3)); // broadcast
+        gradcheck(in -> Tensor.tensordot(in[0], in[1], new long[] {0, 2}, new long[] {1, 0}),
+                rand(49, 2, 3, 4), rand(50, 4, 2, 1));
+        gradcheck(in -> Tensor.tensordot(in[0], in[1], new long[] {1}, new long[] {0}), rand(51, 2, 1), rand(52, 3, 2));
+    }
 }

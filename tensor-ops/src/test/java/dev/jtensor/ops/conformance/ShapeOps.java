@@ -73,6 +73,16 @@ final class ShapeOps {
         OpTable.op("triu_indices", a -> Tensor.triuIndices(a.longAt(0), a.longAt(1), longOr(a, 2, "offset", 0),
                 OpTable.dtypeOr(a, DType.INT64)));
         OpTable.op("kron", a -> a.tensor(0).kron(a.tensor(1)));
+        OpTable.op("einsum", a -> Tensor.einsum((String) a.get(0),
+                a.get(1) instanceof List<?> ? a.tensors(1) : positionalTensors(a, 1)));
+        OpTable.op("tensordot", a -> {
+            Object dims = a.argOrKw(2, "dims");
+            if (dims instanceof Number n) {
+                return Tensor.tensordot(a.tensor(0), a.tensor(1), n.longValue());
+            }
+            List<?> pair = (List<?>) dims;
+            return Tensor.tensordot(a.tensor(0), a.tensor(1), Args.toLongs(pair.get(0)), Args.toLongs(pair.get(1)));
+        });
     }
 
     /** The i-th positional argument, else the keyword argument, else {@code dflt}, as a long. */
