@@ -410,14 +410,17 @@ final class Einsum {
             contractedB[cb[i]] = true;
             long sa = a.size(ca[i]);
             long sb = b.size(cb[i]);
-            // A size-1 side broadcasts: sum the other side over that dim first.
-            if (sb == 1) {
-                ta = ta.sum(new int[] {ca[i]}, true);
-            } else if (sa == 1) {
-                tb = tb.sum(new int[] {cb[i]}, true);
-            } else if (sa != sb) {
+            if (sa != sb && sa != 1 && sb != 1) {
                 throw new TensorException("contracted dimensions need to match, but first has size " + sa + " in dim "
                         + dimsA[i] + " and second has size " + sb + " in dim " + dimsB[i]);
+            }
+        }
+        for (int i = 0; i < ca.length; i++) {
+            // A size-1 side broadcasts: sum the other side over that dim first.
+            if (b.size(cb[i]) == 1) {
+                ta = ta.sum(new int[] {ca[i]}, true);
+            } else if (a.size(ca[i]) == 1) {
+                tb = tb.sum(new int[] {cb[i]}, true);
             }
         }
         int freeA = a.dim() - ca.length;
