@@ -55,7 +55,11 @@ final class Einsum {
                 current = new ArrayList<>();
                 currentEllipsis = -1;
             } else if (c == '.') {
-                if (currentEllipsis >= 0 || !lhs.startsWith("...", i)) {
+                if (currentEllipsis >= 0) {
+                    throw new TensorException("einsum(): found '.' for operand " + termLabels.size()
+                            + " for which an ellipsis was already found");
+                }
+                if (!lhs.startsWith("...", i)) {
                     throw new TensorException("einsum(): found '.' for operand " + termLabels.size()
                             + " that is not part of any ellipsis");
                 }

@@ -83,9 +83,9 @@ final class ShapeOps {
         checkRepeats(repeats);
         if (repeats.numel() == 1) {
             long r = repeats.itemLong();
-            Tensor out = repeatInterleave(x, r, dim);
-            checkOutputSize(out.size(dim == null ? 0 : dim), outputSize);
-            return out;
+            long slices = dim == null ? x.numel() : x.dim() == 0 ? 1 : x.size(Shapes.normalizeDim(dim, x.dim()));
+            checkOutputSize(slices * r, outputSize);
+            return repeatInterleave(x, r, dim);
         }
         Tensor in = dim == null ? x.flatten() : x;
         int d = dim == null ? 0 : Shapes.normalizeDim(dim, x.dim());

@@ -88,6 +88,11 @@ class ShapeOpsTest {
         assertThrows(TensorException.class, () -> Tensor.trilIndices(2, -1, 0));
         assertThrows(TensorException.class, () -> Tensor.einsum("ij"));
         assertThrows(TensorException.class, () -> Tensor.einsum("i.j", x));
+        TensorException twice = assertThrows(TensorException.class, () -> Tensor.einsum("......", x));
+        assertTrue(twice.getMessage().contains("an ellipsis was already found"), twice.getMessage());
+        TensorException size = assertThrows(TensorException.class,
+                () -> x.repeatInterleave(Tensor.tensor(new long[] {2}), 1, 5));
+        assertTrue(size.getMessage().contains("output_size 5"), size.getMessage());
         assertThrows(TensorException.class, () -> Tensor.einsum("...i,...i", Tensor.ones(2, 3), Tensor.ones(4, 3)));
     }
 }
