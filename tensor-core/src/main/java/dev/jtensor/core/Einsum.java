@@ -127,8 +127,9 @@ final class Einsum {
                     sizes[label] = s;
                 } else if (s != 1 && s != sizes[label]) {
                     throw new TensorException(label >= ELLIPSIS_BASE
-                            ? "einsum(): operands do not broadcast: dim " + d + " of operand " + k + " (inside the "
-                                    + "ellipsis) has size " + s + " where another operand has size " + sizes[label]
+                            ? "einsum(): dimension " + (label - ELLIPSIS_BASE) + " covered by ellipsis in operand " + k
+                                    + " has size " + s + " which does not broadcast with previously seen ellipsis with "
+                                    + "size " + sizes[label] + " for the respective dimension"
                             : "einsum(): subscript " + labelChar(label) + " has size " + s + " for operand " + k
                                     + " which does not broadcast with previously seen size " + sizes[label]);
                 }

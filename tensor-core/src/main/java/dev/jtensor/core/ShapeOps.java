@@ -193,6 +193,9 @@ final class ShapeOps {
         if (x.dim() != 2) {
             throw new TensorException("trace: expected a matrix, but got tensor with dim " + x.dim());
         }
+        if (x.dtype() == DType.BOOL) {
+            throw new TensorException("\"trace\" not implemented for 'Bool'");
+        }
         return x.diagonal(0, 0, 1).sum();
     }
 

@@ -83,6 +83,7 @@ class ShapeOpsTest {
         assertThrows(TensorException.class, () -> x.repeatInterleave(Tensor.tensor(new long[] {1, 1}), 0, 3));
         assertThrows(TensorException.class, () -> x.tensorSplit(Tensor.tensor(new long[][] {{1}}), 0));
         assertThrows(TensorException.class, () -> x.rot90(1, 0, 2));
+        assertThrows(TensorException.class, () -> Tensor.tensor(new boolean[][] {{true}}).trace()); // as PyTorch
         assertThrows(TensorException.class, () -> Tensor.meshgrid(new Tensor[0], "ij"));
         assertThrows(TensorException.class, () -> Tensor.meshgrid(Tensor.arange(2), Tensor.ones(2)));
         assertThrows(TensorException.class, () -> Tensor.trilIndices(2, -1, 0));
