@@ -997,6 +997,726 @@ public final class Tensor {
         return Autograd.record(Primitive.FLIP, out, new Tensor[] {this}, (Object) norm);
     }
 
+    // ------------------------------------------------------------------ shape ops, einsum, tensordot
+    // Section: shape ops of code ported from PyTorch (issue 20). Composed of the views above and
+    // existing primitives in ShapeOps and Einsum; diagonal is the one new view primitive.
+    // Methods of this area go between this comment and the end marker below.
+
+    /**
+     * The view of the diagonal with {@code offset} over dims {@code dim1} and {@code dim2}
+     * ({@code torch.diagonal}): both dims are removed and the diagonal becomes the last dim, with
+     * stride {@code stride(dim1) + stride(dim2)}. A positive offset takes a diagonal above the main
+     * one (towards larger {@code dim2} indices), a negative one below; an offset past the edge gives
+     * an empty diagonal.
+     *
+     * @param offset which diagonal: 0 the main one
+     * @param dim1 the first dim of the 2-D planes (negative counts from the end)
+     * @param dim2 the second dim of the 2-D planes
+     * @return a view of this tensor's storage
+     * @throws TensorException when a dim is out of range or both dims are the same dim
+     */
+    public Tensor diagonal(long offset, long dim1, long dim2) {
+        int d1 = Shapes.normalizeDim(dim1, dim());
+        int d2 = Shapes.normalizeDim(dim2, dim());
+        if (d1 == d2) {
+            throw new TensorException("diagonal dimensions cannot be identical " + dim1 + ", " + dim2);
+        }
+        long size = offset >= 0 ? Math.min(shape[d1], shape[d2] - offset) : Math.min(shape[d1] + offset, shape[d2]);
+        size = Math.max(size, 0);
+        // An empty diagonal keeps this tensor's storage offset (it is never read).
+        long off = size == 0 ? this.offset
+                : offset >= 0 ? this.offset + offset * strides[d2] : this.offset - offset * strides[d1];
+        long[] s = new long[dim() - 1];
+        long[] st = new long[dim() - 1];
+        int j = 0;
+        for (int d = 0; d < dim(); d++) {
+            if (d != d1 && d != d2) {
+                s[j] = shape[d];
+                st[j++] = strides[d];
+            }
+        }
+        s[j] = size;
+        st[j] = strides[d1] + strides[d2];
+        Tensor v = viewOf(s, st, off);
+        return requiresGrad ? Autograd.record(Primitive.DIAGONAL, v, new Tensor[] {this}, offset, d1, d2, shape.clone()) : v;
+    }
+
+    /**
+     * The main diagonal over the first two dims, {@code diagonal(0, 0, 1)}.
+     *
+     * @return a view of this tensor's storage
+     * @throws TensorException when this tensor has fewer than 2 dims
+     */
+    public Tensor diagonal() {
+        return diagonal(0, 0, 1);
+    }
+
+    /**
+     * {@code torch.diag}: a 1-D tensor becomes a square matrix with it on the diagonal {@code diagonal}
+     * (zeros elsewhere); of a 2-D tensor, a copy of that diagonal.
+     *
+     * @param diagonal which diagonal: 0 the main one, positive above, negative below
+     * @return a new tensor
+     * @throws TensorException when this tensor is not 1-D or 2-D
+     */
+    public Tensor diag(long diagonal) {
+        return ShapeOps.diag(this, diagonal);
+    }
+
+    /**
+     * {@code torch.diag} of the main diagonal, {@code diag(0)}.
+     *
+     * @return a new tensor
+     * @throws TensorException when this tensor is not 1-D or 2-D
+     */
+    public Tensor diag() {
+        return ShapeOps.diag(this, 0);
+    }
+
+    /**
+     * {@code torch.diag_embed}: the last dim written on the {@code offset} diagonal of two new dims
+     * {@code dim1} and {@code dim2} of the result (one dim more than this tensor), zeros elsewhere;
+     * {@code result.diagonal(offset, dim1, dim2)} gives this tensor back.
+     *
+     * @param offset which diagonal: 0 the main one
+     * @param dim1 the result's first new dim (negative counts from the end of the result's dims)
+     * @param dim2 the result's second new dim
+     * @return a new tensor whose new dims have size {@code size(-1) + |offset|}
+     * @throws TensorException when a dim is out of range or both are the same dim
+     */
+    public Tensor diagEmbed(long offset, long dim1, long dim2) {
+        return ShapeOps.diagEmbed(this, offset, dim1, dim2);
+    }
+
+    /**
+     * {@code torch.diag_embed} with its defaults: {@code diagEmbed(0, -2, -1)}.
+     *
+     * @return a new tensor with the last dim on the diagonal of two new last dims
+     */
+    public Tensor diagEmbed() {
+        return ShapeOps.diagEmbed(this, 0, -2, -1);
+    }
+
+    /**
+     * The sum of the main diagonal of a matrix ({@code torch.trace}); integer inputs give int64, as
+     * {@code sum} does.
+     *
+     * @return a 0-d tensor
+     * @throws TensorException when this tensor is not 2-D
+     */
+    public Tensor trace() {
+        return ShapeOps.trace(this);
+    }
+
+    /**
+     * The elements shifted by {@code shifts[i]} along {@code dims[i]}, wrapping around
+     * ({@code torch.roll}); with no dims and one shift, the tensor is rolled as if flattened.
+     *
+     * @param shifts the shift per dim (negative shifts roll the other way)
+     * @param dims the dims to roll, or an empty array to roll the flattened tensor
+     * @return a new tensor
+     * @throws TensorException when the arrays differ in length or a dim is out of range
+     */
+    public Tensor roll(long[] shifts, long[] dims) {
+        return ShapeOps.roll(this, shifts, dims);
+    }
+
+    /**
+     * The elements shifted by {@code shifts} along {@code dim}, wrapping around ({@code torch.roll}).
+     *
+     * @param shifts the shift (negative rolls the other way)
+     * @param dim the dim to roll
+     * @return a new tensor
+     * @throws TensorException when the dim is out of range
+     */
+    public Tensor roll(long shifts, long dim) {
+        return ShapeOps.roll(this, new long[] {shifts}, new long[] {dim});
+    }
+
+    /**
+     * The flattened elements shifted by {@code shifts}, wrapping around, in this tensor's shape
+     * ({@code torch.roll} without dims).
+     *
+     * @param shifts the shift (negative rolls the other way)
+     * @return a new tensor
+     */
+    public Tensor roll(long shifts) {
+        return ShapeOps.roll(this, new long[] {shifts}, new long[0]);
+    }
+
+    /**
+     * Each element of the flattened tensor repeated {@code repeats} times in a row
+     * ({@code torch.repeat_interleave(x, repeats)}).
+     *
+     * @param repeats the count, at least 0
+     * @return a new 1-D tensor
+     * @throws TensorException when {@code repeats} is negative
+     */
+    public Tensor repeatInterleave(long repeats) {
+        return ShapeOps.repeatInterleave(this, repeats, null);
+    }
+
+    /**
+     * Each slice along {@code dim} repeated {@code repeats} times in a row
+     * ({@code torch.repeat_interleave(x, repeats, dim)}).
+     *
+     * @param repeats the count, at least 0
+     * @param dim the dim to repeat along
+     * @return a new tensor
+     * @throws TensorException when {@code repeats} is negative or the dim is out of range
+     */
+    public Tensor repeatInterleave(long repeats, long dim) {
+        return ShapeOps.repeatInterleave(this, repeats, dim);
+    }
+
+    /**
+     * Element {@code i} of the flattened tensor repeated {@code repeats[i]} times (a 1-element
+     * {@code repeats} applies to all).
+     *
+     * @param repeats an int64 or int32 tensor of non-negative counts, 0-d or 1-d
+     * @return a new 1-D tensor
+     * @throws TensorException for a bad dtype, shape or a negative count
+     */
+    public Tensor repeatInterleave(Tensor repeats) {
+        return ShapeOps.repeatInterleave(this, repeats, null, null);
+    }
+
+    /**
+     * Slice {@code i} along {@code dim} repeated {@code repeats[i]} times (a 1-element
+     * {@code repeats} applies to all), gathered with {@code indexSelect}.
+     *
+     * @param repeats an int64 or int32 tensor of non-negative counts, 0-d or 1-d
+     * @param dim the dim to repeat along
+     * @return a new tensor
+     * @throws TensorException for a bad dtype or shape, a negative count, or a count per slice whose
+     *     length is not {@code size(dim)}
+     */
+    public Tensor repeatInterleave(Tensor repeats, long dim) {
+        return ShapeOps.repeatInterleave(this, repeats, dim, null);
+    }
+
+    /**
+     * {@link #repeatInterleave(Tensor, long)} with PyTorch's {@code output_size}, the expected size
+     * of {@code dim} in the result.
+     *
+     * @param repeats an int64 or int32 tensor of non-negative counts, 0-d or 1-d
+     * @param dim the dim to repeat along
+     * @param outputSize the sum of the counts
+     * @return a new tensor
+     * @throws TensorException as {@link #repeatInterleave(Tensor, long)}, or when the counts do not
+     *     add up to {@code outputSize}
+     */
+    public Tensor repeatInterleave(Tensor repeats, long dim, long outputSize) {
+        return ShapeOps.repeatInterleave(this, repeats, dim, outputSize);
+    }
+
+    /**
+     * {@code torch.repeat_interleave(repeats)} of this 1-D tensor of counts: each index {@code i}
+     * repeated {@code this[i]} times, in this tensor's dtype.
+     *
+     * @return a new 1-D tensor of length {@code sum(this)}
+     * @throws TensorException when this tensor is not a 1-D int64/int32 tensor of non-negative counts
+     */
+    public Tensor repeatInterleave() {
+        return ShapeOps.repeatInterleaveCounts(this);
+    }
+
+    /**
+     * The tensor repeated {@code dims[i]} times along dim {@code i} ({@code torch.tile}); unlike
+     * {@link #repeat}, fewer counts than dims are padded with leading 1s.
+     *
+     * @param dims the count per dim
+     * @return a new tensor
+     * @throws TensorException for a negative count
+     */
+    public Tensor tile(long... dims) {
+        return ShapeOps.tile(this, dims);
+    }
+
+    /**
+     * A view with dims {@code source[i]} moved to positions {@code destination[i]}, the other dims
+     * keeping their order ({@code torch.movedim}).
+     *
+     * @param source the dims to move
+     * @param destination their new positions
+     * @return a view (a permutation)
+     * @throws TensorException when the arrays differ in length, hold a dim twice, or a dim is out of range
+     */
+    public Tensor movedim(long[] source, long[] destination) {
+        return ShapeOps.movedim(this, source, destination);
+    }
+
+    /**
+     * A view with dim {@code source} moved to position {@code destination} ({@code torch.movedim}).
+     *
+     * @param source the dim to move
+     * @param destination its new position
+     * @return a view (a permutation)
+     * @throws TensorException when a dim is out of range
+     */
+    public Tensor movedim(long source, long destination) {
+        return ShapeOps.movedim(this, new long[] {source}, new long[] {destination});
+    }
+
+    /**
+     * PyTorch's alias {@code moveaxis} of {@link #movedim(long[], long[])}.
+     *
+     * @param source the dims to move
+     * @param destination their new positions
+     * @return a view (a permutation)
+     * @throws TensorException as {@link #movedim(long[], long[])}
+     */
+    public Tensor moveaxis(long[] source, long[] destination) {
+        return movedim(source, destination);
+    }
+
+    /**
+     * PyTorch's alias {@code swapaxes} of {@link #transpose}: a view with two dims swapped.
+     *
+     * @param axis0 one dim
+     * @param axis1 the other
+     * @return a view
+     * @throws TensorException when a dim is out of range
+     */
+    public Tensor swapaxes(long axis0, long axis1) {
+        return transpose(axis0, axis1);
+    }
+
+    /**
+     * PyTorch's alias {@code swapdims} of {@link #transpose}: a view with two dims swapped.
+     *
+     * @param dim0 one dim
+     * @param dim1 the other
+     * @return a view
+     * @throws TensorException when a dim is out of range
+     */
+    public Tensor swapdims(long dim0, long dim1) {
+        return transpose(dim0, dim1);
+    }
+
+    /**
+     * The tensor rotated by 90 degrees {@code k} times in the plane of two dims, from the first
+     * towards the second ({@code torch.rot90}).
+     *
+     * @param k the number of quarter turns (negative turns the other way)
+     * @param dims the two dims of the plane
+     * @return a new tensor (a transposed view of a flipped copy for odd {@code k})
+     * @throws TensorException unless {@code dims} holds two different dims in range of a tensor of at
+     *     least 2 dims
+     */
+    public Tensor rot90(long k, long... dims) {
+        return ShapeOps.rot90(this, k, dims);
+    }
+
+    /**
+     * One quarter turn in the plane of dims 0 and 1, {@code rot90(1, 0, 1)}.
+     *
+     * @return a new tensor
+     * @throws TensorException when this tensor has fewer than 2 dims
+     */
+    public Tensor rot90() {
+        return ShapeOps.rot90(this, 1, new long[] {0, 1});
+    }
+
+    /**
+     * Views of {@code sections} consecutive pieces along {@code dim} ({@code torch.tensor_split});
+     * the first {@code size % sections} pieces are one element longer.
+     *
+     * @param sections how many pieces, at least 1 (pieces may be empty)
+     * @param dim the dim to split
+     * @return the views
+     * @throws TensorException for a 0-d tensor, {@code sections < 1}, or a dim out of range
+     */
+    public Tensor[] tensorSplit(long sections, long dim) {
+        return ShapeOps.tensorSplit(this, sections, dim);
+    }
+
+    /**
+     * {@link #tensorSplit(long, long)} along dim 0.
+     *
+     * @param sections how many pieces, at least 1
+     * @return the views
+     * @throws TensorException for a 0-d tensor or {@code sections < 1}
+     */
+    public Tensor[] tensorSplit(long sections) {
+        return ShapeOps.tensorSplit(this, sections, 0);
+    }
+
+    /**
+     * Views cut along {@code dim} at {@code indices} ({@code torch.tensor_split}): the pieces are
+     * {@code [0, i0), [i0, i1), ..., [ilast, size)}, indices clamped and negative ones counted from the
+     * end, as Python slices.
+     *
+     * @param indices where to cut
+     * @param dim the dim to split
+     * @return {@code indices.length + 1} views
+     * @throws TensorException for a 0-d tensor or a dim out of range
+     */
+    public Tensor[] tensorSplit(long[] indices, long dim) {
+        return ShapeOps.tensorSplit(this, indices, dim);
+    }
+
+    /**
+     * {@link #tensorSplit(long[], long)} along dim 0.
+     *
+     * @param indices where to cut
+     * @return {@code indices.length + 1} views
+     * @throws TensorException for a 0-d tensor
+     */
+    public Tensor[] tensorSplit(long[] indices) {
+        return ShapeOps.tensorSplit(this, indices, 0);
+    }
+
+    /**
+     * {@code torch.tensor_split} with a tensor argument: a 0-d int64 tensor is a number of sections,
+     * a 1-d one the indices to cut at.
+     *
+     * @param indicesOrSections a 0-d or 1-d int64 tensor
+     * @param dim the dim to split
+     * @return the views
+     * @throws TensorException for a 0-d input, or an argument of another dtype or rank
+     */
+    public Tensor[] tensorSplit(Tensor indicesOrSections, long dim) {
+        return ShapeOps.tensorSplit(this, indicesOrSections, dim);
+    }
+
+    /**
+     * Views of {@code sections} equal pieces along dim 1 (dim 0 of a 1-D tensor), {@code torch.hsplit}.
+     *
+     * @param sections how many pieces; must divide the dim's size
+     * @return the views
+     * @throws TensorException for a 0-d tensor or a size that {@code sections} does not divide
+     */
+    public Tensor[] hsplit(long sections) {
+        return ShapeOps.directionalSplit("hsplit", this, sections, 1, dim() == 1 ? 0 : 1);
+    }
+
+    /**
+     * Views cut at {@code indices} along dim 1 (dim 0 of a 1-D tensor), {@code torch.hsplit}.
+     *
+     * @param indices where to cut, as {@link #tensorSplit(long[], long)}
+     * @return the views
+     * @throws TensorException for a 0-d tensor
+     */
+    public Tensor[] hsplit(long[] indices) {
+        return ShapeOps.directionalSplit("hsplit", this, indices, 1, dim() == 1 ? 0 : 1);
+    }
+
+    /**
+     * Views of {@code sections} equal pieces along dim 0 of a tensor of at least 2 dims ({@code torch.vsplit}).
+     *
+     * @param sections how many pieces; must divide the dim's size
+     * @return the views
+     * @throws TensorException for fewer than 2 dims or a size that {@code sections} does not divide
+     */
+    public Tensor[] vsplit(long sections) {
+        return ShapeOps.directionalSplit("vsplit", this, sections, 2, 0);
+    }
+
+    /**
+     * Views cut at {@code indices} along dim 0 of a tensor of at least 2 dims ({@code torch.vsplit}).
+     *
+     * @param indices where to cut, as {@link #tensorSplit(long[], long)}
+     * @return the views
+     * @throws TensorException for fewer than 2 dims
+     */
+    public Tensor[] vsplit(long[] indices) {
+        return ShapeOps.directionalSplit("vsplit", this, indices, 2, 0);
+    }
+
+    /**
+     * Views of {@code sections} equal pieces along dim 2 of a tensor of at least 3 dims ({@code torch.dsplit}).
+     *
+     * @param sections how many pieces; must divide the dim's size
+     * @return the views
+     * @throws TensorException for fewer than 3 dims or a size that {@code sections} does not divide
+     */
+    public Tensor[] dsplit(long sections) {
+        return ShapeOps.directionalSplit("dsplit", this, sections, 3, 2);
+    }
+
+    /**
+     * Views cut at {@code indices} along dim 2 of a tensor of at least 3 dims ({@code torch.dsplit}).
+     *
+     * @param indices where to cut, as {@link #tensorSplit(long[], long)}
+     * @return the views
+     * @throws TensorException for fewer than 3 dims
+     */
+    public Tensor[] dsplit(long[] indices) {
+        return ShapeOps.directionalSplit("dsplit", this, indices, 3, 2);
+    }
+
+    /**
+     * This tensor with at least 1 dim ({@code torch.atleast_1d}): a 0-d tensor becomes shape [1].
+     *
+     * @return this tensor, or a view
+     */
+    public Tensor atleast1d() {
+        return ShapeOps.atleast1d(this);
+    }
+
+    /**
+     * This tensor with at least 2 dims ({@code torch.atleast_2d}): [n] becomes [1, n].
+     *
+     * @return this tensor, or a view
+     */
+    public Tensor atleast2d() {
+        return ShapeOps.atleast2d(this);
+    }
+
+    /**
+     * This tensor with at least 3 dims ({@code torch.atleast_3d}): [n] becomes [1, n, 1], [m, n]
+     * becomes [m, n, 1].
+     *
+     * @return this tensor, or a view
+     */
+    public Tensor atleast3d() {
+        return ShapeOps.atleast3d(this);
+    }
+
+    /**
+     * The tensors joined column-wise ({@code torch.hstack}): along dim 0 for 1-D tensors, else dim 1
+     * (0-d tensors count as 1-D); dtypes are promoted as in {@link #cat}.
+     *
+     * @param tensors at least one tensor
+     * @return a new tensor
+     * @throws TensorException for an empty list or sizes that do not match
+     */
+    public static Tensor hstack(Tensor... tensors) {
+        return ShapeOps.hstack(tensors);
+    }
+
+    /**
+     * The tensors joined row-wise along dim 0 after {@link #atleast2d} ({@code torch.vstack}).
+     *
+     * @param tensors at least one tensor
+     * @return a new tensor
+     * @throws TensorException for an empty list or sizes that do not match
+     */
+    public static Tensor vstack(Tensor... tensors) {
+        return ShapeOps.vstack(tensors);
+    }
+
+    /**
+     * The tensors joined depth-wise along dim 2 after {@link #atleast3d} ({@code torch.dstack}).
+     *
+     * @param tensors at least one tensor
+     * @return a new tensor
+     * @throws TensorException for an empty list or sizes that do not match
+     */
+    public static Tensor dstack(Tensor... tensors) {
+        return ShapeOps.dstack(tensors);
+    }
+
+    /**
+     * The tensors joined as columns along dim 1 ({@code torch.column_stack}): 0-d and 1-d tensors
+     * of n elements become [n, 1] columns.
+     *
+     * @param tensors at least one tensor
+     * @return a new tensor
+     * @throws TensorException for an empty list or sizes that do not match
+     */
+    public static Tensor columnStack(Tensor... tensors) {
+        return ShapeOps.columnStack(tensors);
+    }
+
+    /**
+     * Coordinate grids of 0-d or 1-d tensors ({@code torch.meshgrid}): output {@code i} holds input
+     * {@code i} broadcast (an expanded view) over the shape {@code [n0, n1, ...]} with
+     * {@code "ij"} indexing, or {@code [n1, n0, n2, ...]} with {@code "xy"} (Cartesian) indexing.
+     *
+     * @param tensors 0-d or 1-d tensors of one dtype and device
+     * @param indexing {@code "ij"} or {@code "xy"}
+     * @return one view per input
+     * @throws TensorException for an empty list, a tensor of more than 1 dim, mixed dtypes or
+     *     another indexing
+     */
+    public static Tensor[] meshgrid(Tensor[] tensors, String indexing) {
+        return ShapeOps.meshgrid(tensors, indexing);
+    }
+
+    /**
+     * {@link #meshgrid(Tensor[], String)} with {@code "ij"} indexing, PyTorch's default.
+     *
+     * @param tensors 0-d or 1-d tensors of one dtype and device
+     * @return one view per input
+     * @throws TensorException for an empty list, a tensor of more than 1 dim or mixed dtypes
+     */
+    public static Tensor[] meshgrid(Tensor... tensors) {
+        return ShapeOps.meshgrid(tensors, "ij");
+    }
+
+    /**
+     * The Cartesian product of 1-D tensors ({@code torch.cartesian_prod}): an [N, k] tensor of all
+     * combinations, the last input varying fastest; one input is returned as it is.
+     *
+     * @param tensors 1-D tensors of one dtype
+     * @return a new [N, k] tensor, or the single input
+     * @throws TensorException when an input is not 1-D
+     */
+    public static Tensor cartesianProd(Tensor... tensors) {
+        return ShapeOps.cartesianProd(tensors);
+    }
+
+    /**
+     * The {@code r}-element combinations of this 1-D tensor's elements in lexicographic order of
+     * their positions ({@code torch.combinations}), as an [N, r] tensor; {@code r = 0} gives an empty
+     * 1-D tensor.
+     *
+     * @param r the combination length, at least 0
+     * @param withReplacement whether an element may be repeated within a combination
+     * @return a new tensor
+     * @throws TensorException when this tensor is not 1-D or {@code r} is negative
+     */
+    public Tensor combinations(long r, boolean withReplacement) {
+        return ShapeOps.combinations(this, r, withReplacement);
+    }
+
+    /**
+     * {@link #combinations(long, boolean)} without replacement.
+     *
+     * @param r the combination length, at least 0
+     * @return a new tensor
+     * @throws TensorException when this tensor is not 1-D or {@code r} is negative
+     */
+    public Tensor combinations(long r) {
+        return ShapeOps.combinations(this, r, false);
+    }
+
+    /**
+     * The pairs of this 1-D tensor's elements, {@code combinations(2, false)}.
+     *
+     * @return a new [N, 2] tensor
+     * @throws TensorException when this tensor is not 1-D
+     */
+    public Tensor combinations() {
+        return ShapeOps.combinations(this, 2, false);
+    }
+
+    /**
+     * The coordinates of the lower triangle of a {@code row x col} matrix, on and below the diagonal
+     * {@code offset} ({@code torch.tril_indices}): a [2, N] tensor of row indices then column
+     * indices, row by row.
+     *
+     * @param row the number of rows, at least 0
+     * @param col the number of columns, at least 0
+     * @param offset the diagonal bounding the triangle (0 the main one, positive above)
+     * @param dtype INT64 or INT32
+     * @return a new [2, N] tensor
+     * @throws TensorException for a negative size or another dtype
+     */
+    public static Tensor trilIndices(long row, long col, long offset, DType dtype) {
+        return ShapeOps.triangleIndices(row, col, offset, dtype, true);
+    }
+
+    /**
+     * {@link #trilIndices(long, long, long, DType)} as int64.
+     *
+     * @param row the number of rows, at least 0
+     * @param col the number of columns, at least 0
+     * @param offset the diagonal bounding the triangle
+     * @return a new int64 [2, N] tensor
+     * @throws TensorException for a negative size
+     */
+    public static Tensor trilIndices(long row, long col, long offset) {
+        return ShapeOps.triangleIndices(row, col, offset, DType.INT64, true);
+    }
+
+    /**
+     * The coordinates of the upper triangle of a {@code row x col} matrix, on and above the diagonal
+     * {@code offset} ({@code torch.triu_indices}): a [2, N] tensor, row by row.
+     *
+     * @param row the number of rows, at least 0
+     * @param col the number of columns, at least 0
+     * @param offset the diagonal bounding the triangle (0 the main one, positive above)
+     * @param dtype INT64 or INT32
+     * @return a new [2, N] tensor
+     * @throws TensorException for a negative size or another dtype
+     */
+    public static Tensor triuIndices(long row, long col, long offset, DType dtype) {
+        return ShapeOps.triangleIndices(row, col, offset, dtype, false);
+    }
+
+    /**
+     * {@link #triuIndices(long, long, long, DType)} as int64.
+     *
+     * @param row the number of rows, at least 0
+     * @param col the number of columns, at least 0
+     * @param offset the diagonal bounding the triangle
+     * @return a new int64 [2, N] tensor
+     * @throws TensorException for a negative size
+     */
+    public static Tensor triuIndices(long row, long col, long offset) {
+        return ShapeOps.triangleIndices(row, col, offset, DType.INT64, false);
+    }
+
+    /**
+     * The Kronecker product ({@code torch.kron}): with both shapes padded to the same rank with
+     * leading 1s, result dim {@code i} has size {@code a_i * b_i} and block {@code (j...)} is
+     * {@code this[j...] * other}; dtypes are promoted as for {@code mul}.
+     *
+     * @param other the right operand
+     * @return a new tensor
+     */
+    public Tensor kron(Tensor other) {
+        return ShapeOps.kron(this, other);
+    }
+
+    /**
+     * Einstein summation with PyTorch's equation syntax ({@code torch.einsum}): subscripts in
+     * {@code [a-zA-Z]}, terms separated by commas, an optional {@code ->} and output (without it,
+     * the output is the subscripts used once, in alphabetical order, upper-case first), {@code ...}
+     * for broadcast dims, a subscript repeated within an operand for its diagonal; spaces are
+     * ignored. Size-1 dims broadcast against a subscript's size elsewhere. Contractions run through
+     * {@link #bmm} on permuted and reshaped operands; the operands must share a dtype where they
+     * are multiplied.
+     *
+     * @param equation for example {@code "bij,bjk->bik"}
+     * @param operands one tensor per term of the equation
+     * @return the result (a view of the operand when one operand is only permuted or diagonalised)
+     * @throws TensorException with PyTorch's {@code einsum(): ...} messages for a malformed equation,
+     *     a wrong number of operands or subscripts, or sizes that do not match
+     */
+    public static Tensor einsum(String equation, Tensor... operands) {
+        return Einsum.einsum(equation, operands);
+    }
+
+    /**
+     * {@code torch.tensordot(a, b, dims)}: the sum over the last {@code dims} dims of {@code a} times
+     * the first {@code dims} dims of {@code b}; the result has {@code a}'s other dims then {@code b}'s.
+     *
+     * @param a the left operand
+     * @param b the right operand (same dtype)
+     * @param dims how many dims to contract, at least 0
+     * @return a new tensor
+     * @throws TensorException for negative {@code dims}, more dims than an operand has, or contracted
+     *     sizes that differ (and are not 1)
+     */
+    public static Tensor tensordot(Tensor a, Tensor b, long dims) {
+        return Einsum.tensordot(a, b, dims);
+    }
+
+    /**
+     * {@code torch.tensordot(a, b, dims=(dimsA, dimsB))}: dim {@code dimsA[i]} of {@code a} is
+     * contracted with dim {@code dimsB[i]} of {@code b} (a size-1 side broadcasts); the result has
+     * {@code a}'s other dims then {@code b}'s, in order.
+     *
+     * @param a the left operand
+     * @param b the right operand (same dtype)
+     * @param dimsA dims of {@code a}
+     * @param dimsB dims of {@code b}, as many
+     * @return a new tensor
+     * @throws TensorException for lists of different lengths, a dim out of range or listed twice, or
+     *     contracted sizes that differ (and are not 1)
+     */
+    public static Tensor tensordot(Tensor a, Tensor b, long[] dimsA, long[] dimsB) {
+        return Einsum.tensordot(a, b, dimsA, dimsB);
+    }
+
+    // ------------------------------------------------------------------ end of shape ops, einsum, tensordot
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
     // ------------------------------------------------------------------ elementwise
     // Section: elementwise math and comparisons (issue 3).
     // Methods of this area go between this comment and the end marker below.

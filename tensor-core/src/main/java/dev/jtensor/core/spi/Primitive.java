@@ -211,6 +211,21 @@ public enum Primitive {
     // ---------------------------------------------------------------- end of linalg
 
 
+    // ---------------------------------------------------------------- shapes
+    // (primitives of this area go here; keep the blank lines between areas)
+    // The shape ops of issue 20 (roll, tile, movedim, kron, einsum, ...) are composed of views and
+    // other primitives; only the diagonal view needs its own.
+    /**
+     * {@code diagonal(offset, dim1, dim2)}, a strided view: dims dim1 and dim2 removed and their
+     * diagonal appended as the last dim. Attrs: {@code long offset}, {@code int dim1}, {@code int dim2}
+     * (normalised), the input shape ({@code long[]}). Backward: zeros of the input's shape with
+     * {@code grad} written on that diagonal.
+     */
+    DIAGONAL,
+
+    // ---------------------------------------------------------------- end of shapes
+
+
     // ---------------------------------------------------------------- nn
     // (primitives of this area go here; keep the blank lines between areas)
     // Fused primitives of the functional nn ops (tensor-ops' dev.jtensor.ops.nn.F), recorded there.

@@ -37,7 +37,7 @@ final class Derivatives {
      */
     static int traits(Primitive op) {
         return switch (op) {
-            case VIEW, PERMUTE, EXPAND, SLICE, SELECT, RESHAPE_ALIAS -> VIEW;
+            case VIEW, PERMUTE, EXPAND, SLICE, SELECT, RESHAPE_ALIAS, DIAGONAL -> VIEW;
             case FLIP, CAT, REPEAT, CAST, CLONE -> NOTHING;
             case ADD, SUB, NEG, WHERE, FLOOR, CEIL, ROUND -> NOTHING;
             case MUL, DIV, REMAINDER, MAXIMUM, MINIMUM, CLAMP_MIN, CLAMP_MAX, ABS, LOG, LOG1P, SIN, COS -> INPUTS;
@@ -130,6 +130,9 @@ final class Derivatives {
             case MATMUL -> two(n.needsGrad(0) ? g.matmul(n.input(1).transpose(-2, -1)) : null,
                     n.needsGrad(1) ? n.input(0).transpose(-2, -1).matmul(g) : null);
 
+            // ------------------------------------------------------------ shapes
+            case DIAGONAL -> one(diagonalBackward(n, g));
+
             // ------------------------------------------------------------ nn (fused kernels, see NnDerivatives)
             case SOFTMAX -> one(NnDerivatives.softmax(g, n.output(0), n.intAttr(0), false));
             case LOG_SOFTMAX -> one(NnDerivatives.softmax(g, n.output(0), n.intAttr(0), true));
@@ -151,6 +154,12 @@ final class Derivatives {
         if (len > 0) {
             out.slice(dim, start, start + (len - 1) * step + 1, step).copy_(g);
         }
+        return out;
+    }
+
+    private static Tensor diagonalBackward(Node n, Tensor g) {
+        Tensor out = zerosFor(n, 0, g);
+        out.diagonal(n.longAttr(0), n.intAttr(1), n.intAttr(2)).copy_(g);
         return out;
     }
 

@@ -271,6 +271,14 @@ class DerivativesGradTest {
             gradcheck(in -> in[0].t().mm(in[1].t()), rand(162, 3, 2), rand(163, 4, 3)); // transposed operands
         });
 
+        // ------------------------------------------------------------ shapes
+        checks(Primitive.DIAGONAL, () -> {
+            gradcheck(in -> in[0].diagonal(), rand(170, 3, 4));
+            gradcheck(in -> in[0].diagonal(1, 2, 0), rand(171, 3, 2, 4)); // offset, dims out of order
+            gradcheck(in -> in[0].diagonal(-1, -1, -2).mul(in[0].diagonal(-1, -1, -2)), rand(172, 2, 4, 3));
+            gradcheck(in -> in[0].t().diagonal(0, 0, 1), rand(173, 5, 2)); // of a transposed view
+        });
+
         // ------------------------------------------------------------ nn (fused kernels)
         checks(Primitive.SOFTMAX, () -> {
             gradcheck(in -> F.softmax(in[0], 1), rand(101, 3, 5));

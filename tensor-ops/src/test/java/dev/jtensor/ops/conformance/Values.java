@@ -203,7 +203,7 @@ final class Values {
         return path + ": cannot compare with " + expect;
     }
 
-    private static List<?> asList(Object o) {
+    static List<?> asList(Object o) {
         if (o instanceof List<?> l) {
             return l;
         }
@@ -271,6 +271,24 @@ final class Values {
                 if (got[i] != data.get(i).longValue()) {
                     return path + ": element " + i + " is " + got[i] + " but expected " + data.get(i);
                 }
+            }
+        }
+        return null;
+    }
+
+    /** Compares two floating tensors (shape, dtype, values within the case's or the default tolerance). */
+    static String compareTensors(Tensor got, Tensor want, JsonNode tol, String path) {
+        if (got.dtype() != want.dtype() || !Arrays.equals(got.shape(), want.shape())) {
+            return path + ": " + got.dtype() + " " + Arrays.toString(got.shape()) + " but expected " + want.dtype() + " "
+                    + Arrays.toString(want.shape());
+        }
+        double rtol = tol != null && tol.has("rtol") ? tol.get("rtol").doubleValue() : want.dtype() == DType.FLOAT64 ? 1e-10 : 1e-5;
+        double atol = tol != null && tol.has("atol") ? tol.get("atol").doubleValue() : want.dtype() == DType.FLOAT64 ? 1e-12 : 1e-6;
+        double[] g = got.toDoubleArray();
+        double[] w = want.toDoubleArray();
+        for (int i = 0; i < g.length; i++) {
+            if (!close(g[i], w[i], rtol, atol)) {
+                return path + ": element " + i + " is " + g[i] + " but expected " + w[i];
             }
         }
         return null;
