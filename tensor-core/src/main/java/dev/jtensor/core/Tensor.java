@@ -1954,6 +1954,645 @@ public final class Tensor {
     // (keep this blank-line gap: it separates the areas for merges)
 
 
+    // ------------------------------------------------------------------ predicates
+    // Section: predicates and comparisons (issue 20). Results are bool tensors (or a Java boolean)
+    // and are not differentiable; nanToNum passes the gradient where the input is finite.
+
+    /**
+     * Whether each element is NaN ({@code torch.isnan}); false everywhere for integer and bool tensors.
+     *
+     * @return a bool tensor of this shape
+     */
+    public Tensor isnan() {
+        return MathOps.isnan(this);
+    }
+
+    /**
+     * Whether each element is +inf or -inf ({@code torch.isinf}).
+     *
+     * @return a bool tensor of this shape
+     */
+    public Tensor isinf() {
+        return MathOps.isinf(this);
+    }
+
+    /**
+     * Whether each element is +inf ({@code torch.isposinf}).
+     *
+     * @return a bool tensor of this shape
+     */
+    public Tensor isposinf() {
+        return MathOps.isSignedInf(this, true);
+    }
+
+    /**
+     * Whether each element is -inf ({@code torch.isneginf}).
+     *
+     * @return a bool tensor of this shape
+     */
+    public Tensor isneginf() {
+        return MathOps.isSignedInf(this, false);
+    }
+
+    /**
+     * Whether each element is finite, neither NaN nor infinite ({@code torch.isfinite}); true for
+     * integer and bool tensors.
+     *
+     * @return a bool tensor of this shape
+     */
+    public Tensor isfinite() {
+        return MathOps.isfinite(this);
+    }
+
+    /**
+     * Whether each element's sign bit is set ({@code torch.signbit}): negative numbers, -0.0 and
+     * -inf. A NaN counts as positive (its sign bit is not read).
+     *
+     * @return a bool tensor of this shape
+     */
+    public Tensor signbit() {
+        return MathOps.signbit(this);
+    }
+
+    /**
+     * {@link #isclose(Tensor, double, double, boolean)} with PyTorch's defaults {@code rtol = 1e-5},
+     * {@code atol = 1e-8}, NaN not equal to NaN.
+     *
+     * @param other a tensor of this dtype that broadcasts with this one
+     * @return a bool tensor of the broadcast shape
+     * @throws TensorException if the dtypes differ or the shapes do not broadcast
+     */
+    public Tensor isclose(Tensor other) {
+        return MathOps.isclose(this, other, 1e-5, 1e-8, false);
+    }
+
+    /**
+     * Whether each pair of elements is close ({@code torch.isclose}): equal, or both NaN when
+     * {@code equalNan}, or {@code |self - other| <= atol + rtol * |other|} with a finite difference.
+     *
+     * @param other a tensor of this dtype that broadcasts with this one
+     * @param rtol the relative tolerance, at least 0
+     * @param atol the absolute tolerance, at least 0
+     * @param equalNan whether two NaNs count as close
+     * @return a bool tensor of the broadcast shape
+     * @throws TensorException if the dtypes differ, a tolerance is negative or the shapes do not broadcast
+     */
+    public Tensor isclose(Tensor other, double rtol, double atol, boolean equalNan) {
+        return MathOps.isclose(this, other, rtol, atol, equalNan);
+    }
+
+    /**
+     * {@link #allclose(Tensor, double, double, boolean)} with PyTorch's defaults.
+     *
+     * @param other a tensor of this dtype that broadcasts with this one
+     * @return whether every pair of elements is close
+     * @throws TensorException if the dtypes differ or the shapes do not broadcast
+     */
+    public boolean allclose(Tensor other) {
+        return allclose(other, 1e-5, 1e-8, false);
+    }
+
+    /**
+     * Whether every pair of elements is close ({@code torch.allclose}), as {@link #isclose(Tensor,
+     * double, double, boolean)}.
+     *
+     * @param other a tensor of this dtype that broadcasts with this one
+     * @param rtol the relative tolerance, at least 0
+     * @param atol the absolute tolerance, at least 0
+     * @param equalNan whether two NaNs count as close
+     * @return whether every pair of elements is close
+     * @throws TensorException if the dtypes differ, a tolerance is negative or the shapes do not broadcast
+     */
+    public boolean allclose(Tensor other, double rtol, double atol, boolean equalNan) {
+        return MathOps.isclose(this, other, rtol, atol, equalNan).all().itemBoolean();
+    }
+
+    /**
+     * Whether both tensors have the same shape and equal elements ({@code torch.equal}); the dtypes
+     * may differ (the values are compared after promotion); NaN is not equal to itself.
+     *
+     * @param other a tensor on this device
+     * @return whether the tensors are equal
+     * @throws TensorException if the tensors are on different devices
+     */
+    public boolean equal(Tensor other) {
+        return MathOps.equal(this, other);
+    }
+
+    /**
+     * {@link #nanToNum(Double, Double, Double)} with the defaults: NaN to 0, +inf and -inf to the
+     * dtype's largest and lowest finite values.
+     *
+     * @return a new tensor of this dtype and shape
+     */
+    public Tensor nanToNum() {
+        return MathOps.nanToNum(this, null, null, null);
+    }
+
+    /**
+     * NaN, +inf and -inf replaced ({@code torch.nan_to_num}); integer and bool tensors come back as a
+     * copy. The gradient passes where the input is finite.
+     *
+     * @param nan the value for NaN, or null for 0
+     * @param posinf the value for +inf, or null for the dtype's largest finite value
+     * @param neginf the value for -inf, or null for the dtype's lowest finite value
+     * @return a new tensor of this dtype and shape
+     */
+    public Tensor nanToNum(Double nan, Double posinf, Double neginf) {
+        return MathOps.nanToNum(this, nan, posinf, neginf);
+    }
+
+    // ------------------------------------------------------------------ end of predicates
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
+    // ------------------------------------------------------------------ math functions
+    // Section: math functions, bitwise ops and shifts (issue 20). Math functions turn integer and
+    // bool inputs into float32 (PyTorch's default dtype), as exp and log do.
+
+    /**
+     * Rounds toward zero ({@code torch.trunc}); integer tensors come back as a copy.
+     *
+     * @return a new tensor of this dtype
+     * @throws TensorException for a bool tensor
+     */
+    public Tensor trunc() {
+        return Elementwise.unary("trunc", UnaryOp.TRUNC, this);
+    }
+
+    /**
+     * -1, 0 or 1 by the sign of each element ({@code torch.sign}); 0 for NaN and both zeros.
+     *
+     * @return a new tensor of this dtype
+     * @throws TensorException for a bool tensor
+     */
+    public Tensor sign() {
+        return Elementwise.unary("sign", UnaryOp.SIGN, this);
+    }
+
+    /**
+     * {@link #sign()} ({@code torch.sgn}, which differs only for complex tensors).
+     *
+     * @return a new tensor of this dtype
+     * @throws TensorException for a bool tensor
+     */
+    public Tensor sgn() {
+        return Elementwise.unary("sgn", UnaryOp.SIGN, this);
+    }
+
+    /**
+     * The fractional part {@code x - trunc(x)} ({@code torch.frac}).
+     *
+     * @return a new tensor of this dtype
+     * @throws TensorException for a non-floating tensor
+     */
+    public Tensor frac() {
+        return MathOps.frac(this);
+    }
+
+    /**
+     * Tangent ({@code torch.tan}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor tan() {
+        return Elementwise.unary("tan", UnaryOp.TAN, this);
+    }
+
+    /**
+     * Arcsine, NaN outside [-1, 1] ({@code torch.asin}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor asin() {
+        return Elementwise.unary("asin", UnaryOp.ASIN, this);
+    }
+
+    /**
+     * Arccosine, NaN outside [-1, 1] ({@code torch.acos}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor acos() {
+        return Elementwise.unary("acos", UnaryOp.ACOS, this);
+    }
+
+    /**
+     * Arctangent ({@code torch.atan}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor atan() {
+        return Elementwise.unary("atan", UnaryOp.ATAN, this);
+    }
+
+    /**
+     * Hyperbolic sine ({@code torch.sinh}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor sinh() {
+        return Elementwise.unary("sinh", UnaryOp.SINH, this);
+    }
+
+    /**
+     * Hyperbolic cosine ({@code torch.cosh}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor cosh() {
+        return Elementwise.unary("cosh", UnaryOp.COSH, this);
+    }
+
+    /**
+     * Inverse hyperbolic sine ({@code torch.asinh}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor asinh() {
+        return Elementwise.unary("asinh", UnaryOp.ASINH, this);
+    }
+
+    /**
+     * Inverse hyperbolic cosine, NaN below 1 ({@code torch.acosh}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor acosh() {
+        return Elementwise.unary("acosh", UnaryOp.ACOSH, this);
+    }
+
+    /**
+     * Inverse hyperbolic tangent, +-inf at +-1 and NaN outside [-1, 1] ({@code torch.atanh}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor atanh() {
+        return Elementwise.unary("atanh", UnaryOp.ATANH, this);
+    }
+
+    /**
+     * Base-2 logarithm ({@code torch.log2}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor log2() {
+        return Elementwise.unary("log2", UnaryOp.LOG2, this);
+    }
+
+    /**
+     * Base-10 logarithm ({@code torch.log10}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor log10() {
+        return Elementwise.unary("log10", UnaryOp.LOG10, this);
+    }
+
+    /**
+     * {@code 2^x} ({@code torch.exp2}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor exp2() {
+        return Elementwise.unary("exp2", UnaryOp.EXP2, this);
+    }
+
+    /**
+     * {@code e^x - 1}, accurate near 0 ({@code torch.expm1}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor expm1() {
+        return Elementwise.unary("expm1", UnaryOp.EXPM1, this);
+    }
+
+    /**
+     * The error function ({@code torch.erf}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor erf() {
+        return Elementwise.unary("erf", UnaryOp.ERF, this);
+    }
+
+    /**
+     * The complementary error function {@code 1 - erf(x)} ({@code torch.erfc}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor erfc() {
+        return Elementwise.unary("erfc", UnaryOp.ERFC, this);
+    }
+
+    /**
+     * The inverse error function, +-inf at +-1 and NaN outside [-1, 1] ({@code torch.erfinv}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor erfinv() {
+        return Elementwise.unary("erfinv", UnaryOp.ERFINV, this);
+    }
+
+    /**
+     * {@code log|Gamma(x)|}, +inf at 0 and the negative integers ({@code torch.lgamma}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor lgamma() {
+        return Elementwise.unary("lgamma", UnaryOp.LGAMMA, this);
+    }
+
+    /**
+     * The digamma function, the derivative of {@code lgamma} ({@code torch.digamma}): -inf at +0,
+     * +inf at -0, NaN at the negative integers.
+     *
+     * @return a new floating tensor
+     */
+    public Tensor digamma() {
+        return Elementwise.unary("digamma", UnaryOp.DIGAMMA, this);
+    }
+
+    /**
+     * The {@code n}-th derivative of digamma ({@code torch.polygamma(n, x)}), for {@code n} 0
+     * (digamma) and 1 (trigamma, not itself differentiable here).
+     *
+     * @param n the order, 0 or 1
+     * @return a new floating tensor
+     * @throws TensorException for another order
+     */
+    public Tensor polygamma(long n) {
+        return MathOps.polygamma(n, this);
+    }
+
+    /**
+     * {@code x * x} ({@code torch.square}, PyTorch's {@code pow(x, 2)}: bool gives int64).
+     *
+     * @return a new tensor
+     */
+    public Tensor square() {
+        return pow(2L);
+    }
+
+    /**
+     * C's {@code fmod}: the remainder of truncated division, with the sign of this tensor
+     * ({@code torch.fmod}).
+     *
+     * @param other the divisor, broadcasting with this tensor
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for bool operands, an integer division by zero, or shapes that do not broadcast
+     */
+    public Tensor fmod(Tensor other) {
+        return Elementwise.math("fmod", BinaryOp.FMOD, this, other);
+    }
+
+    /**
+     * {@link #fmod(Tensor)} with a scalar divisor.
+     *
+     * @param other the divisor (a Long or Double)
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for a bool tensor or an integer division by zero
+     */
+    public Tensor fmod(Number other) {
+        return Elementwise.math("fmod", BinaryOp.FMOD, this, other);
+    }
+
+    /**
+     * The angle of the point {@code (other, this)}, {@code atan2(self, other)} ({@code torch.atan2}).
+     *
+     * @param other the x coordinates, broadcasting with this tensor
+     * @return a new floating tensor
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public Tensor atan2(Tensor other) {
+        return Elementwise.math("atan2", BinaryOp.ATAN2, this, other);
+    }
+
+    /**
+     * {@code sqrt(self^2 + other^2)} without undue overflow ({@code torch.hypot}).
+     *
+     * @param other a tensor broadcasting with this one
+     * @return a new floating tensor
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public Tensor hypot(Tensor other) {
+        return Elementwise.math("hypot", BinaryOp.HYPOT, this, other);
+    }
+
+    /**
+     * {@code log(e^self + e^other)}, computed stably ({@code torch.logaddexp}).
+     *
+     * @param other a tensor broadcasting with this one
+     * @return a new floating tensor
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public Tensor logaddexp(Tensor other) {
+        return Elementwise.math("logaddexp", BinaryOp.LOGADDEXP, this, other);
+    }
+
+    /**
+     * {@code self * log(other)}, 0 where this is 0 unless {@code other} is NaN ({@code torch.xlogy}).
+     *
+     * @param other a tensor broadcasting with this one
+     * @return a new floating tensor
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public Tensor xlogy(Tensor other) {
+        return MathOps.xlogy(this, other);
+    }
+
+    /**
+     * {@link #xlogy(Tensor)} with a scalar {@code other}.
+     *
+     * @param other a Long or Double
+     * @return a new floating tensor
+     */
+    public Tensor xlogy(Number other) {
+        return MathOps.xlogy(this, other);
+    }
+
+    /**
+     * {@code x * log(other)} with a scalar {@code x} ({@code torch.xlogy(x, other)}).
+     *
+     * @param x a Long or Double
+     * @param other the tensor
+     * @return a new floating tensor
+     */
+    public static Tensor xlogy(Number x, Tensor other) {
+        return MathOps.xlogy(x, other);
+    }
+
+    /**
+     * {@code self ** exponent} computed in float64 ({@code torch.float_power}).
+     *
+     * @param exponent a tensor broadcasting with this one
+     * @return a new float64 tensor
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public Tensor floatPower(Tensor exponent) {
+        return MathOps.floatPower(this, exponent);
+    }
+
+    /**
+     * {@link #floatPower(Tensor)} with a scalar exponent.
+     *
+     * @param exponent a Long or Double
+     * @return a new float64 tensor
+     */
+    public Tensor floatPower(Number exponent) {
+        return MathOps.floatPower(this, exponent);
+    }
+
+    /**
+     * Linear interpolation {@code self + weight * (end - self)} ({@code torch.lerp}).
+     *
+     * @param end a tensor of this dtype broadcasting with this one
+     * @param weight the weight
+     * @return a new tensor of this dtype
+     * @throws TensorException if the dtypes differ or the shapes do not broadcast
+     */
+    public Tensor lerp(Tensor end, double weight) {
+        return MathOps.lerp(this, end, weight);
+    }
+
+    /**
+     * {@link #lerp(Tensor, double)} with a weight per element.
+     *
+     * @param end a tensor of this dtype broadcasting with this one
+     * @param weight a tensor of this dtype broadcasting with both
+     * @return a new tensor of this dtype
+     * @throws TensorException if the dtypes differ or the shapes do not broadcast
+     */
+    public Tensor lerp(Tensor end, Tensor weight) {
+        return MathOps.lerp(this, end, weight);
+    }
+
+    /**
+     * Bitwise and ({@code torch.bitwise_and}; logical for bool).
+     *
+     * @param other an integer or bool tensor broadcasting with this one
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating operands
+     */
+    public Tensor bitwiseAnd(Tensor other) {
+        return Elementwise.math("bitwise_and", BinaryOp.BITWISE_AND, this, other);
+    }
+
+    /**
+     * {@link #bitwiseAnd(Tensor)} with a scalar.
+     *
+     * @param other a Long or Boolean
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating operands
+     */
+    public Tensor bitwiseAnd(Object other) {
+        return Elementwise.math("bitwise_and", BinaryOp.BITWISE_AND, this, other);
+    }
+
+    /**
+     * Bitwise or ({@code torch.bitwise_or}; logical for bool).
+     *
+     * @param other an integer or bool tensor broadcasting with this one
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating operands
+     */
+    public Tensor bitwiseOr(Tensor other) {
+        return Elementwise.math("bitwise_or", BinaryOp.BITWISE_OR, this, other);
+    }
+
+    /**
+     * {@link #bitwiseOr(Tensor)} with a scalar.
+     *
+     * @param other a Long or Boolean
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating operands
+     */
+    public Tensor bitwiseOr(Object other) {
+        return Elementwise.math("bitwise_or", BinaryOp.BITWISE_OR, this, other);
+    }
+
+    /**
+     * Bitwise exclusive or ({@code torch.bitwise_xor}; logical for bool).
+     *
+     * @param other an integer or bool tensor broadcasting with this one
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating operands
+     */
+    public Tensor bitwiseXor(Tensor other) {
+        return Elementwise.math("bitwise_xor", BinaryOp.BITWISE_XOR, this, other);
+    }
+
+    /**
+     * {@link #bitwiseXor(Tensor)} with a scalar.
+     *
+     * @param other a Long or Boolean
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating operands
+     */
+    public Tensor bitwiseXor(Object other) {
+        return Elementwise.math("bitwise_xor", BinaryOp.BITWISE_XOR, this, other);
+    }
+
+    /**
+     * Bitwise not ({@code torch.bitwise_not}, {@code ~x}; logical not for bool).
+     *
+     * @return a new tensor of this dtype
+     * @throws TensorException for a floating tensor
+     */
+    public Tensor bitwiseNot() {
+        return Elementwise.unary("bitwise_not", UnaryOp.BITWISE_NOT, this);
+    }
+
+    /**
+     * {@code self << other} ({@code torch.bitwise_left_shift}); 0 for a shift that is negative or at
+     * least the bit width.
+     *
+     * @param other the shifts, an integer tensor broadcasting with this one
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating or bool operands
+     */
+    public Tensor bitwiseLeftShift(Tensor other) {
+        return Elementwise.math("bitwise_left_shift", BinaryOp.SHIFT_LEFT, this, other);
+    }
+
+    /**
+     * {@link #bitwiseLeftShift(Tensor)} by a scalar.
+     *
+     * @param other the shift
+     * @return a new tensor of this dtype
+     * @throws TensorException for a floating or bool tensor
+     */
+    public Tensor bitwiseLeftShift(long other) {
+        return Elementwise.math("bitwise_left_shift", BinaryOp.SHIFT_LEFT, this, other);
+    }
+
+    /**
+     * Arithmetic {@code self >> other} ({@code torch.bitwise_right_shift}); the sign fill for a shift
+     * that is negative or at least the bit width.
+     *
+     * @param other the shifts, an integer tensor broadcasting with this one
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating or bool operands
+     */
+    public Tensor bitwiseRightShift(Tensor other) {
+        return Elementwise.math("bitwise_right_shift", BinaryOp.SHIFT_RIGHT, this, other);
+    }
+
+    /**
+     * {@link #bitwiseRightShift(Tensor)} by a scalar.
+     *
+     * @param other the shift
+     * @return a new tensor of this dtype
+     * @throws TensorException for a floating or bool tensor
+     */
+    public Tensor bitwiseRightShift(long other) {
+        return Elementwise.math("bitwise_right_shift", BinaryOp.SHIFT_RIGHT, this, other);
+    }
+
+    // ------------------------------------------------------------------ end of math functions
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
     // ------------------------------------------------------------------ reductions
     // Section: reductions (issue 3).
     // Methods of this area go between this comment and the end marker below.

@@ -28,7 +28,7 @@ final class OpTable {
 
     private OpTable() {}
 
-    private static void op(String name, Op op) {
+    static void op(String name, Op op) {
         OPS.put(name, op);
     }
 
@@ -42,6 +42,8 @@ final class OpTable {
         random();
         linalg();
         nn();
+        PredicateOps.register();
+        MathFunctionOps.register();
     }
 
     // ---------------------------------------------------------------- views
