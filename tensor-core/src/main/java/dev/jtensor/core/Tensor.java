@@ -2912,6 +2912,303 @@ public final class Tensor {
     // (keep this blank-line gap: it separates the areas for merges)
 
 
+    // ------------------------------------------------------------------ scans and statistics
+    // Section: scans and statistics (issue 20). A list of dims is an int[] (null or empty: all dims);
+    // results with two parts (std_mean, aminmax) are two-element arrays in PyTorch's order.
+
+    /**
+     * The inclusive cumulative product along {@code dim} ({@code torch.cumprod}); integer and bool
+     * tensors give int64.
+     *
+     * @param dim the dim, negative counting from the end
+     * @return a new tensor of this shape
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public Tensor cumprod(long dim) {
+        return ScanOps.cumprod(this, dim, null);
+    }
+
+    /**
+     * {@link #cumprod(long)} computed in {@code dtype} (the input is cast first).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param dtype the dtype of the result
+     * @return a new tensor of this shape
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public Tensor cumprod(long dim, DType dtype) {
+        return ScanOps.cumprod(this, dim, dtype);
+    }
+
+    /**
+     * The running maximum along {@code dim} and the index of its last occurrence ({@code torch.cummax});
+     * from the first NaN on, the values are NaN and the index is the latest NaN's.
+     *
+     * @param dim the dim, negative counting from the end
+     * @return the values (this dtype) and the int64 indices, both of this shape
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public ValuesIndices cummax(long dim) {
+        return ScanOps.cumExtreme(this, dim, true);
+    }
+
+    /**
+     * The running minimum along {@code dim} and the index of its last occurrence ({@code torch.cummin}).
+     *
+     * @param dim the dim, negative counting from the end
+     * @return the values (this dtype) and the int64 indices, both of this shape
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public ValuesIndices cummin(long dim) {
+        return ScanOps.cumExtreme(this, dim, false);
+    }
+
+    /**
+     * {@code log(cumsum(exp(x)))} along {@code dim}, computed stably ({@code torch.logcumsumexp}).
+     *
+     * @param dim the dim, negative counting from the end
+     * @return a new floating tensor of this shape
+     * @throws TensorException if {@code dim} is out of range or the tensor is not floating point
+     */
+    public Tensor logcumsumexp(long dim) {
+        return ScanOps.logcumsumexp(this, dim);
+    }
+
+    /**
+     * The standard deviation (Bessel-corrected) and the mean of all elements ({@code torch.std_mean}).
+     *
+     * @return {@code {std, mean}}, 0-d tensors
+     * @throws TensorException if the tensor is not floating point
+     */
+    public Tensor[] stdMean() {
+        return ScanOps.statMean("std_mean", this, null, 1, false, true);
+    }
+
+    /**
+     * The standard deviation and the mean over dims ({@code torch.std_mean(x, dim, correction=, keepdim=)}).
+     *
+     * @param dims the dims (null or empty: all)
+     * @param correction subtracted from the count in the divisor (1 = Bessel's, 0 = the population's)
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return {@code {std, mean}}
+     * @throws TensorException if the tensor is not floating point or a dim is out of range or repeated
+     */
+    public Tensor[] stdMean(int[] dims, double correction, boolean keepdim) {
+        return ScanOps.statMean("std_mean", this, dims, correction, keepdim, true);
+    }
+
+    /**
+     * The variance (Bessel-corrected) and the mean of all elements ({@code torch.var_mean}).
+     *
+     * @return {@code {var, mean}}, 0-d tensors
+     * @throws TensorException if the tensor is not floating point
+     */
+    public Tensor[] varMean() {
+        return ScanOps.statMean("var_mean", this, null, 1, false, false);
+    }
+
+    /**
+     * The variance and the mean over dims ({@code torch.var_mean(x, dim, correction=, keepdim=)}).
+     *
+     * @param dims the dims (null or empty: all)
+     * @param correction subtracted from the count in the divisor
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return {@code {var, mean}}
+     * @throws TensorException if the tensor is not floating point or a dim is out of range or repeated
+     */
+    public Tensor[] varMean(int[] dims, double correction, boolean keepdim) {
+        return ScanOps.statMean("var_mean", this, dims, correction, keepdim, false);
+    }
+
+    /**
+     * The Euclidean norm of all elements ({@code torch.norm(x)}, {@code torch.linalg.vector_norm(x)}).
+     *
+     * @return a 0-d tensor of this dtype
+     * @throws TensorException if the tensor is not floating point
+     */
+    public Tensor norm() {
+        return ScanOps.vectorNorm("norm", this, 2, null, false, null);
+    }
+
+    /**
+     * The p-norm of all elements ({@code torch.norm(x, p)}).
+     *
+     * @param p the order: 0 (count of non-zeros), +-inf (largest or smallest |x|) or any other p
+     * @return a 0-d tensor of this dtype
+     * @throws TensorException if the tensor is not floating point
+     */
+    public Tensor norm(double p) {
+        return ScanOps.vectorNorm("norm", this, p, null, false, null);
+    }
+
+    /**
+     * The p-norm over dims ({@code torch.norm(x, p, dim, keepdim)}).
+     *
+     * @param p the order
+     * @param dims the dims (null or empty: all)
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return a new tensor of this dtype
+     * @throws TensorException if the tensor is not floating point or a dim is out of range or repeated
+     */
+    public Tensor norm(double p, int[] dims, boolean keepdim) {
+        return ScanOps.vectorNorm("norm", this, p, dims, keepdim, null);
+    }
+
+    /**
+     * {@code torch.norm} with a named order: {@code "fro"} (the Euclidean norm over the dims) or
+     * {@code "nuc"} (the nuclear norm, which needs an SVD: not implemented, so it is refused).
+     *
+     * @param p {@code "fro"} or {@code "nuc"}
+     * @param dims the dims (null or empty: all)
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return a new tensor of this dtype
+     * @throws TensorException for another name, for {@code "nuc"}, or for dims as in {@link #norm(double, int[], boolean)}
+     */
+    public Tensor norm(String p, int[] dims, boolean keepdim) {
+        return switch (p) {
+            case "fro" -> ScanOps.vectorNorm("norm", this, 2, dims, keepdim, null);
+            case "nuc" -> {
+                int n = dims == null || dims.length == 0 ? dim() : dims.length;
+                if (n != 2) {
+                    throw new TensorException("Expected a tensor with 2 dimensions, but got a tensor with " + n
+                            + " dimension" + (n == 1 ? "" : "s") + " (the nuclear norm is a matrix norm)");
+                }
+                throw new TensorException("the nuclear norm (p='nuc') needs a singular value decomposition, "
+                        + "which JTensor does not implement yet");
+            }
+            default -> throw new TensorException("norm: p must be a number, 'fro' or 'nuc', got '" + p + "'");
+        };
+    }
+
+    /**
+     * The vector norm of order {@code ord} over dims ({@code torch.linalg.vector_norm}).
+     *
+     * @param ord the order: 0, +-inf or any other p
+     * @param dims the dims (null or empty: all)
+     * @param keepdim whether the reduced dims stay as size 1
+     * @param dtype the dtype to compute in (the input is cast first), or null for this tensor's
+     * @return a new floating tensor
+     * @throws TensorException if the tensor (or dtype) is not floating point or a dim is out of range or repeated
+     */
+    public Tensor vectorNorm(double ord, int[] dims, boolean keepdim, DType dtype) {
+        return ScanOps.vectorNorm("linalg.vector_norm", this, ord, dims, keepdim, dtype);
+    }
+
+    /**
+     * The number of elements that are not zero ({@code torch.count_nonzero}; NaN counts).
+     *
+     * @return a 0-d int64 tensor
+     */
+    public Tensor countNonzero() {
+        return ScanOps.countNonzero(this, null);
+    }
+
+    /**
+     * The number of non-zero elements over dims ({@code torch.count_nonzero(x, dim)}).
+     *
+     * @param dims the dims (null or empty: all)
+     * @return an int64 tensor without the reduced dims
+     * @throws TensorException if a dim is out of range or repeated
+     */
+    public Tensor countNonzero(int[] dims) {
+        return ScanOps.countNonzero(this, dims);
+    }
+
+    /**
+     * The sum of all elements with NaN taken as 0 ({@code torch.nansum}).
+     *
+     * @return a 0-d tensor (int64 for integer and bool input)
+     */
+    public Tensor nansum() {
+        return ScanOps.nansum(this, null, false);
+    }
+
+    /**
+     * The sum over dims with NaN taken as 0 ({@code torch.nansum(x, dim, keepdim)}).
+     *
+     * @param dims the dims (null or empty: all)
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return a new tensor (int64 for integer and bool input)
+     * @throws TensorException if a dim is out of range or repeated
+     */
+    public Tensor nansum(int[] dims, boolean keepdim) {
+        return ScanOps.nansum(this, dims, keepdim);
+    }
+
+    /**
+     * The mean of the elements that are not NaN ({@code torch.nanmean}); NaN if all are.
+     *
+     * @return a 0-d tensor
+     * @throws TensorException if the tensor is not floating point
+     */
+    public Tensor nanmean() {
+        return ScanOps.nanmean(this, null, false);
+    }
+
+    /**
+     * The mean over dims of the elements that are not NaN ({@code torch.nanmean(x, dim, keepdim)}).
+     *
+     * @param dims the dims (null or empty: all)
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return a new tensor
+     * @throws TensorException if the tensor is not floating point or a dim is out of range or repeated
+     */
+    public Tensor nanmean(int[] dims, boolean keepdim) {
+        return ScanOps.nanmean(this, dims, keepdim);
+    }
+
+    /**
+     * The smallest and the largest element ({@code torch.aminmax}); NaN if there is one.
+     *
+     * @return {@code {min, max}}, 0-d tensors of this dtype
+     * @throws TensorException if the tensor is empty
+     */
+    public Tensor[] aminmax() {
+        return ScanOps.aminmax(this, null, false);
+    }
+
+    /**
+     * The smallest and the largest element along {@code dim} ({@code torch.aminmax(x, dim=, keepdim=)}).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param keepdim whether the reduced dim stays as size 1
+     * @return {@code {min, max}}
+     * @throws TensorException if {@code dim} is out of range or has size 0
+     */
+    public Tensor[] aminmax(long dim, boolean keepdim) {
+        return ScanOps.aminmax(this, dim, keepdim);
+    }
+
+    /**
+     * The first forward difference along the last dim ({@code torch.diff}).
+     *
+     * @return a new tensor one shorter along the last dim
+     * @throws TensorException for a 0-d tensor
+     */
+    public Tensor diff() {
+        return ScanOps.diff(this, 1, -1, null, null);
+    }
+
+    /**
+     * The {@code n}-th forward difference along {@code dim} of {@code prepend}, this tensor and
+     * {@code append} concatenated ({@code torch.diff(x, n, dim, prepend, append)}); bool tensors use
+     * exclusive or.
+     *
+     * @param n the order, at least 0
+     * @param dim the dim, negative counting from the end
+     * @param prepend a tensor matching this one except along {@code dim}, or null
+     * @param append a tensor matching this one except along {@code dim}, or null
+     * @return a new tensor
+     * @throws TensorException for a 0-d tensor, a negative order, a dim out of range, or mismatched shapes
+     */
+    public Tensor diff(long n, long dim, Tensor prepend, Tensor append) {
+        return ScanOps.diff(this, n, dim, prepend, append);
+    }
+
+    // ------------------------------------------------------------------ end of scans and statistics
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
     // ------------------------------------------------------------------ indexing
     // Section: indexing, gather and scatter (issue 4).
     // Methods of this area go between this comment and the end marker below.

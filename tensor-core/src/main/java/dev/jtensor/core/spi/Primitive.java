@@ -189,6 +189,18 @@ public enum Primitive {
     STD,
     /** inclusive cumulative sum along a dim; attrs: {@code int dim}. */
     CUMSUM,
+    /**
+     * a vector norm over dims (issue 20: {@code norm}, {@code linalg.vector_norm}); attrs:
+     * {@code int[] dims}, {@code boolean keepdim}, {@code long[] inputShape}, {@code double ord}
+     * (0, +-inf or a p); PyTorch's derivative, 0 where the norm is 0.
+     */
+    NORM,
+    /**
+     * the sum over dims with NaN taken as 0 (issue 20: {@code nansum}, {@code nanmean}); attrs as
+     * {@link #SUM}; the derivative is the output gradient times {@code !isnan(x)} (so an infinite
+     * gradient gives NaN at a NaN, as in PyTorch).
+     */
+    NANSUM,
 
     // ---------------------------------------------------------------- end of reductions
 

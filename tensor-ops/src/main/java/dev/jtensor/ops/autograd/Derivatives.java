@@ -57,6 +57,8 @@ final class Derivatives {
             case TAN, EXP2, EXPM1, ERFINV -> OUTPUTS;
             case ATAN2, FMOD, LOGADDEXP -> INPUTS;
             case HYPOT -> INPUTS | OUTPUTS;
+            case NORM -> INPUTS | OUTPUTS;
+            case NANSUM -> INPUTS;
         };
     }
 
@@ -146,6 +148,8 @@ final class Derivatives {
             case LOGSUMEXP -> one(expandBack(n, g).mul(n.input(0).sub(keepDims(n, n.output(0))).exp()));
             case VAR -> one(varBackward(n, g, false));
             case STD -> one(varBackward(n, g, true));
+            case NORM -> one(normBackward(n, g));
+            case NANSUM -> one(expandBack(n, g).mul(n.input(0).isnan().logicalNot()));
             case CUMSUM -> one(n.inputShape(0).length == 0 ? g : g.flip(n.intAttr(0)).cumsum(n.intAttr(0)).flip(n.intAttr(0)));
 
             // ------------------------------------------------------------ indexing
@@ -516,6 +520,38 @@ final class Derivatives {
             a[i] = n.attr(i);
         }
         return a;
+    }
+
+    /**
+     * A vector norm of order p (PyTorch's {@code norm_backward}): 0 for p = 0; {@code sgn(x)} for
+     * p = 1; for +-inf the gradient is shared among the elements whose |x| is the norm (or NaN);
+     * otherwise {@code x |x|^(p-2) g / norm^(p-1)}, with 0 where the norm is 0 (for p < 1: where x is 0).
+     */
+    private static Tensor normBackward(Node n, Tensor g) {
+        double p = (Double) n.attr(3);
+        Tensor x = n.input(0);
+        Tensor gk = keepDims(n, g);
+        Tensor norm = keepDims(n, n.output(0));
+        if (p == 0) {
+            return Tensor.zerosLike(x);
+        }
+        if (p == 1) {
+            return x.sgn().mul(gk);
+        }
+        if (Double.isInfinite(p)) {
+            Tensor ax = x.abs();
+            Tensor hit = ax.eq(norm).logicalOr(ax.isnan()).to(g.dtype());
+            return x.sgn().mul(gk.div(hit.sum(n.intsAttr(0), true)).mul(hit));
+        }
+        if (p == 2) {
+            return x.mul(Tensor.where(norm.eq(0.0), 0.0, gk.div(norm)));
+        }
+        if (p < 1) {
+            Tensor scaled = x.sgn().mul(Tensor.where(x.eq(0.0), 0.0, x.abs().pow(p - 1)));
+            return scaled.mul(gk).mul(norm.pow(1 - p));
+        }
+        Tensor scaled = p < 2 ? x.sgn().mul(x.abs().pow(p - 1)) : x.mul(x.abs().pow(p - 2));
+        return scaled.mul(Tensor.where(norm.eq(0.0), 0.0, gk.div(norm.pow(p - 1))));
     }
 
     /** atan2(a, b): {@code d/da = b / (a^2 + b^2)}, {@code d/db = -a / (a^2 + b^2)}. */

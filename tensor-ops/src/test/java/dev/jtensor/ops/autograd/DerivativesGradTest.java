@@ -221,6 +221,19 @@ class DerivativesGradTest {
                 Tensor.tensor(new double[] {1.5, -1.3, 2.0, 0.7}, DType.FLOAT64)));
         checks(Primitive.HYPOT, () -> gradcheck(in -> in[0].hypot(in[1]), rand(316, 2, 3), rand(317, 2, 1)));
         checks(Primitive.LOGADDEXP, () -> gradcheck(in -> in[0].logaddexp(in[1]), rand(318, 2, 3), rand(319, 3)));
+        checks(Primitive.NORM, () -> {
+            for (double p : new double[] {1, 2, 3, 0.5, -1, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                gradcheck(in -> in[0].norm(p), rand(331, 2, 3));
+                gradcheck(in -> in[0].norm(p, new int[] {1}, true), rand(332, 2, 3));
+                gradcheck(in -> in[0].vectorNorm(p, new int[] {0, 2}, false, null), rand(333, 2, 3, 2));
+            }
+            gradcheck(in -> in[0].norm(0.0), rand(334, 4));
+        });
+        checks(Primitive.NANSUM, () -> {
+            gradcheck(in -> in[0].nansum(), rand(335, 2, 3));
+            gradcheck(in -> in[0].nansum(new int[] {1}, true), rand(336, 2, 3));
+            gradcheck(in -> in[0].nanmean(new int[] {0}, false), rand(337, 2, 3));
+        });
         // Composites of the primitives above and of existing ones: their gradients come from the parts.
         gradcheckComposites.add(() -> {
             gradcheck(in -> in[0].frac(), offGrid);
@@ -230,6 +243,13 @@ class DerivativesGradTest {
             gradcheck(in -> in[0].lerp(in[1], 0.7), rand(327, 2, 3), rand(328, 3));
             gradcheck(in -> in[0].nanToNum(), rand(329, 2, 3));
             gradcheck(in -> in[0].square(), rand(330, 2, 3));
+            gradcheck(in -> in[0].cumprod(1), rand(338, 2, 5));
+            gradcheck(in -> in[0].cumprod(0), Tensor.tensor(new double[] {1.5, 0.0, -2.0, 0.0, 3.0}, DType.FLOAT64));
+            gradcheck(in -> in[0].logcumsumexp(-1), rand(339, 3, 6));
+            gradcheck(in -> in[0].cummax(1).values(), rand(340, 2, 7));
+            gradcheck(in -> in[0].cummin(0).values(), rand(341, 5, 2));
+            gradcheck(in -> in[0].diff(2, 0, null, in[1]), rand(342, 4, 3), rand(343, 2, 3));
+            gradcheck(in -> in[0].stdMean(new int[] {1}, 1, false)[0], rand(344, 2, 4));
         });
 
         // ------------------------------------------------------------ reductions

@@ -44,6 +44,7 @@ final class OpTable {
         nn();
         PredicateOps.register();
         MathFunctionOps.register();
+        ScanOps.register();
     }
 
     // ---------------------------------------------------------------- views
