@@ -3209,6 +3209,347 @@ public final class Tensor {
     // (keep this blank-line gap: it separates the areas for merges)
 
 
+    // ------------------------------------------------------------------ sorting and selection
+    // Section: sorting and selection (issue 20). Ascending order puts NaN last, descending first;
+    // every sort is stable (a valid result for stable=false too). Values are gathered with the
+    // indices, so gradients flow back to the chosen elements.
+
+    /**
+     * Sorts along the last dim, ascending ({@code torch.sort(x)}).
+     *
+     * @return the sorted values and the int64 indices they came from
+     */
+    public ValuesIndices sort() {
+        return Sorting.sort(this, -1, false);
+    }
+
+    /**
+     * Sorts along {@code dim} ({@code torch.sort(x, dim, descending)}); equal elements keep their order.
+     *
+     * @param dim the dim, negative counting from the end
+     * @param descending whether the largest come first (then NaN first)
+     * @return the sorted values and the int64 indices they came from
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public ValuesIndices sort(long dim, boolean descending) {
+        return Sorting.sort(this, dim, descending);
+    }
+
+    /**
+     * {@link #sort(long, boolean)} with PyTorch's {@code stable} flag (JTensor's sort is always stable).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param descending whether the largest come first
+     * @param stable accepted for PyTorch's signature; equal elements always keep their order
+     * @return the sorted values and the int64 indices they came from
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public ValuesIndices sort(long dim, boolean descending, boolean stable) {
+        return Sorting.sort(this, dim, descending);
+    }
+
+    /**
+     * The indices that sort along {@code dim} ({@code torch.argsort}).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param descending whether the largest come first
+     * @return an int64 tensor of this shape
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public Tensor argsort(long dim, boolean descending) {
+        return Sorting.sortIndices(this, dim, descending);
+    }
+
+    /**
+     * {@link #argsort(long, boolean)} with PyTorch's {@code stable} flag (always stable here).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param descending whether the largest come first
+     * @param stable accepted for PyTorch's signature
+     * @return an int64 tensor of this shape
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public Tensor argsort(long dim, boolean descending, boolean stable) {
+        return Sorting.sortIndices(this, dim, descending);
+    }
+
+    /**
+     * The {@code k} largest elements along the last dim, largest first ({@code torch.topk(x, k)}).
+     *
+     * @param k how many, at most the dim's size
+     * @return the values and their int64 indices
+     * @throws TensorException if {@code k} is out of range
+     */
+    public ValuesIndices topk(long k) {
+        return Sorting.topk(this, k, -1, true);
+    }
+
+    /**
+     * The {@code k} largest (or smallest) elements along {@code dim} ({@code torch.topk}); the result
+     * is always in order, which is a valid result for {@code sorted=False} too.
+     *
+     * @param k how many, at most the dim's size
+     * @param dim the dim, negative counting from the end
+     * @param largest whether the largest (else the smallest) are wanted
+     * @param sorted accepted for PyTorch's signature; the result is sorted
+     * @return the values and their int64 indices
+     * @throws TensorException if {@code k} or {@code dim} is out of range
+     */
+    public ValuesIndices topk(long k, long dim, boolean largest, boolean sorted) {
+        return Sorting.topk(this, k, dim, largest);
+    }
+
+    /**
+     * The {@code k}-th smallest element along the last dim ({@code torch.kthvalue(x, k)}).
+     *
+     * @param k the rank, from 1
+     * @return the values and their int64 indices, without the dim
+     * @throws TensorException if {@code k} is out of range
+     */
+    public ValuesIndices kthvalue(long k) {
+        return Sorting.kthvalue(this, k, -1, false);
+    }
+
+    /**
+     * The {@code k}-th smallest element along {@code dim} ({@code torch.kthvalue(x, k, dim, keepdim)}).
+     *
+     * @param k the rank, from 1
+     * @param dim the dim, negative counting from the end
+     * @param keepdim whether the dim stays as size 1
+     * @return the values and their int64 indices
+     * @throws TensorException if {@code k} or {@code dim} is out of range
+     */
+    public ValuesIndices kthvalue(long k, long dim, boolean keepdim) {
+        return Sorting.kthvalue(this, k, dim, keepdim);
+    }
+
+    /**
+     * Sorted along the first dim, ascending ({@code torch.msort}).
+     *
+     * @return the sorted values
+     */
+    public Tensor msort() {
+        return Sorting.sort(this, 0, false).values();
+    }
+
+    /**
+     * The sorted distinct elements ({@code torch.unique(x)}).
+     *
+     * @return a 1-d tensor of this dtype
+     */
+    public Tensor unique() {
+        return Sorting.unique(this, null, false, false).get(0);
+    }
+
+    /**
+     * The sorted distinct elements, or distinct slices along {@code dim}, with the inverse indices
+     * and counts when asked for ({@code torch.unique(x, sorted, return_inverse, return_counts, dim)});
+     * NaN is never equal to NaN, so each NaN is its own element.
+     *
+     * @param sorted accepted for PyTorch's signature; the result is always sorted
+     * @param returnInverse whether to return, for each element (or slice), the index of its value in the result
+     * @param returnCounts whether to return how often each value occurs
+     * @param dim the dim whose slices are compared, or null to compare elements of the flattened tensor
+     * @return the values, then the inverse indices and the counts (int64) when asked for
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public Tensor[] unique(boolean sorted, boolean returnInverse, boolean returnCounts, Long dim) {
+        return Sorting.unique(this, dim, returnInverse, returnCounts).toArray(new Tensor[0]);
+    }
+
+    /**
+     * For each of {@code values}, its insertion position in this sorted sequence
+     * ({@code torch.searchsorted(self, values)}), left side.
+     *
+     * @param values the values, of this dtype
+     * @return an int64 tensor of the values' shape
+     * @throws TensorException if the shapes or dtypes do not match
+     */
+    public Tensor searchsorted(Tensor values) {
+        return Sorting.searchsorted(this, values, false, false, null);
+    }
+
+    /**
+     * {@code torch.searchsorted(self, values, out_int32=, right=, sorter=)}: this tensor is 1-d, or
+     * has the leading dims of {@code values}; NaN values go after every boundary.
+     *
+     * @param values the values, of this dtype
+     * @param right whether to return the position after equal boundaries (else before)
+     * @param outInt32 whether the result is int32 (else int64)
+     * @param sorter int64 indices that sort this tensor along its last dim, or null when it is sorted
+     * @return the positions, of the values' shape
+     * @throws TensorException if the shapes or dtypes do not match
+     */
+    public Tensor searchsorted(Tensor values, boolean right, boolean outInt32, Tensor sorter) {
+        return Sorting.searchsorted(this, values, right, outInt32, sorter);
+    }
+
+    /**
+     * {@code torch.searchsorted} with both of PyTorch's side arguments: {@code right} and
+     * {@code side} ("left" or "right"); either may be null, and set together they must agree.
+     *
+     * @param values the values, of this dtype
+     * @param right whether to return the position after equal boundaries, or null
+     * @param side "left" or "right", or null
+     * @param outInt32 whether the result is int32 (else int64)
+     * @param sorter int64 indices that sort this tensor along its last dim, or null
+     * @return the positions, of the values' shape
+     * @throws TensorException for an unknown side, a side contradicting {@code right}, or shapes or dtypes that do not match
+     */
+    public Tensor searchsorted(Tensor values, Boolean right, String side, boolean outInt32, Tensor sorter) {
+        boolean r = right != null && right;
+        if (side != null) {
+            if (!side.equals("left") && !side.equals("right")) {
+                throw new TensorException("torch.searchsorted(): side can only be 'left' or 'right' but got " + side);
+            }
+            if (right != null && right != side.equals("right")) {
+                throw new TensorException("torch.searchsorted(): side and right can't be set to opposites, got side of "
+                        + side + " while right was " + right);
+            }
+            r = side.equals("right");
+        }
+        return Sorting.searchsorted(this, values, r, outInt32, sorter);
+    }
+
+    /**
+     * {@link #searchsorted(Tensor, boolean, boolean, Tensor)} of one scalar value: a 0-d result.
+     *
+     * @param value the value (converted to this dtype)
+     * @param right whether to return the position after equal boundaries
+     * @param outInt32 whether the result is int32
+     * @return a 0-d tensor
+     */
+    public Tensor searchsorted(Number value, boolean right, boolean outInt32) {
+        Tensor v = Tensor.full(new long[0], value.doubleValue(), DType.FLOAT64).to(dtype()).to(device());
+        return Sorting.searchsorted(this, v, right, outInt32, null);
+    }
+
+    /**
+     * The bucket of each element among 1-d sorted {@code boundaries} ({@code torch.bucketize}).
+     *
+     * @param boundaries a sorted 1-d tensor of this dtype
+     * @param right whether an element equal to a boundary goes to the next bucket
+     * @param outInt32 whether the result is int32 (else int64)
+     * @return the bucket indices, of this shape
+     * @throws TensorException if {@code boundaries} is not 1-d
+     */
+    public Tensor bucketize(Tensor boundaries, boolean right, boolean outInt32) {
+        if (boundaries.dim() != 1) {
+            throw new TensorException("boundaries tensor must be 1 dimension, but got dim(" + boundaries.dim() + ")");
+        }
+        return Sorting.searchsorted(boundaries, this, right, outInt32, null);
+    }
+
+    /**
+     * The lower median of all elements ({@code torch.median(x)}); NaN if there is one.
+     *
+     * @return a 0-d tensor
+     */
+    public Tensor median() {
+        return Sorting.medianAll("median", this, false);
+    }
+
+    /**
+     * The lower median along {@code dim} and its index ({@code torch.median(x, dim, keepdim)}); a line
+     * holding NaN gives its first NaN.
+     *
+     * @param dim the dim, negative counting from the end
+     * @param keepdim whether the dim stays as size 1
+     * @return the values and their int64 indices
+     * @throws TensorException if {@code dim} is out of range or has size 0
+     */
+    public ValuesIndices median(long dim, boolean keepdim) {
+        return Sorting.median("median", this, dim, keepdim, false);
+    }
+
+    /**
+     * The lower median of the elements that are not NaN ({@code torch.nanmedian(x)}).
+     *
+     * @return a 0-d tensor (NaN if all are NaN)
+     */
+    public Tensor nanmedian() {
+        return Sorting.medianAll("nanmedian", this, true);
+    }
+
+    /**
+     * The lower median along {@code dim} ignoring NaN, and its index ({@code torch.nanmedian(x, dim, keepdim)}).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param keepdim whether the dim stays as size 1
+     * @return the values and their int64 indices
+     * @throws TensorException if {@code dim} is out of range or has size 0
+     */
+    public ValuesIndices nanmedian(long dim, boolean keepdim) {
+        return Sorting.median("median", this, dim, keepdim, true);
+    }
+
+    /**
+     * The most frequent value along the last dim ({@code torch.mode(x)}).
+     *
+     * @return the values and their int64 indices
+     */
+    public ValuesIndices mode() {
+        return Sorting.mode(this, -1, false);
+    }
+
+    /**
+     * The most frequent value along {@code dim} (the smallest of those tied) and the index of its last
+     * occurrence ({@code torch.mode(x, dim, keepdim)}).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param keepdim whether the dim stays as size 1
+     * @return the values and their int64 indices
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public ValuesIndices mode(long dim, boolean keepdim) {
+        return Sorting.mode(this, dim, keepdim);
+    }
+
+    /**
+     * The {@code q}-quantile of all elements, linearly interpolated ({@code torch.quantile(x, q)}).
+     *
+     * @param q in [0, 1]
+     * @return a 0-d tensor
+     * @throws TensorException if {@code q} is out of range or the tensor is not floating point or empty
+     */
+    public Tensor quantile(double q) {
+        return quantile(q, null, false, "linear");
+    }
+
+    /**
+     * {@code torch.quantile(x, q, dim, keepdim, interpolation)} with one q.
+     *
+     * @param q in [0, 1]
+     * @param dim the dim, or null for all elements
+     * @param keepdim whether the dim stays as size 1
+     * @param interpolation "linear", "lower", "higher", "midpoint" or "nearest" (half to even)
+     * @return the quantiles; NaN for lines holding NaN
+     * @throws TensorException for a q out of range, an unknown interpolation, or an input that is not floating point or empty
+     */
+    public Tensor quantile(double q, Long dim, boolean keepdim, String interpolation) {
+        Tensor qt = Tensor.full(new long[0], q, DType.FLOAT64).to(dtype().isFloatingPoint() ? dtype() : DType.FLOAT64);
+        return Sorting.quantile(this, qt, dim, keepdim, interpolation);
+    }
+
+    /**
+     * {@code torch.quantile(x, q, dim, keepdim, interpolation)} with a 0-d or 1-d tensor of q (of
+     * this dtype); a 1-d q adds a leading dim of its length.
+     *
+     * @param q the quantiles, each in [0, 1]
+     * @param dim the dim, or null for all elements
+     * @param keepdim whether the dim stays as size 1
+     * @param interpolation "linear", "lower", "higher", "midpoint" or "nearest"
+     * @return the quantiles
+     * @throws TensorException for a q out of range or of another shape or dtype, an unknown interpolation, or an input that is not floating point or empty
+     */
+    public Tensor quantile(Tensor q, Long dim, boolean keepdim, String interpolation) {
+        return Sorting.quantile(this, q, dim, keepdim, interpolation);
+    }
+
+    // ------------------------------------------------------------------ end of sorting and selection
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
     // ------------------------------------------------------------------ indexing
     // Section: indexing, gather and scatter (issue 4).
     // Methods of this area go between this comment and the end marker below.

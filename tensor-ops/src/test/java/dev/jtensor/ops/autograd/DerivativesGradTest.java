@@ -250,6 +250,15 @@ class DerivativesGradTest {
             gradcheck(in -> in[0].cummin(0).values(), rand(341, 5, 2));
             gradcheck(in -> in[0].diff(2, 0, null, in[1]), rand(342, 4, 3), rand(343, 2, 3));
             gradcheck(in -> in[0].stdMean(new int[] {1}, 1, false)[0], rand(344, 2, 4));
+            // Sorting and selection gather their values, so the gradient goes back to the chosen elements.
+            gradcheck(in -> in[0].sort(1, true).values(), rand(345, 3, 4));
+            gradcheck(in -> in[0].topk(2, 0, false, true).values(), rand(346, 4, 3));
+            gradcheck(in -> in[0].kthvalue(2, 1, true).values(), rand(347, 3, 4));
+            gradcheck(in -> in[0].median(0, false).values(), rand(348, 5, 2));
+            gradcheck(in -> in[0].median(), rand(349, 7));
+            gradcheck(in -> in[0].quantile(Tensor.tensor(new double[] {0.2, 0.9}, DType.FLOAT64), 1L, true, "linear"),
+                    rand(350, 2, 5));
+            gradcheck(in -> in[0].quantile(0.3, null, false, "midpoint"), rand(351, 6));
         });
 
         // ------------------------------------------------------------ reductions

@@ -45,6 +45,7 @@ final class OpTable {
         PredicateOps.register();
         MathFunctionOps.register();
         ScanOps.register();
+        SortingOps.register();
     }
 
     // ---------------------------------------------------------------- views
