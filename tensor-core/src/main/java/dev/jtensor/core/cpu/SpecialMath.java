@@ -13,7 +13,8 @@ final class SpecialMath {
 
     /**
      * The inverse error function: Giles' single-precision approximation refined by Newton steps on
-     * {@link ElementMath#erf} (whose error is a few ulps), so the result is accurate to about 1e-15.
+     * {@link ElementMath#erf} (whose error is a few ulps) for {@code |y| <= 0.5}, and on
+     * {@code log(erfc(|x|)) = log(1 - |y|)} in the tails, where erf itself has no digits left.
      */
     static double erfinv(double y) {
         if (!(Math.abs(y) <= 1)) {
@@ -25,7 +26,8 @@ final class SpecialMath {
         if (y == 0) {
             return y;
         }
-        double w = -Math.log((1 - y) * (1 + y));
+        final double w0 = -Math.log((1 - y) * (1 + y));
+        double w = w0;
         double x;
         if (w < 5) {
             w -= 2.5;
@@ -52,12 +54,26 @@ final class SpecialMath {
             p = 2.83297682 + p * w;
             x = p * y;
         }
-        for (int i = 0; i < 3; i++) {
-            double err = (y < 0.5 && y > -0.5) ? ElementMath.erf(x) - y
-                    : y > 0 ? (1 - y) - ElementMath.erfc(x) : ElementMath.erfc(-x) - (1 + y);
-            x -= err / (2 / SQRT_PI * Math.exp(-x * x));
+        if (Math.abs(y) <= 0.5) {
+            for (int i = 0; i < 3; i++) {
+                x -= (ElementMath.erf(x) - y) / (2 / SQRT_PI * Math.exp(-x * x));
+            }
+            return x;
         }
-        return x;
+        // Tail: solve log(erfc(t)) = log(r) for t = |x| with r = 1 - |y| (exact). Newton on the
+        // logarithm is well conditioned where erfc is tiny; the slope is -2/sqrt(pi) e^(-t^2) / erfc(t).
+        double r = 1 - Math.abs(y);
+        double t = w0 < 5 ? Math.abs(x) : Math.sqrt(-Math.log(r));
+        double logR = Math.log(r);
+        for (int i = 0; i < 60; i++) {
+            double e = ElementMath.erfc(t);
+            double step = (Math.log(e) - logR) / (-2 / SQRT_PI * Math.exp(-t * t) / e);
+            t -= step;
+            if (Math.abs(step) <= 1e-16 * t) {
+                break;
+            }
+        }
+        return Math.copySign(t, y);
     }
 
     // Lanczos approximation, g = 7, n = 9 (coefficients of Numerical Recipes / Godfrey).
