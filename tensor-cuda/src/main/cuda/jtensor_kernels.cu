@@ -261,6 +261,7 @@ template <typename I> __device__ __forceinline__ I jt_rem(I a, I b) { return b =
 #define JT_U_DIGAMMA 38
 #define JT_U_TRIGAMMA 39
 #define JT_U_BITWISE_NOT 40
+#define JT_U_SIGNBIT 41
 
 // digamma: -inf at +0, +inf at -0 (PyTorch), NaN at the negative integers; reflection below 0,
 // recurrence up to 10, then the asymptotic series. Computed in double for both float types.
@@ -342,6 +343,7 @@ template <typename T> __device__ __forceinline__ T jt_unary_float(int op, T x) {
         case JT_U_LGAMMA: return M::lgamma(x);
         case JT_U_DIGAMMA: return (T)jt_digamma((double)x);
         case JT_U_TRIGAMMA: return (T)jt_trigamma((double)x);
+        case JT_U_SIGNBIT: return signbit(x) ? (T)1 : (T)0;
         default: return M::nan();
     }
 }

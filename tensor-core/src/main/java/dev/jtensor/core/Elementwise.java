@@ -572,6 +572,7 @@ final class Elementwise {
             case DIGAMMA -> Primitive.DIGAMMA;
             // polygamma(1, x) is the last derivative JTensor computes (its own derivative is not implemented).
             case TRIGAMMA -> null;
+            case SIGNBIT -> null;
         };
     }
 

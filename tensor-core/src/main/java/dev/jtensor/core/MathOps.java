@@ -35,17 +35,16 @@ final class MathOps {
         return d.dtype().isFloatingPoint() ? d.sub(d).eq(0.0) : d.eq(d);
     }
 
-    /** {@code signbit}: negative numbers, -0.0 and -inf (read from {@code 1/x} at zero). */
+    /** {@code signbit}: the sign bit of floats (so -0.0 and a negative NaN too), {@code x < 0} for integers. */
     static Tensor signbit(Tensor x) {
         Tensor d = x.detach();
         if (d.dtype().isBool()) {
             return d.ne(d);
         }
-        Tensor negative = d.lt(0L);
         if (!d.dtype().isFloatingPoint()) {
-            return negative;
+            return d.lt(0L);
         }
-        return negative.logicalOr(d.eq(0.0).logicalAnd(d.reciprocal().lt(0.0)));
+        return Elementwise.unary("signbit", dev.jtensor.core.spi.UnaryOp.SIGNBIT, d).ne(0.0);
     }
 
     /** PyTorch's {@code isclose}: {@code a == b}, or both NaN with {@code equalNan}, or a finite {@code |a - b| <= atol + rtol * |b|}. */

@@ -2005,8 +2005,8 @@ public final class Tensor {
     }
 
     /**
-     * Whether each element's sign bit is set ({@code torch.signbit}): negative numbers, -0.0 and
-     * -inf. A NaN counts as positive (its sign bit is not read).
+     * Whether each element's sign bit is set ({@code torch.signbit}): negative numbers, -0.0, -inf
+     * and NaNs whose sign bit is set; for integers {@code x < 0}.
      *
      * @return a bool tensor of this shape
      */

@@ -74,6 +74,9 @@ class MathFunctionsTest {
         assertArrayEquals(new boolean[] {true, false, false}, ints.signbit().toBooleanArray());
         Tensor f = Tensor.tensor(new double[] {-0.0, 0.0, Double.NaN, Double.NEGATIVE_INFINITY}, DType.FLOAT64);
         assertArrayEquals(new boolean[] {true, false, false, true}, f.signbit().toBooleanArray());
+        Tensor negativeNan = Tensor.tensor(new double[] {Double.longBitsToDouble(0xfff8000000000000L)}, DType.FLOAT64);
+        assertArrayEquals(new boolean[] {true}, negativeNan.signbit().toBooleanArray());
+        assertArrayEquals(new boolean[] {true, false}, Tensor.tensor(new float[] {-0.0f, Float.NaN}).signbit().toBooleanArray());
         assertArrayEquals(new boolean[] {false, false, true, false}, f.isnan().toBooleanArray());
         assertArrayEquals(new boolean[] {false, false, false, true}, f.isneginf().toBooleanArray());
         assertEquals(true, f.isclose(f, 1e-5, 1e-8, true).all().itemBoolean());

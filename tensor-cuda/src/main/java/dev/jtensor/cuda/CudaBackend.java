@@ -224,6 +224,7 @@ final class CudaBackend implements Backend {
             case DIGAMMA -> OpCodes.U_DIGAMMA;
             case TRIGAMMA -> OpCodes.U_TRIGAMMA;
             case BITWISE_NOT -> OpCodes.U_BITWISE_NOT;
+            case SIGNBIT -> OpCodes.U_SIGNBIT;
         };
     }
 

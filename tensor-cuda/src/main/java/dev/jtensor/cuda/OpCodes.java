@@ -50,6 +50,7 @@ final class OpCodes {
     static final int U_DIGAMMA = 38;
     static final int U_TRIGAMMA = 39;
     static final int U_BITWISE_NOT = 40;
+    static final int U_SIGNBIT = 41;
 
     // Two-input elementwise ops (JT_B_*).
     static final int B_ADD = 0;

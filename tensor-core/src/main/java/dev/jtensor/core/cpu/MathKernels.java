@@ -111,6 +111,7 @@ final class MathKernels {
             case LGAMMA -> SpecialMath::lgamma;
             case DIGAMMA -> SpecialMath::digamma;
             case TRIGAMMA -> SpecialMath::trigamma;
+            case SIGNBIT -> x -> Double.doubleToRawLongBits(x) < 0 ? 1 : 0;
             default -> throw new IllegalArgumentException("not a floating op of this class: " + op);
         };
     }

@@ -91,5 +91,7 @@ public enum UnaryOp {
     /** The trigamma function, the derivative of digamma (PyTorch's {@code polygamma(1, x)}); floating dtypes. */
     TRIGAMMA,
     /** {@code ~x}: bitwise not of integers, logical not of bool; integer and bool dtypes. */
-    BITWISE_NOT
+    BITWISE_NOT,
+    /** 1 where the sign bit is set (negative numbers, -0.0, -inf and NaNs with the bit set), else 0; floating dtypes. */
+    SIGNBIT
 }
