@@ -2589,6 +2589,252 @@ public final class Tensor {
         return Elementwise.math("bitwise_right_shift", BinaryOp.SHIFT_RIGHT, this, other);
     }
 
+    // In-place variants ({@code x.tan_()}, ...): written into this tensor, which must have the
+    // result's dtype (a math function of an integer tensor cannot be written in place).
+
+    /**
+     * In-place {@link #trunc()} ({@code trunc_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor trunc_() {
+        return Elementwise.unaryInPlace("trunc_", UnaryOp.TRUNC, this);
+    }
+
+    /**
+     * In-place {@link #sign()} ({@code sign_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor sign_() {
+        return Elementwise.unaryInPlace("sign_", UnaryOp.SIGN, this);
+    }
+
+    /**
+     * In-place {@link #tan()} ({@code tan_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor tan_() {
+        return Elementwise.unaryInPlace("tan_", UnaryOp.TAN, this);
+    }
+
+    /**
+     * In-place {@link #asin()} ({@code asin_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor asin_() {
+        return Elementwise.unaryInPlace("asin_", UnaryOp.ASIN, this);
+    }
+
+    /**
+     * In-place {@link #acos()} ({@code acos_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor acos_() {
+        return Elementwise.unaryInPlace("acos_", UnaryOp.ACOS, this);
+    }
+
+    /**
+     * In-place {@link #atan()} ({@code atan_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor atan_() {
+        return Elementwise.unaryInPlace("atan_", UnaryOp.ATAN, this);
+    }
+
+    /**
+     * In-place {@link #sinh()} ({@code sinh_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor sinh_() {
+        return Elementwise.unaryInPlace("sinh_", UnaryOp.SINH, this);
+    }
+
+    /**
+     * In-place {@link #cosh()} ({@code cosh_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor cosh_() {
+        return Elementwise.unaryInPlace("cosh_", UnaryOp.COSH, this);
+    }
+
+    /**
+     * In-place {@link #asinh()} ({@code asinh_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor asinh_() {
+        return Elementwise.unaryInPlace("asinh_", UnaryOp.ASINH, this);
+    }
+
+    /**
+     * In-place {@link #acosh()} ({@code acosh_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor acosh_() {
+        return Elementwise.unaryInPlace("acosh_", UnaryOp.ACOSH, this);
+    }
+
+    /**
+     * In-place {@link #atanh()} ({@code atanh_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor atanh_() {
+        return Elementwise.unaryInPlace("atanh_", UnaryOp.ATANH, this);
+    }
+
+    /**
+     * In-place {@link #log2()} ({@code log2_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor log2_() {
+        return Elementwise.unaryInPlace("log2_", UnaryOp.LOG2, this);
+    }
+
+    /**
+     * In-place {@link #log10()} ({@code log10_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor log10_() {
+        return Elementwise.unaryInPlace("log10_", UnaryOp.LOG10, this);
+    }
+
+    /**
+     * In-place {@link #exp2()} ({@code exp2_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor exp2_() {
+        return Elementwise.unaryInPlace("exp2_", UnaryOp.EXP2, this);
+    }
+
+    /**
+     * In-place {@link #expm1()} ({@code expm1_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor expm1_() {
+        return Elementwise.unaryInPlace("expm1_", UnaryOp.EXPM1, this);
+    }
+
+    /**
+     * In-place {@link #erf()} ({@code erf_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor erf_() {
+        return Elementwise.unaryInPlace("erf_", UnaryOp.ERF, this);
+    }
+
+    /**
+     * In-place {@link #erfc()} ({@code erfc_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor erfc_() {
+        return Elementwise.unaryInPlace("erfc_", UnaryOp.ERFC, this);
+    }
+
+    /**
+     * In-place {@link #erfinv()} ({@code erfinv_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor erfinv_() {
+        return Elementwise.unaryInPlace("erfinv_", UnaryOp.ERFINV, this);
+    }
+
+    /**
+     * In-place {@link #lgamma()} ({@code lgamma_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor lgamma_() {
+        return Elementwise.unaryInPlace("lgamma_", UnaryOp.LGAMMA, this);
+    }
+
+    /**
+     * In-place {@link #digamma()} ({@code digamma_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor digamma_() {
+        return Elementwise.unaryInPlace("digamma_", UnaryOp.DIGAMMA, this);
+    }
+
+    /**
+     * In-place {@link #bitwiseNot()} ({@code bitwise_not_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor bitwiseNot_() {
+        return Elementwise.unaryInPlace("bitwise_not_", UnaryOp.BITWISE_NOT, this);
+    }
+
+    /**
+     * In-place {@link #fmod(Tensor)} ({@code fmod_}).
+     *
+     * @param other a tensor broadcasting to this tensor's shape
+     * @return this tensor
+     * @throws TensorException if the result's dtype or shape cannot be written into this tensor
+     */
+    public Tensor fmod_(Tensor other) {
+        return Elementwise.math_("fmod_", BinaryOp.FMOD, this, other);
+    }
+
+    /**
+     * In-place {@link #atan2(Tensor)} ({@code atan2_}).
+     *
+     * @param other a tensor broadcasting to this tensor's shape
+     * @return this tensor
+     * @throws TensorException if the result's dtype or shape cannot be written into this tensor
+     */
+    public Tensor atan2_(Tensor other) {
+        return Elementwise.math_("atan2_", BinaryOp.ATAN2, this, other);
+    }
+
+    /**
+     * In-place {@link #hypot(Tensor)} ({@code hypot_}).
+     *
+     * @param other a tensor broadcasting to this tensor's shape
+     * @return this tensor
+     * @throws TensorException if the result's dtype or shape cannot be written into this tensor
+     */
+    public Tensor hypot_(Tensor other) {
+        return Elementwise.math_("hypot_", BinaryOp.HYPOT, this, other);
+    }
+
     // ------------------------------------------------------------------ end of math functions
     // (keep this blank-line gap: it separates the areas for merges)
 

@@ -67,6 +67,18 @@ class MathFunctionsTest {
     }
 
     @Test
+    void inPlaceVariantsWriteTheSameValues() {
+        Tensor x = Tensor.linspace(-0.9, 0.9, 7);
+        assertArrayEquals(x.atanh().toFloatArray(), x.clone().atanh_().toFloatArray());
+        assertArrayEquals(x.erfinv().toFloatArray(), x.clone().erfinv_().toFloatArray());
+        Tensor y = Tensor.linspace(0.5, 2, 7);
+        assertArrayEquals(x.atan2(y).toFloatArray(), x.clone().atan2_(y).toFloatArray());
+        Tensor ints = Tensor.tensor(new long[] {1, 2});
+        assertThrows(TensorException.class, ints::tan_); // float32 result into an int64 tensor
+        assertArrayEquals(new long[] {-2, -3}, ints.bitwiseNot_().toLongArray());
+    }
+
+    @Test
     void predicatesOnIntegersAndSpecialFloats() {
         Tensor ints = Tensor.tensor(new long[] {-3, 0, 5});
         assertArrayEquals(new boolean[] {false, false, false}, ints.isnan().toBooleanArray());

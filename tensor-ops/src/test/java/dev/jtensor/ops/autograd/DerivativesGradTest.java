@@ -243,6 +243,8 @@ class DerivativesGradTest {
             gradcheck(in -> in[0].lerp(in[1], 0.7), rand(327, 2, 3), rand(328, 3));
             gradcheck(in -> in[0].nanToNum(), rand(329, 2, 3));
             gradcheck(in -> in[0].square(), rand(330, 2, 3));
+            gradcheck(in -> in[0].mul(1.0).tan_(), rand(352, 2, 3)); // in-place variants record the same primitive
+            gradcheck(in -> in[0].mul(1.0).hypot_(in[1]), rand(353, 2, 3), rand(354, 3));
             gradcheck(in -> in[0].cumprod(1), rand(338, 2, 5));
             gradcheck(in -> in[0].cumprod(0), Tensor.tensor(new double[] {1.5, 0.0, -2.0, 0.0, 3.0}, DType.FLOAT64));
             gradcheck(in -> in[0].logcumsumexp(-1), rand(339, 3, 6));
