@@ -130,18 +130,63 @@ final class Sorting {
         Keys keys = new Keys(t);
         long total = t.numel();
         long[] out = new long[Math.toIntExact(total)];
-        Integer[] perm = new Integer[n];
+        int[] perm = new int[n];
+        int[] scratch = new int[n];
         for (int base = 0; base < total; base += n) {
             for (int i = 0; i < n; i++) {
-                perm[i] = i;
+                perm[i] = base + i;
             }
-            final int b = base;
-            Arrays.sort(perm, descending ? (i, j) -> keys.compare(b + j, b + i) : (i, j) -> keys.compare(b + i, b + j));
+            mergeSort(perm, scratch, 0, n, keys, descending);
             for (int i = 0; i < n; i++) {
-                out[base + i] = perm[i];
+                out[base + i] = perm[i] - base;
             }
         }
         return fromLastDim(out, x, d, n);
+    }
+
+    /**
+     * Stable merge sort of the element positions {@code a[from, to)} by their keys (descending
+     * reverses the comparison, so equal keys keep their order in both directions).
+     */
+    private static void mergeSort(int[] a, int[] scratch, int from, int to, Keys keys, boolean descending) {
+        if (to - from < 2) {
+            return;
+        }
+        if (to - from <= 16) {
+            for (int i = from + 1; i < to; i++) {
+                int v = a[i];
+                int j = i - 1;
+                while (j >= from && before(keys, v, a[j], descending)) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = v;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, scratch, from, mid, keys, descending);
+        mergeSort(a, scratch, mid, to, keys, descending);
+        if (!before(keys, a[mid], a[mid - 1], descending)) {
+            return; // already in order
+        }
+        System.arraycopy(a, from, scratch, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            // Take from the right run only when strictly before: that keeps the sort stable.
+            if (j < to && (i >= mid || before(keys, scratch[j], scratch[i], descending))) {
+                a[k] = scratch[j++];
+            } else {
+                a[k] = scratch[i++];
+            }
+        }
+    }
+
+    /** Whether the element at {@code p} sorts strictly before the one at {@code q}. */
+    private static boolean before(Keys keys, int p, int q, boolean descending) {
+        int c = keys.compare(p, q);
+        return descending ? c > 0 : c < 0;
     }
 
     /** {@code sort}: values (gathered, differentiable) and int64 indices. */
