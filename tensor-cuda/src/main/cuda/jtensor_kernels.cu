@@ -131,6 +131,24 @@ template <> struct JtM<float> {
     __device__ static float fmod(float a, float b) { return fmodf(a, b); }
     __device__ static float pow(float a, float b) { return powf(a, b); }
     __device__ static float copysign(float a, float b) { return copysignf(a, b); }
+    __device__ static float tan(float x) { return tanf(x); }
+    __device__ static float asin(float x) { return asinf(x); }
+    __device__ static float acos(float x) { return acosf(x); }
+    __device__ static float atan(float x) { return atanf(x); }
+    __device__ static float sinh(float x) { return sinhf(x); }
+    __device__ static float cosh(float x) { return coshf(x); }
+    __device__ static float asinh(float x) { return asinhf(x); }
+    __device__ static float acosh(float x) { return acoshf(x); }
+    __device__ static float atanh(float x) { return atanhf(x); }
+    __device__ static float log2(float x) { return log2f(x); }
+    __device__ static float log10(float x) { return log10f(x); }
+    __device__ static float exp2(float x) { return exp2f(x); }
+    __device__ static float expm1(float x) { return expm1f(x); }
+    __device__ static float erf(float x) { return erff(x); }
+    __device__ static float erfinv(float x) { return erfinvf(x); }
+    __device__ static float lgamma(float x) { return lgammaf(x); }
+    __device__ static float atan2(float a, float b) { return atan2f(a, b); }
+    __device__ static float hypot(float a, float b) { return hypotf(a, b); }
     __device__ static float nan() { return __int_as_float(0x7fc00000); }
     __device__ static float inf() { return __int_as_float(0x7f800000); }
 };
@@ -151,6 +169,24 @@ template <> struct JtM<double> {
     __device__ static double fmod(double a, double b) { return ::fmod(a, b); }
     __device__ static double pow(double a, double b) { return ::pow(a, b); }
     __device__ static double copysign(double a, double b) { return ::copysign(a, b); }
+    __device__ static double tan(double x) { return ::tan(x); }
+    __device__ static double asin(double x) { return ::asin(x); }
+    __device__ static double acos(double x) { return ::acos(x); }
+    __device__ static double atan(double x) { return ::atan(x); }
+    __device__ static double sinh(double x) { return ::sinh(x); }
+    __device__ static double cosh(double x) { return ::cosh(x); }
+    __device__ static double asinh(double x) { return ::asinh(x); }
+    __device__ static double acosh(double x) { return ::acosh(x); }
+    __device__ static double atanh(double x) { return ::atanh(x); }
+    __device__ static double log2(double x) { return ::log2(x); }
+    __device__ static double log10(double x) { return ::log10(x); }
+    __device__ static double exp2(double x) { return ::exp2(x); }
+    __device__ static double expm1(double x) { return ::expm1(x); }
+    __device__ static double erf(double x) { return ::erf(x); }
+    __device__ static double erfinv(double x) { return ::erfinv(x); }
+    __device__ static double lgamma(double x) { return ::lgamma(x); }
+    __device__ static double atan2(double a, double b) { return ::atan2(a, b); }
+    __device__ static double hypot(double a, double b) { return ::hypot(a, b); }
     __device__ static double nan() { return __longlong_as_double(0x7ff8000000000000LL); }
     __device__ static double inf() { return __longlong_as_double(0x7ff0000000000000LL); }
 };
@@ -203,6 +239,64 @@ template <typename I> __device__ __forceinline__ I jt_rem(I a, I b) { return b =
 #define JT_U_ROUND 16
 #define JT_U_RECIPROCAL 17
 #define JT_U_LOGICAL_NOT 18
+#define JT_U_TRUNC 19
+#define JT_U_SIGN 20
+#define JT_U_TAN 21
+#define JT_U_ASIN 22
+#define JT_U_ACOS 23
+#define JT_U_ATAN 24
+#define JT_U_SINH 25
+#define JT_U_COSH 26
+#define JT_U_ASINH 27
+#define JT_U_ACOSH 28
+#define JT_U_ATANH 29
+#define JT_U_LOG2 30
+#define JT_U_LOG10 31
+#define JT_U_EXP2 32
+#define JT_U_EXPM1 33
+#define JT_U_ERF 34
+#define JT_U_ERFC 35
+#define JT_U_ERFINV 36
+#define JT_U_LGAMMA 37
+#define JT_U_DIGAMMA 38
+#define JT_U_TRIGAMMA 39
+#define JT_U_BITWISE_NOT 40
+#define JT_U_SIGNBIT 41
+
+// digamma: -inf at +0, +inf at -0 (PyTorch), NaN at the negative integers; reflection below 0,
+// recurrence up to 10, then the asymptotic series. Computed in double for both float types.
+__device__ double jt_digamma(double x) {
+    if (x == 0) return copysign(__longlong_as_double(0x7ff0000000000000LL), -x);
+    if (x != x || x == __longlong_as_double(0x7ff0000000000000LL)) return x;
+    double result = 0;
+    if (x < 0) {
+        if (x == rint(x)) return __longlong_as_double(0x7ff8000000000000LL);
+        double r = x - floor(x);
+        result = -3.14159265358979323846 / tan(3.14159265358979323846 * r);
+        x = 1 - x;
+    }
+    while (x < 10) { result -= 1 / x; x += 1; }
+    double inv2 = 1 / (x * x);
+    double series = inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240
+            - inv2 * (1.0 / 132 - inv2 * (691.0 / 32760 - inv2 / 12))))));
+    return result + log(x) - 0.5 / x - series;
+}
+
+// trigamma as PyTorch's CPU kernel computes it (reflection below 0.5, six recurrence steps, four
+// series terms), matching the CPU backend's SpecialMath.trigamma.
+__device__ double jt_trigamma(double x) {
+    double sign = 1, result = 0;
+    if (x < 0.5) {
+        sign = -1;
+        double s = sin(3.14159265358979323846 * x);
+        result -= 9.86960440108935861883 / (s * s);
+        x = 1 - x;
+    }
+    for (int i = 0; i < 6; ++i) { result += 1 / (x * x); x += 1; }
+    double ixx = 1 / (x * x);
+    result += (1 + 1 / (2 * x) + ixx * (1.0 / 6 - ixx * (1.0 / 30 - ixx * (1.0 / 42)))) / x;
+    return sign * result;
+}
 
 template <typename T> __device__ __forceinline__ T jt_unary_float(int op, T x) {
     typedef JtM<T> M;
@@ -228,6 +322,28 @@ template <typename T> __device__ __forceinline__ T jt_unary_float(int op, T x) {
         case JT_U_CEIL: return M::ceil(x);
         case JT_U_ROUND: return M::rint(x);
         case JT_U_RECIPROCAL: return (T)1 / x;
+        case JT_U_TRUNC: return M::trunc(x);
+        case JT_U_SIGN: return x > (T)0 ? (T)1 : x < (T)0 ? (T)-1 : (T)0;
+        case JT_U_TAN: return M::tan(x);
+        case JT_U_ASIN: return M::asin(x);
+        case JT_U_ACOS: return M::acos(x);
+        case JT_U_ATAN: return M::atan(x);
+        case JT_U_SINH: return M::sinh(x);
+        case JT_U_COSH: return M::cosh(x);
+        case JT_U_ASINH: return M::asinh(x);
+        case JT_U_ACOSH: return M::acosh(x);
+        case JT_U_ATANH: return M::atanh(x);
+        case JT_U_LOG2: return M::log2(x);
+        case JT_U_LOG10: return M::log10(x);
+        case JT_U_EXP2: return M::exp2(x);
+        case JT_U_EXPM1: return M::expm1(x);
+        case JT_U_ERF: return M::erf(x);
+        case JT_U_ERFC: return M::erfc(x);
+        case JT_U_ERFINV: return M::erfinv(x);
+        case JT_U_LGAMMA: return M::lgamma(x);
+        case JT_U_DIGAMMA: return (T)jt_digamma((double)x);
+        case JT_U_TRIGAMMA: return (T)jt_trigamma((double)x);
+        case JT_U_SIGNBIT: return signbit(x) ? (T)1 : (T)0;
         default: return M::nan();
     }
 }
@@ -237,6 +353,8 @@ template <typename I> __device__ __forceinline__ I jt_unary_int(int op, I x) {
         case JT_U_NEG: return jt_neg(x);
         case JT_U_ABS: return x < (I)0 ? jt_neg(x) : x;
         case JT_U_RELU: return x < (I)0 ? (I)0 : x;
+        case JT_U_SIGN: return (I)((x > (I)0) - (x < (I)0));
+        case JT_U_BITWISE_NOT: return ~x;
         default: return x;
     }
 }
@@ -253,7 +371,7 @@ JT_UNARY_FLOAT(f32, float)
 JT_UNARY_FLOAT(f64, double)
 JT_UNARY_INT(i64, i64)
 JT_UNARY_INT(i32, int)
-// bool: LOGICAL_NOT is its only one-input op.
+// bool: LOGICAL_NOT and BITWISE_NOT, both logical not.
 extern "C" __global__ void unary_b8(JtIter it, b8* out, const b8* in, int op) {
     JT_GRID_LOOP(i, it.numel) { int off[2]; jt_offsets<2>(it, (int)i_, off); out[off[0]] = in[off[1]] ? 0 : 1; }
 }
@@ -279,6 +397,23 @@ extern "C" __global__ void unary_b8(JtIter it, b8* out, const b8* in, int op) {
 #define JT_B_GE 17
 #define JT_B_LOGICAL_AND 18
 #define JT_B_LOGICAL_OR 19
+#define JT_B_ATAN2 20
+#define JT_B_FMOD 21
+#define JT_B_HYPOT 22
+#define JT_B_LOGADDEXP 23
+#define JT_B_BITWISE_AND 24
+#define JT_B_BITWISE_OR 25
+#define JT_B_BITWISE_XOR 26
+#define JT_B_SHIFT_LEFT 27
+#define JT_B_SHIFT_RIGHT 28
+
+// log(e^a + e^b) as max + log1p(e^-|a - b|); equal infinities give themselves.
+template <typename T> __device__ __forceinline__ T jt_logaddexp(T a, T b) {
+    typedef JtM<T> M;
+    if (a == b && (a == M::inf() || a == -M::inf())) return a;
+    T m = (a != a || b != b) ? M::nan() : (a > b ? a : b);
+    return m + M::log1p(M::exp(-M::fabs(a - b)));
+}
 
 // Python's a // b for floats: the quotient of a minus its remainder, rounded, exact where floor(a / b) is not.
 template <typename T> __device__ __forceinline__ T jt_floor_divide(T a, T b) {
@@ -317,6 +452,10 @@ template <typename T> __device__ __forceinline__ T jt_binary_float(int op, T a, 
         case JT_B_MINIMUM: return jt_fmin(a, b);
         case JT_B_CLAMP_MIN: return (a < b || b != b) ? b : a;
         case JT_B_CLAMP_MAX: return (a > b || b != b) ? b : a;
+        case JT_B_ATAN2: return JtM<T>::atan2(a, b);
+        case JT_B_FMOD: return JtM<T>::fmod(a, b);
+        case JT_B_HYPOT: return JtM<T>::hypot(a, b);
+        case JT_B_LOGADDEXP: return jt_logaddexp(a, b);
         default: return JtM<T>::nan();
     }
 }
@@ -356,6 +495,20 @@ template <typename I> __device__ __forceinline__ I jt_binary_int(int op, I a, I 
         case JT_B_POW: return jt_pow_int(a, b);
         case JT_B_MAXIMUM: case JT_B_CLAMP_MIN: return a > b ? a : b;
         case JT_B_MINIMUM: case JT_B_CLAMP_MAX: return a < b ? a : b;
+        case JT_B_FMOD: return jt_rem(a, b);
+        case JT_B_BITWISE_AND: return a & b;
+        case JT_B_BITWISE_OR: return a | b;
+        case JT_B_BITWISE_XOR: return a ^ b;
+        // PyTorch's CPU kernels: a shift by a negative amount or by the bit width or more gives 0
+        // (left) or the sign fill (right); shifted as unsigned, since signed overflow is undefined.
+        case JT_B_SHIFT_LEFT: {
+            const I bits = (I)(sizeof(I) * 8);
+            return (b < (I)0 || b >= bits) ? (I)0 : (I)((typename JtU<I>::T)a << b);
+        }
+        case JT_B_SHIFT_RIGHT: {
+            const I bits = (I)(sizeof(I) * 8);
+            return a >> ((b < (I)0 || b >= bits) ? bits - (I)1 : b);
+        }
         default: return (I)0;
     }
 }
@@ -395,7 +548,9 @@ extern "C" __global__ void binary_b8(JtIter it, b8* out, const b8* a, const b8* 
         switch (op) {
             case JT_B_ADD: r = x | (alpha & y); break;
             case JT_B_MUL: case JT_B_MINIMUM: case JT_B_LOGICAL_AND: r = x & y; break;
-            case JT_B_MAXIMUM: case JT_B_LOGICAL_OR: r = x | y; break;
+            case JT_B_MAXIMUM: case JT_B_LOGICAL_OR: case JT_B_BITWISE_OR: r = x | y; break;
+            case JT_B_BITWISE_AND: r = x & y; break;
+            case JT_B_BITWISE_XOR: r = x ^ y; break;
             default: r = jt_compare<int>(op, x, y); break;
         }
         out[off[0]] = r;

@@ -89,12 +89,12 @@ final class Elementwise {
     }
 
     /** The dtype math functions compute in: the input's if floating, else float32 (PyTorch's default dtype). */
-    private static DType floating(DType t) {
+    static DType floating(DType t) {
         return t.isFloatingPoint() ? t : DType.defaultOf(DType.Category.FLOATING);
     }
 
     /** {@code o} as a tensor of {@code dtype} on {@code device}: a cast (recorded) of a tensor, or a new 0-d tensor for a scalar. */
-    private static Tensor operand(Object o, DType dtype, Device device) {
+    static Tensor operand(Object o, DType dtype, Device device) {
         return switch (o) {
             case Tensor t -> t.to(dtype);
             case Boolean b -> Tensor.empty(new long[0], dtype, device).fill_(b);
@@ -117,7 +117,7 @@ final class Elementwise {
     }
 
     /** The device of the tensor operands, checked to be one. */
-    private static Device device(String name, Object... operands) {
+    static Device device(String name, Object... operands) {
         Tensor first = null;
         for (Object o : operands) {
             if (o instanceof Tensor t) {
@@ -277,6 +277,20 @@ final class Elementwise {
         return binary(name, op, null, self, other, 1L);
     }
 
+    /**
+     * A two-input math function or bitwise op of issue 20 ({@code atan2}, {@code fmod}, {@code hypot},
+     * {@code logaddexp}, {@code bitwise_*}, shifts): promotion, checks and the autograd record as
+     * for the arithmetic ops.
+     */
+    static Tensor math(String name, BinaryOp op, Object self, Object other) {
+        return binary(name, op, primitiveOf(op), self, other, 1L);
+    }
+
+    /** {@link #math} written into self. */
+    static Tensor math_(String name, BinaryOp op, Tensor self, Object other) {
+        return binaryInPlace(name, op, self, other, 1L);
+    }
+
     /** Logical and/or of the operands read as bools (non-zero is true). */
     static Tensor logical(String name, BinaryOp op, Tensor self, Tensor other) {
         return binary(name, op, null, self, other, 1L);
@@ -357,7 +371,21 @@ final class Elementwise {
         DType common = resultType(self, other);
         switch (op) {
             case DIV:
+            case ATAN2:
+            case HYPOT:
+            case LOGADDEXP:
                 return floating(common);
+            case BITWISE_AND:
+            case BITWISE_OR:
+            case BITWISE_XOR:
+            case SHIFT_LEFT:
+            case SHIFT_RIGHT:
+                if (common.isFloatingPoint() || (common == DType.BOOL && (op == BinaryOp.SHIFT_LEFT || op == BinaryOp.SHIFT_RIGHT))) {
+                    throw new TensorException("\"" + kernelName(op) + "_cpu\" not implemented for '" + scalarTypeName(common)
+                            + "': " + name + " needs integer (or bool) operands, got " + describe(self) + " and "
+                            + describe(other));
+                }
+                return common;
             case LOGICAL_AND:
             case LOGICAL_OR:
                 return DType.BOOL;
@@ -368,6 +396,7 @@ final class Elementwise {
             case POW:
             case CLAMP_MIN:
             case CLAMP_MAX:
+            case FMOD:
                 if (common == DType.BOOL) {
                     throw new TensorException("\"" + name + "\" is not implemented for 'Bool': operands "
                             + describe(self) + " and " + describe(other));
@@ -383,10 +412,31 @@ final class Elementwise {
         return common;
     }
 
+    /** The name of an op's CPU kernel in PyTorch's "not implemented" messages. */
+    private static String kernelName(BinaryOp op) {
+        return switch (op) {
+            case SHIFT_LEFT -> "lshift";
+            case SHIFT_RIGHT -> "rshift";
+            default -> op.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** PyTorch's C++ name of a dtype ("Float", "Long", ...), as its kernel errors spell it. */
+    static String scalarTypeName(DType t) {
+        return switch (t) {
+            case BOOL -> "Bool";
+            case INT32 -> "Int";
+            case INT64 -> "Long";
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+        };
+    }
+
     /** Integer division and remainder by zero raise, as in PyTorch ("ZeroDivisionError"). */
     private static void checkDivisor(String name, BinaryOp op, DType compute, Tensor divisor) {
         if (compute.isFloatingPoint()
-                || (op != BinaryOp.DIV_TRUNC && op != BinaryOp.DIV_FLOOR && op != BinaryOp.REMAINDER)) {
+                || (op != BinaryOp.DIV_TRUNC && op != BinaryOp.DIV_FLOOR && op != BinaryOp.REMAINDER
+                        && op != BinaryOp.FMOD)) {
             return;
         }
         Tensor zero = Tensor.empty(new long[0], compute, divisor.device());
@@ -408,8 +458,11 @@ final class Elementwise {
      * integers; logical_not gives bool.
      */
     static Tensor unary(String name, UnaryOp op, Tensor self) {
+        if (op == UnaryOp.SIGN && self.dtype().isBool()) {
+            return self.detach().clone(); // a bool is its own sign (PyTorch)
+        }
         DType compute = unaryComputeType(name, op, self.dtype());
-        if ((op == UnaryOp.FLOOR || op == UnaryOp.CEIL || op == UnaryOp.ROUND) && self.dtype().isIntegral()) {
+        if (isRounding(op) && self.dtype().isIntegral()) {
             return self.detach().clone();
         }
         Tensor a = self.to(compute);
@@ -425,6 +478,11 @@ final class Elementwise {
         return Autograd.record(prim, out, new Tensor[] {a});
     }
 
+    /** floor, ceil, round and trunc: the identity on integers (a copy). */
+    private static boolean isRounding(UnaryOp op) {
+        return op == UnaryOp.FLOOR || op == UnaryOp.CEIL || op == UnaryOp.ROUND || op == UnaryOp.TRUNC;
+    }
+
     /** The dtype a one-input op computes in, or PyTorch's error for an input dtype it does not support. */
     private static DType unaryComputeType(String name, UnaryOp op, DType in) {
         switch (op) {
@@ -435,8 +493,19 @@ final class Elementwise {
                 }
                 return in;
             }
-            case ABS, RELU, FLOOR, CEIL, ROUND -> {
+            case ABS, RELU, FLOOR, CEIL, ROUND, TRUNC -> {
                 rejectBool(name, in);
+                return in;
+            }
+            case SIGN -> {
+                rejectBool(name, in);
+                return in;
+            }
+            case BITWISE_NOT -> {
+                if (in.isFloatingPoint()) {
+                    throw new TensorException("\"bitwise_not_cpu\" not implemented for '" + scalarTypeName(in)
+                            + "': " + name + " needs an integer or bool tensor");
+                }
                 return in;
             }
             case GELU, GELU_TANH -> {
@@ -480,7 +549,30 @@ final class Elementwise {
             case FLOOR -> Primitive.FLOOR;
             case CEIL -> Primitive.CEIL;
             case ROUND -> Primitive.ROUND;
-            case LOGICAL_NOT -> null;
+            case LOGICAL_NOT, BITWISE_NOT -> null;
+            case TRUNC -> Primitive.TRUNC;
+            case SIGN -> Primitive.SIGN;
+            case TAN -> Primitive.TAN;
+            case ASIN -> Primitive.ASIN;
+            case ACOS -> Primitive.ACOS;
+            case ATAN -> Primitive.ATAN;
+            case SINH -> Primitive.SINH;
+            case COSH -> Primitive.COSH;
+            case ASINH -> Primitive.ASINH;
+            case ACOSH -> Primitive.ACOSH;
+            case ATANH -> Primitive.ATANH;
+            case LOG2 -> Primitive.LOG2;
+            case LOG10 -> Primitive.LOG10;
+            case EXP2 -> Primitive.EXP2;
+            case EXPM1 -> Primitive.EXPM1;
+            case ERF -> Primitive.ERF;
+            case ERFC -> Primitive.ERFC;
+            case ERFINV -> Primitive.ERFINV;
+            case LGAMMA -> Primitive.LGAMMA;
+            case DIGAMMA -> Primitive.DIGAMMA;
+            // polygamma(1, x) is the last derivative JTensor computes (its own derivative is not implemented).
+            case TRIGAMMA -> null;
+            case SIGNBIT -> null;
         };
     }
 
@@ -688,13 +780,17 @@ final class Elementwise {
             case MINIMUM -> Primitive.MINIMUM;
             case CLAMP_MIN -> Primitive.CLAMP_MIN;
             case CLAMP_MAX -> Primitive.CLAMP_MAX;
+            case ATAN2 -> Primitive.ATAN2;
+            case FMOD -> Primitive.FMOD;
+            case HYPOT -> Primitive.HYPOT;
+            case LOGADDEXP -> Primitive.LOGADDEXP;
             default -> null;
         };
     }
 
     /** A one-input op written into self ({@code exp_}, {@code relu_}, ...). */
     static Tensor unaryInPlace(String name, UnaryOp op, Tensor self) {
-        if ((op == UnaryOp.FLOOR || op == UnaryOp.CEIL || op == UnaryOp.ROUND) && self.dtype().isIntegral()) {
+        if (isRounding(op) && self.dtype().isIntegral()) {
             self.checkInPlaceAllowed(name);
             return self;
         }

@@ -2674,6 +2674,891 @@ public final class Tensor {
     // (keep this blank-line gap: it separates the areas for merges)
 
 
+    // ------------------------------------------------------------------ predicates
+    // Section: predicates and comparisons (issue 20). Results are bool tensors (or a Java boolean)
+    // and are not differentiable; nanToNum passes the gradient where the input is finite.
+
+    /**
+     * Whether each element is NaN ({@code torch.isnan}); false everywhere for integer and bool tensors.
+     *
+     * @return a bool tensor of this shape
+     */
+    public Tensor isnan() {
+        return MathOps.isnan(this);
+    }
+
+    /**
+     * Whether each element is +inf or -inf ({@code torch.isinf}).
+     *
+     * @return a bool tensor of this shape
+     */
+    public Tensor isinf() {
+        return MathOps.isinf(this);
+    }
+
+    /**
+     * Whether each element is +inf ({@code torch.isposinf}).
+     *
+     * @return a bool tensor of this shape
+     */
+    public Tensor isposinf() {
+        return MathOps.isSignedInf(this, true);
+    }
+
+    /**
+     * Whether each element is -inf ({@code torch.isneginf}).
+     *
+     * @return a bool tensor of this shape
+     */
+    public Tensor isneginf() {
+        return MathOps.isSignedInf(this, false);
+    }
+
+    /**
+     * Whether each element is finite, neither NaN nor infinite ({@code torch.isfinite}); true for
+     * integer and bool tensors.
+     *
+     * @return a bool tensor of this shape
+     */
+    public Tensor isfinite() {
+        return MathOps.isfinite(this);
+    }
+
+    /**
+     * Whether each element's sign bit is set ({@code torch.signbit}): negative numbers, -0.0, -inf
+     * and NaNs whose sign bit is set; for integers {@code x < 0}.
+     *
+     * @return a bool tensor of this shape
+     */
+    public Tensor signbit() {
+        return MathOps.signbit(this);
+    }
+
+    /**
+     * {@link #isclose(Tensor, double, double, boolean)} with PyTorch's defaults {@code rtol = 1e-5},
+     * {@code atol = 1e-8}, NaN not equal to NaN.
+     *
+     * @param other a tensor of this dtype that broadcasts with this one
+     * @return a bool tensor of the broadcast shape
+     * @throws TensorException if the dtypes differ or the shapes do not broadcast
+     */
+    public Tensor isclose(Tensor other) {
+        return MathOps.isclose(this, other, 1e-5, 1e-8, false);
+    }
+
+    /**
+     * Whether each pair of elements is close ({@code torch.isclose}): equal, or both NaN when
+     * {@code equalNan}, or {@code |self - other| <= atol + rtol * |other|} with a finite difference.
+     *
+     * @param other a tensor of this dtype that broadcasts with this one
+     * @param rtol the relative tolerance, at least 0
+     * @param atol the absolute tolerance, at least 0
+     * @param equalNan whether two NaNs count as close
+     * @return a bool tensor of the broadcast shape
+     * @throws TensorException if the dtypes differ, a tolerance is negative or the shapes do not broadcast
+     */
+    public Tensor isclose(Tensor other, double rtol, double atol, boolean equalNan) {
+        return MathOps.isclose(this, other, rtol, atol, equalNan);
+    }
+
+    /**
+     * {@link #allclose(Tensor, double, double, boolean)} with PyTorch's defaults.
+     *
+     * @param other a tensor of this dtype that broadcasts with this one
+     * @return whether every pair of elements is close
+     * @throws TensorException if the dtypes differ or the shapes do not broadcast
+     */
+    public boolean allclose(Tensor other) {
+        return allclose(other, 1e-5, 1e-8, false);
+    }
+
+    /**
+     * Whether every pair of elements is close ({@code torch.allclose}), as {@link #isclose(Tensor,
+     * double, double, boolean)}.
+     *
+     * @param other a tensor of this dtype that broadcasts with this one
+     * @param rtol the relative tolerance, at least 0
+     * @param atol the absolute tolerance, at least 0
+     * @param equalNan whether two NaNs count as close
+     * @return whether every pair of elements is close
+     * @throws TensorException if the dtypes differ, a tolerance is negative or the shapes do not broadcast
+     */
+    public boolean allclose(Tensor other, double rtol, double atol, boolean equalNan) {
+        return MathOps.isclose(this, other, rtol, atol, equalNan).all().itemBoolean();
+    }
+
+    /**
+     * Whether both tensors have the same shape and equal elements ({@code torch.equal}); the dtypes
+     * may differ (the values are compared after promotion); NaN is not equal to itself.
+     *
+     * @param other a tensor on this device
+     * @return whether the tensors are equal
+     * @throws TensorException if the tensors are on different devices
+     */
+    public boolean equal(Tensor other) {
+        return MathOps.equal(this, other);
+    }
+
+    /**
+     * {@link #nanToNum(Double, Double, Double)} with the defaults: NaN to 0, +inf and -inf to the
+     * dtype's largest and lowest finite values.
+     *
+     * @return a new tensor of this dtype and shape
+     */
+    public Tensor nanToNum() {
+        return MathOps.nanToNum(this, null, null, null);
+    }
+
+    /**
+     * NaN, +inf and -inf replaced ({@code torch.nan_to_num}); integer and bool tensors come back as a
+     * copy. The gradient passes where the input is finite.
+     *
+     * @param nan the value for NaN, or null for 0
+     * @param posinf the value for +inf, or null for the dtype's largest finite value
+     * @param neginf the value for -inf, or null for the dtype's lowest finite value
+     * @return a new tensor of this dtype and shape
+     */
+    public Tensor nanToNum(Double nan, Double posinf, Double neginf) {
+        return MathOps.nanToNum(this, nan, posinf, neginf);
+    }
+
+    // ------------------------------------------------------------------ end of predicates
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
+    // ------------------------------------------------------------------ math functions
+    // Section: math functions, bitwise ops and shifts (issue 20). Math functions turn integer and
+    // bool inputs into float32 (PyTorch's default dtype), as exp and log do.
+
+    /**
+     * Rounds toward zero ({@code torch.trunc}); integer tensors come back as a copy.
+     *
+     * @return a new tensor of this dtype
+     * @throws TensorException for a bool tensor
+     */
+    public Tensor trunc() {
+        return Elementwise.unary("trunc", UnaryOp.TRUNC, this);
+    }
+
+    /**
+     * -1, 0 or 1 by the sign of each element ({@code torch.sign}); 0 for NaN and both zeros.
+     *
+     * @return a new tensor of this dtype
+     * @throws TensorException for a bool tensor
+     */
+    public Tensor sign() {
+        return Elementwise.unary("sign", UnaryOp.SIGN, this);
+    }
+
+    /**
+     * {@link #sign()} ({@code torch.sgn}, which differs only for complex tensors).
+     *
+     * @return a new tensor of this dtype
+     * @throws TensorException for a bool tensor
+     */
+    public Tensor sgn() {
+        return Elementwise.unary("sgn", UnaryOp.SIGN, this);
+    }
+
+    /**
+     * The fractional part {@code x - trunc(x)} ({@code torch.frac}).
+     *
+     * @return a new tensor of this dtype
+     * @throws TensorException for a non-floating tensor
+     */
+    public Tensor frac() {
+        return MathOps.frac(this);
+    }
+
+    /**
+     * Tangent ({@code torch.tan}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor tan() {
+        return Elementwise.unary("tan", UnaryOp.TAN, this);
+    }
+
+    /**
+     * Arcsine, NaN outside [-1, 1] ({@code torch.asin}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor asin() {
+        return Elementwise.unary("asin", UnaryOp.ASIN, this);
+    }
+
+    /**
+     * Arccosine, NaN outside [-1, 1] ({@code torch.acos}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor acos() {
+        return Elementwise.unary("acos", UnaryOp.ACOS, this);
+    }
+
+    /**
+     * Arctangent ({@code torch.atan}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor atan() {
+        return Elementwise.unary("atan", UnaryOp.ATAN, this);
+    }
+
+    /**
+     * Hyperbolic sine ({@code torch.sinh}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor sinh() {
+        return Elementwise.unary("sinh", UnaryOp.SINH, this);
+    }
+
+    /**
+     * Hyperbolic cosine ({@code torch.cosh}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor cosh() {
+        return Elementwise.unary("cosh", UnaryOp.COSH, this);
+    }
+
+    /**
+     * Inverse hyperbolic sine ({@code torch.asinh}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor asinh() {
+        return Elementwise.unary("asinh", UnaryOp.ASINH, this);
+    }
+
+    /**
+     * Inverse hyperbolic cosine, NaN below 1 ({@code torch.acosh}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor acosh() {
+        return Elementwise.unary("acosh", UnaryOp.ACOSH, this);
+    }
+
+    /**
+     * Inverse hyperbolic tangent, +-inf at +-1 and NaN outside [-1, 1] ({@code torch.atanh}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor atanh() {
+        return Elementwise.unary("atanh", UnaryOp.ATANH, this);
+    }
+
+    /**
+     * Base-2 logarithm ({@code torch.log2}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor log2() {
+        return Elementwise.unary("log2", UnaryOp.LOG2, this);
+    }
+
+    /**
+     * Base-10 logarithm ({@code torch.log10}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor log10() {
+        return Elementwise.unary("log10", UnaryOp.LOG10, this);
+    }
+
+    /**
+     * {@code 2^x} ({@code torch.exp2}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor exp2() {
+        return Elementwise.unary("exp2", UnaryOp.EXP2, this);
+    }
+
+    /**
+     * {@code e^x - 1}, accurate near 0 ({@code torch.expm1}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor expm1() {
+        return Elementwise.unary("expm1", UnaryOp.EXPM1, this);
+    }
+
+    /**
+     * The error function ({@code torch.erf}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor erf() {
+        return Elementwise.unary("erf", UnaryOp.ERF, this);
+    }
+
+    /**
+     * The complementary error function {@code 1 - erf(x)} ({@code torch.erfc}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor erfc() {
+        return Elementwise.unary("erfc", UnaryOp.ERFC, this);
+    }
+
+    /**
+     * The inverse error function, +-inf at +-1 and NaN outside [-1, 1] ({@code torch.erfinv}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor erfinv() {
+        return Elementwise.unary("erfinv", UnaryOp.ERFINV, this);
+    }
+
+    /**
+     * {@code log|Gamma(x)|}, +inf at 0 and the negative integers ({@code torch.lgamma}).
+     *
+     * @return a new floating tensor
+     */
+    public Tensor lgamma() {
+        return Elementwise.unary("lgamma", UnaryOp.LGAMMA, this);
+    }
+
+    /**
+     * The digamma function, the derivative of {@code lgamma} ({@code torch.digamma}): -inf at +0,
+     * +inf at -0, NaN at the negative integers.
+     *
+     * @return a new floating tensor
+     */
+    public Tensor digamma() {
+        return Elementwise.unary("digamma", UnaryOp.DIGAMMA, this);
+    }
+
+    /**
+     * The {@code n}-th derivative of digamma ({@code torch.polygamma(n, x)}), for {@code n} 0
+     * (digamma) and 1 (trigamma, not itself differentiable here).
+     *
+     * @param n the order, 0 or 1
+     * @return a new floating tensor
+     * @throws TensorException for another order
+     */
+    public Tensor polygamma(long n) {
+        return MathOps.polygamma(n, this);
+    }
+
+    /**
+     * {@code x * x} ({@code torch.square}, PyTorch's {@code pow(x, 2)}: bool gives int64).
+     *
+     * @return a new tensor
+     */
+    public Tensor square() {
+        return pow(2L);
+    }
+
+    /**
+     * C's {@code fmod}: the remainder of truncated division, with the sign of this tensor
+     * ({@code torch.fmod}).
+     *
+     * @param other the divisor, broadcasting with this tensor
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for bool operands, an integer division by zero, or shapes that do not broadcast
+     */
+    public Tensor fmod(Tensor other) {
+        return Elementwise.math("fmod", BinaryOp.FMOD, this, other);
+    }
+
+    /**
+     * {@link #fmod(Tensor)} with a scalar divisor.
+     *
+     * @param other the divisor (a Long or Double)
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for a bool tensor or an integer division by zero
+     */
+    public Tensor fmod(Number other) {
+        return Elementwise.math("fmod", BinaryOp.FMOD, this, other);
+    }
+
+    /**
+     * The angle of the point {@code (other, this)}, {@code atan2(self, other)} ({@code torch.atan2}).
+     *
+     * @param other the x coordinates, broadcasting with this tensor
+     * @return a new floating tensor
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public Tensor atan2(Tensor other) {
+        return Elementwise.math("atan2", BinaryOp.ATAN2, this, other);
+    }
+
+    /**
+     * {@code sqrt(self^2 + other^2)} without undue overflow ({@code torch.hypot}).
+     *
+     * @param other a tensor broadcasting with this one
+     * @return a new floating tensor
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public Tensor hypot(Tensor other) {
+        return Elementwise.math("hypot", BinaryOp.HYPOT, this, other);
+    }
+
+    /**
+     * {@code log(e^self + e^other)}, computed stably ({@code torch.logaddexp}).
+     *
+     * @param other a tensor broadcasting with this one
+     * @return a new floating tensor
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public Tensor logaddexp(Tensor other) {
+        return Elementwise.math("logaddexp", BinaryOp.LOGADDEXP, this, other);
+    }
+
+    /**
+     * {@code self * log(other)}, 0 where this is 0 unless {@code other} is NaN ({@code torch.xlogy}).
+     *
+     * @param other a tensor broadcasting with this one
+     * @return a new floating tensor
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public Tensor xlogy(Tensor other) {
+        return MathOps.xlogy(this, other);
+    }
+
+    /**
+     * {@link #xlogy(Tensor)} with a scalar {@code other}.
+     *
+     * @param other a Long or Double
+     * @return a new floating tensor
+     */
+    public Tensor xlogy(Number other) {
+        return MathOps.xlogy(this, other);
+    }
+
+    /**
+     * {@code x * log(other)} with a scalar {@code x} ({@code torch.xlogy(x, other)}).
+     *
+     * @param x a Long or Double
+     * @param other the tensor
+     * @return a new floating tensor
+     */
+    public static Tensor xlogy(Number x, Tensor other) {
+        return MathOps.xlogy(x, other);
+    }
+
+    /**
+     * {@code self ** exponent} computed in float64 ({@code torch.float_power}).
+     *
+     * @param exponent a tensor broadcasting with this one
+     * @return a new float64 tensor
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public Tensor floatPower(Tensor exponent) {
+        return MathOps.floatPower(this, exponent);
+    }
+
+    /**
+     * {@link #floatPower(Tensor)} with a scalar exponent.
+     *
+     * @param exponent a Long or Double
+     * @return a new float64 tensor
+     */
+    public Tensor floatPower(Number exponent) {
+        return MathOps.floatPower(this, exponent);
+    }
+
+    /**
+     * Linear interpolation {@code self + weight * (end - self)} ({@code torch.lerp}).
+     *
+     * @param end a tensor of this dtype broadcasting with this one
+     * @param weight the weight
+     * @return a new tensor of this dtype
+     * @throws TensorException if the dtypes differ or the shapes do not broadcast
+     */
+    public Tensor lerp(Tensor end, double weight) {
+        return MathOps.lerp(this, end, weight);
+    }
+
+    /**
+     * {@link #lerp(Tensor, double)} with a weight per element.
+     *
+     * @param end a tensor of this dtype broadcasting with this one
+     * @param weight a tensor of this dtype broadcasting with both
+     * @return a new tensor of this dtype
+     * @throws TensorException if the dtypes differ or the shapes do not broadcast
+     */
+    public Tensor lerp(Tensor end, Tensor weight) {
+        return MathOps.lerp(this, end, weight);
+    }
+
+    /**
+     * Bitwise and ({@code torch.bitwise_and}; logical for bool).
+     *
+     * @param other an integer or bool tensor broadcasting with this one
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating operands
+     */
+    public Tensor bitwiseAnd(Tensor other) {
+        return Elementwise.math("bitwise_and", BinaryOp.BITWISE_AND, this, other);
+    }
+
+    /**
+     * {@link #bitwiseAnd(Tensor)} with a scalar.
+     *
+     * @param other a Long or Boolean
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating operands
+     */
+    public Tensor bitwiseAnd(Object other) {
+        return Elementwise.math("bitwise_and", BinaryOp.BITWISE_AND, this, other);
+    }
+
+    /**
+     * Bitwise or ({@code torch.bitwise_or}; logical for bool).
+     *
+     * @param other an integer or bool tensor broadcasting with this one
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating operands
+     */
+    public Tensor bitwiseOr(Tensor other) {
+        return Elementwise.math("bitwise_or", BinaryOp.BITWISE_OR, this, other);
+    }
+
+    /**
+     * {@link #bitwiseOr(Tensor)} with a scalar.
+     *
+     * @param other a Long or Boolean
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating operands
+     */
+    public Tensor bitwiseOr(Object other) {
+        return Elementwise.math("bitwise_or", BinaryOp.BITWISE_OR, this, other);
+    }
+
+    /**
+     * Bitwise exclusive or ({@code torch.bitwise_xor}; logical for bool).
+     *
+     * @param other an integer or bool tensor broadcasting with this one
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating operands
+     */
+    public Tensor bitwiseXor(Tensor other) {
+        return Elementwise.math("bitwise_xor", BinaryOp.BITWISE_XOR, this, other);
+    }
+
+    /**
+     * {@link #bitwiseXor(Tensor)} with a scalar.
+     *
+     * @param other a Long or Boolean
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating operands
+     */
+    public Tensor bitwiseXor(Object other) {
+        return Elementwise.math("bitwise_xor", BinaryOp.BITWISE_XOR, this, other);
+    }
+
+    /**
+     * Bitwise not ({@code torch.bitwise_not}, {@code ~x}; logical not for bool).
+     *
+     * @return a new tensor of this dtype
+     * @throws TensorException for a floating tensor
+     */
+    public Tensor bitwiseNot() {
+        return Elementwise.unary("bitwise_not", UnaryOp.BITWISE_NOT, this);
+    }
+
+    /**
+     * {@code self << other} ({@code torch.bitwise_left_shift}); 0 for a shift that is negative or at
+     * least the bit width.
+     *
+     * @param other the shifts, an integer tensor broadcasting with this one
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating or bool operands
+     */
+    public Tensor bitwiseLeftShift(Tensor other) {
+        return Elementwise.math("bitwise_left_shift", BinaryOp.SHIFT_LEFT, this, other);
+    }
+
+    /**
+     * {@link #bitwiseLeftShift(Tensor)} by a scalar.
+     *
+     * @param other the shift
+     * @return a new tensor of this dtype
+     * @throws TensorException for a floating or bool tensor
+     */
+    public Tensor bitwiseLeftShift(long other) {
+        return Elementwise.math("bitwise_left_shift", BinaryOp.SHIFT_LEFT, this, other);
+    }
+
+    /**
+     * Arithmetic {@code self >> other} ({@code torch.bitwise_right_shift}); the sign fill for a shift
+     * that is negative or at least the bit width.
+     *
+     * @param other the shifts, an integer tensor broadcasting with this one
+     * @return a new tensor of the promoted dtype
+     * @throws TensorException for floating or bool operands
+     */
+    public Tensor bitwiseRightShift(Tensor other) {
+        return Elementwise.math("bitwise_right_shift", BinaryOp.SHIFT_RIGHT, this, other);
+    }
+
+    /**
+     * {@link #bitwiseRightShift(Tensor)} by a scalar.
+     *
+     * @param other the shift
+     * @return a new tensor of this dtype
+     * @throws TensorException for a floating or bool tensor
+     */
+    public Tensor bitwiseRightShift(long other) {
+        return Elementwise.math("bitwise_right_shift", BinaryOp.SHIFT_RIGHT, this, other);
+    }
+
+    // In-place variants ({@code x.tan_()}, ...): written into this tensor, which must have the
+    // result's dtype (a math function of an integer tensor cannot be written in place).
+
+    /**
+     * In-place {@link #trunc()} ({@code trunc_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor trunc_() {
+        return Elementwise.unaryInPlace("trunc_", UnaryOp.TRUNC, this);
+    }
+
+    /**
+     * In-place {@link #sign()} ({@code sign_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor sign_() {
+        return Elementwise.unaryInPlace("sign_", UnaryOp.SIGN, this);
+    }
+
+    /**
+     * In-place {@link #tan()} ({@code tan_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor tan_() {
+        return Elementwise.unaryInPlace("tan_", UnaryOp.TAN, this);
+    }
+
+    /**
+     * In-place {@link #asin()} ({@code asin_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor asin_() {
+        return Elementwise.unaryInPlace("asin_", UnaryOp.ASIN, this);
+    }
+
+    /**
+     * In-place {@link #acos()} ({@code acos_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor acos_() {
+        return Elementwise.unaryInPlace("acos_", UnaryOp.ACOS, this);
+    }
+
+    /**
+     * In-place {@link #atan()} ({@code atan_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor atan_() {
+        return Elementwise.unaryInPlace("atan_", UnaryOp.ATAN, this);
+    }
+
+    /**
+     * In-place {@link #sinh()} ({@code sinh_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor sinh_() {
+        return Elementwise.unaryInPlace("sinh_", UnaryOp.SINH, this);
+    }
+
+    /**
+     * In-place {@link #cosh()} ({@code cosh_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor cosh_() {
+        return Elementwise.unaryInPlace("cosh_", UnaryOp.COSH, this);
+    }
+
+    /**
+     * In-place {@link #asinh()} ({@code asinh_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor asinh_() {
+        return Elementwise.unaryInPlace("asinh_", UnaryOp.ASINH, this);
+    }
+
+    /**
+     * In-place {@link #acosh()} ({@code acosh_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor acosh_() {
+        return Elementwise.unaryInPlace("acosh_", UnaryOp.ACOSH, this);
+    }
+
+    /**
+     * In-place {@link #atanh()} ({@code atanh_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor atanh_() {
+        return Elementwise.unaryInPlace("atanh_", UnaryOp.ATANH, this);
+    }
+
+    /**
+     * In-place {@link #log2()} ({@code log2_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor log2_() {
+        return Elementwise.unaryInPlace("log2_", UnaryOp.LOG2, this);
+    }
+
+    /**
+     * In-place {@link #log10()} ({@code log10_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor log10_() {
+        return Elementwise.unaryInPlace("log10_", UnaryOp.LOG10, this);
+    }
+
+    /**
+     * In-place {@link #exp2()} ({@code exp2_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor exp2_() {
+        return Elementwise.unaryInPlace("exp2_", UnaryOp.EXP2, this);
+    }
+
+    /**
+     * In-place {@link #expm1()} ({@code expm1_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor expm1_() {
+        return Elementwise.unaryInPlace("expm1_", UnaryOp.EXPM1, this);
+    }
+
+    /**
+     * In-place {@link #erf()} ({@code erf_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor erf_() {
+        return Elementwise.unaryInPlace("erf_", UnaryOp.ERF, this);
+    }
+
+    /**
+     * In-place {@link #erfc()} ({@code erfc_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor erfc_() {
+        return Elementwise.unaryInPlace("erfc_", UnaryOp.ERFC, this);
+    }
+
+    /**
+     * In-place {@link #erfinv()} ({@code erfinv_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor erfinv_() {
+        return Elementwise.unaryInPlace("erfinv_", UnaryOp.ERFINV, this);
+    }
+
+    /**
+     * In-place {@link #lgamma()} ({@code lgamma_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor lgamma_() {
+        return Elementwise.unaryInPlace("lgamma_", UnaryOp.LGAMMA, this);
+    }
+
+    /**
+     * In-place {@link #digamma()} ({@code digamma_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor digamma_() {
+        return Elementwise.unaryInPlace("digamma_", UnaryOp.DIGAMMA, this);
+    }
+
+    /**
+     * In-place {@link #bitwiseNot()} ({@code bitwise_not_}).
+     *
+     * @return this tensor
+     * @throws TensorException if the result's dtype cannot be written into this tensor, or it is a view autograd forbids writing
+     */
+    public Tensor bitwiseNot_() {
+        return Elementwise.unaryInPlace("bitwise_not_", UnaryOp.BITWISE_NOT, this);
+    }
+
+    /**
+     * In-place {@link #fmod(Tensor)} ({@code fmod_}).
+     *
+     * @param other a tensor broadcasting to this tensor's shape
+     * @return this tensor
+     * @throws TensorException if the result's dtype or shape cannot be written into this tensor
+     */
+    public Tensor fmod_(Tensor other) {
+        return Elementwise.math_("fmod_", BinaryOp.FMOD, this, other);
+    }
+
+    /**
+     * In-place {@link #atan2(Tensor)} ({@code atan2_}).
+     *
+     * @param other a tensor broadcasting to this tensor's shape
+     * @return this tensor
+     * @throws TensorException if the result's dtype or shape cannot be written into this tensor
+     */
+    public Tensor atan2_(Tensor other) {
+        return Elementwise.math_("atan2_", BinaryOp.ATAN2, this, other);
+    }
+
+    /**
+     * In-place {@link #hypot(Tensor)} ({@code hypot_}).
+     *
+     * @param other a tensor broadcasting to this tensor's shape
+     * @return this tensor
+     * @throws TensorException if the result's dtype or shape cannot be written into this tensor
+     */
+    public Tensor hypot_(Tensor other) {
+        return Elementwise.math_("hypot_", BinaryOp.HYPOT, this, other);
+    }
+
+    // ------------------------------------------------------------------ end of math functions
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
     // ------------------------------------------------------------------ reductions
     // Section: reductions (issue 3).
     // Methods of this area go between this comment and the end marker below.
@@ -2990,6 +3875,644 @@ public final class Tensor {
     }
 
     // ------------------------------------------------------------------ end of reductions
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
+    // ------------------------------------------------------------------ scans and statistics
+    // Section: scans and statistics (issue 20). A list of dims is an int[] (null or empty: all dims);
+    // results with two parts (std_mean, aminmax) are two-element arrays in PyTorch's order.
+
+    /**
+     * The inclusive cumulative product along {@code dim} ({@code torch.cumprod}); integer and bool
+     * tensors give int64.
+     *
+     * @param dim the dim, negative counting from the end
+     * @return a new tensor of this shape
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public Tensor cumprod(long dim) {
+        return ScanOps.cumprod(this, dim, null);
+    }
+
+    /**
+     * {@link #cumprod(long)} computed in {@code dtype} (the input is cast first).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param dtype the dtype of the result
+     * @return a new tensor of this shape
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public Tensor cumprod(long dim, DType dtype) {
+        return ScanOps.cumprod(this, dim, dtype);
+    }
+
+    /**
+     * The running maximum along {@code dim} and the index of its last occurrence ({@code torch.cummax});
+     * from the first NaN on, the values are NaN and the index is the latest NaN's.
+     *
+     * @param dim the dim, negative counting from the end
+     * @return the values (this dtype) and the int64 indices, both of this shape
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public ValuesIndices cummax(long dim) {
+        return ScanOps.cumExtreme(this, dim, true);
+    }
+
+    /**
+     * The running minimum along {@code dim} and the index of its last occurrence ({@code torch.cummin}).
+     *
+     * @param dim the dim, negative counting from the end
+     * @return the values (this dtype) and the int64 indices, both of this shape
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public ValuesIndices cummin(long dim) {
+        return ScanOps.cumExtreme(this, dim, false);
+    }
+
+    /**
+     * {@code log(cumsum(exp(x)))} along {@code dim}, computed stably ({@code torch.logcumsumexp}).
+     *
+     * @param dim the dim, negative counting from the end
+     * @return a new floating tensor of this shape
+     * @throws TensorException if {@code dim} is out of range or the tensor is not floating point
+     */
+    public Tensor logcumsumexp(long dim) {
+        return ScanOps.logcumsumexp(this, dim);
+    }
+
+    /**
+     * The standard deviation (Bessel-corrected) and the mean of all elements ({@code torch.std_mean}).
+     *
+     * @return {@code {std, mean}}, 0-d tensors
+     * @throws TensorException if the tensor is not floating point
+     */
+    public Tensor[] stdMean() {
+        return ScanOps.statMean("std_mean", this, null, 1, false, true);
+    }
+
+    /**
+     * The standard deviation and the mean over dims ({@code torch.std_mean(x, dim, correction=, keepdim=)}).
+     *
+     * @param dims the dims (null or empty: all)
+     * @param correction subtracted from the count in the divisor (1 = Bessel's, 0 = the population's)
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return {@code {std, mean}}
+     * @throws TensorException if the tensor is not floating point or a dim is out of range or repeated
+     */
+    public Tensor[] stdMean(int[] dims, double correction, boolean keepdim) {
+        return ScanOps.statMean("std_mean", this, dims, correction, keepdim, true);
+    }
+
+    /**
+     * The variance (Bessel-corrected) and the mean of all elements ({@code torch.var_mean}).
+     *
+     * @return {@code {var, mean}}, 0-d tensors
+     * @throws TensorException if the tensor is not floating point
+     */
+    public Tensor[] varMean() {
+        return ScanOps.statMean("var_mean", this, null, 1, false, false);
+    }
+
+    /**
+     * The variance and the mean over dims ({@code torch.var_mean(x, dim, correction=, keepdim=)}).
+     *
+     * @param dims the dims (null or empty: all)
+     * @param correction subtracted from the count in the divisor
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return {@code {var, mean}}
+     * @throws TensorException if the tensor is not floating point or a dim is out of range or repeated
+     */
+    public Tensor[] varMean(int[] dims, double correction, boolean keepdim) {
+        return ScanOps.statMean("var_mean", this, dims, correction, keepdim, false);
+    }
+
+    /**
+     * The Euclidean norm of all elements ({@code torch.norm(x)}, {@code torch.linalg.vector_norm(x)}).
+     *
+     * @return a 0-d tensor of this dtype
+     * @throws TensorException if the tensor is not floating point
+     */
+    public Tensor norm() {
+        return ScanOps.vectorNorm("norm", this, 2, null, false, null);
+    }
+
+    /**
+     * The p-norm of all elements ({@code torch.norm(x, p)}).
+     *
+     * @param p the order: 0 (count of non-zeros), +-inf (largest or smallest |x|) or any other p
+     * @return a 0-d tensor of this dtype
+     * @throws TensorException if the tensor is not floating point
+     */
+    public Tensor norm(double p) {
+        return ScanOps.vectorNorm("norm", this, p, null, false, null);
+    }
+
+    /**
+     * The p-norm over dims ({@code torch.norm(x, p, dim, keepdim)}).
+     *
+     * @param p the order
+     * @param dims the dims (null or empty: all)
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return a new tensor of this dtype
+     * @throws TensorException if the tensor is not floating point or a dim is out of range or repeated
+     */
+    public Tensor norm(double p, int[] dims, boolean keepdim) {
+        return ScanOps.vectorNorm("norm", this, p, dims, keepdim, null);
+    }
+
+    /**
+     * {@code torch.norm} with a named order: {@code "fro"} (the Euclidean norm over the dims) or
+     * {@code "nuc"} (the nuclear norm, which needs an SVD: not implemented, so it is refused).
+     *
+     * @param p {@code "fro"} or {@code "nuc"}
+     * @param dims the dims (null or empty: all)
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return a new tensor of this dtype
+     * @throws TensorException for another name, for {@code "nuc"}, or for dims as in {@link #norm(double, int[], boolean)}
+     */
+    public Tensor norm(String p, int[] dims, boolean keepdim) {
+        return switch (p) {
+            case "fro" -> ScanOps.vectorNorm("norm", this, 2, dims, keepdim, null);
+            case "nuc" -> {
+                int n = dims == null || dims.length == 0 ? dim() : dims.length;
+                if (n != 2) {
+                    throw new TensorException("Expected a tensor with 2 dimensions, but got a tensor with " + n
+                            + " dimension" + (n == 1 ? "" : "s") + " (the nuclear norm is a matrix norm)");
+                }
+                throw new TensorException("the nuclear norm (p='nuc') needs a singular value decomposition, "
+                        + "which JTensor does not implement yet");
+            }
+            default -> throw new TensorException("norm: p must be a number, 'fro' or 'nuc', got '" + p + "'");
+        };
+    }
+
+    /**
+     * The vector norm of order {@code ord} over dims ({@code torch.linalg.vector_norm}).
+     *
+     * @param ord the order: 0, +-inf or any other p
+     * @param dims the dims (null or empty: all)
+     * @param keepdim whether the reduced dims stay as size 1
+     * @param dtype the dtype to compute in (the input is cast first), or null for this tensor's
+     * @return a new floating tensor
+     * @throws TensorException if the tensor (or dtype) is not floating point or a dim is out of range or repeated
+     */
+    public Tensor vectorNorm(double ord, int[] dims, boolean keepdim, DType dtype) {
+        return ScanOps.vectorNorm("linalg.vector_norm", this, ord, dims, keepdim, dtype);
+    }
+
+    /**
+     * The number of elements that are not zero ({@code torch.count_nonzero}; NaN counts).
+     *
+     * @return a 0-d int64 tensor
+     */
+    public Tensor countNonzero() {
+        return ScanOps.countNonzero(this, null);
+    }
+
+    /**
+     * The number of non-zero elements over dims ({@code torch.count_nonzero(x, dim)}).
+     *
+     * @param dims the dims (null or empty: all)
+     * @return an int64 tensor without the reduced dims
+     * @throws TensorException if a dim is out of range or repeated
+     */
+    public Tensor countNonzero(int[] dims) {
+        return ScanOps.countNonzero(this, dims);
+    }
+
+    /**
+     * The sum of all elements with NaN taken as 0 ({@code torch.nansum}).
+     *
+     * @return a 0-d tensor (int64 for integer and bool input)
+     */
+    public Tensor nansum() {
+        return ScanOps.nansum(this, null, false);
+    }
+
+    /**
+     * The sum over dims with NaN taken as 0 ({@code torch.nansum(x, dim, keepdim)}).
+     *
+     * @param dims the dims (null or empty: all)
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return a new tensor (int64 for integer and bool input)
+     * @throws TensorException if a dim is out of range or repeated
+     */
+    public Tensor nansum(int[] dims, boolean keepdim) {
+        return ScanOps.nansum(this, dims, keepdim);
+    }
+
+    /**
+     * The mean of the elements that are not NaN ({@code torch.nanmean}); NaN if all are.
+     *
+     * @return a 0-d tensor
+     * @throws TensorException if the tensor is not floating point
+     */
+    public Tensor nanmean() {
+        return ScanOps.nanmean(this, null, false);
+    }
+
+    /**
+     * The mean over dims of the elements that are not NaN ({@code torch.nanmean(x, dim, keepdim)}).
+     *
+     * @param dims the dims (null or empty: all)
+     * @param keepdim whether the reduced dims stay as size 1
+     * @return a new tensor
+     * @throws TensorException if the tensor is not floating point or a dim is out of range or repeated
+     */
+    public Tensor nanmean(int[] dims, boolean keepdim) {
+        return ScanOps.nanmean(this, dims, keepdim);
+    }
+
+    /**
+     * The smallest and the largest element ({@code torch.aminmax}); NaN if there is one.
+     *
+     * @return {@code {min, max}}, 0-d tensors of this dtype
+     * @throws TensorException if the tensor is empty
+     */
+    public Tensor[] aminmax() {
+        return ScanOps.aminmax(this, null, false);
+    }
+
+    /**
+     * The smallest and the largest element along {@code dim} ({@code torch.aminmax(x, dim=, keepdim=)}).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param keepdim whether the reduced dim stays as size 1
+     * @return {@code {min, max}}
+     * @throws TensorException if {@code dim} is out of range or has size 0
+     */
+    public Tensor[] aminmax(long dim, boolean keepdim) {
+        return ScanOps.aminmax(this, dim, keepdim);
+    }
+
+    /**
+     * The first forward difference along the last dim ({@code torch.diff}).
+     *
+     * @return a new tensor one shorter along the last dim
+     * @throws TensorException for a 0-d tensor
+     */
+    public Tensor diff() {
+        return ScanOps.diff(this, 1, -1, null, null);
+    }
+
+    /**
+     * The {@code n}-th forward difference along {@code dim} of {@code prepend}, this tensor and
+     * {@code append} concatenated ({@code torch.diff(x, n, dim, prepend, append)}); bool tensors use
+     * exclusive or.
+     *
+     * @param n the order, at least 0
+     * @param dim the dim, negative counting from the end
+     * @param prepend a tensor matching this one except along {@code dim}, or null
+     * @param append a tensor matching this one except along {@code dim}, or null
+     * @return a new tensor
+     * @throws TensorException for a 0-d tensor, a negative order, a dim out of range, or mismatched shapes
+     */
+    public Tensor diff(long n, long dim, Tensor prepend, Tensor append) {
+        return ScanOps.diff(this, n, dim, prepend, append);
+    }
+
+    // ------------------------------------------------------------------ end of scans and statistics
+    // (keep this blank-line gap: it separates the areas for merges)
+
+
+    // ------------------------------------------------------------------ sorting and selection
+    // Section: sorting and selection (issue 20). Ascending order puts NaN last, descending first;
+    // every sort is stable (a valid result for stable=false too). Values are gathered with the
+    // indices, so gradients flow back to the chosen elements.
+
+    /**
+     * Sorts along the last dim, ascending ({@code torch.sort(x)}).
+     *
+     * @return the sorted values and the int64 indices they came from
+     */
+    public ValuesIndices sort() {
+        return Sorting.sort(this, -1, false);
+    }
+
+    /**
+     * Sorts along {@code dim} ({@code torch.sort(x, dim, descending)}); equal elements keep their order.
+     *
+     * @param dim the dim, negative counting from the end
+     * @param descending whether the largest come first (then NaN first)
+     * @return the sorted values and the int64 indices they came from
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public ValuesIndices sort(long dim, boolean descending) {
+        return Sorting.sort(this, dim, descending);
+    }
+
+    /**
+     * {@link #sort(long, boolean)} with PyTorch's {@code stable} flag (JTensor's sort is always stable).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param descending whether the largest come first
+     * @param stable accepted for PyTorch's signature; equal elements always keep their order
+     * @return the sorted values and the int64 indices they came from
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public ValuesIndices sort(long dim, boolean descending, boolean stable) {
+        return Sorting.sort(this, dim, descending);
+    }
+
+    /**
+     * The indices that sort along {@code dim} ({@code torch.argsort}).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param descending whether the largest come first
+     * @return an int64 tensor of this shape
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public Tensor argsort(long dim, boolean descending) {
+        return Sorting.sortIndices(this, dim, descending);
+    }
+
+    /**
+     * {@link #argsort(long, boolean)} with PyTorch's {@code stable} flag (always stable here).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param descending whether the largest come first
+     * @param stable accepted for PyTorch's signature
+     * @return an int64 tensor of this shape
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public Tensor argsort(long dim, boolean descending, boolean stable) {
+        return Sorting.sortIndices(this, dim, descending);
+    }
+
+    /**
+     * The {@code k} largest elements along the last dim, largest first ({@code torch.topk(x, k)}).
+     *
+     * @param k how many, at most the dim's size
+     * @return the values and their int64 indices
+     * @throws TensorException if {@code k} is out of range
+     */
+    public ValuesIndices topk(long k) {
+        return Sorting.topk(this, k, -1, true);
+    }
+
+    /**
+     * The {@code k} largest (or smallest) elements along {@code dim} ({@code torch.topk}); the result
+     * is always in order, which is a valid result for {@code sorted=False} too.
+     *
+     * @param k how many, at most the dim's size
+     * @param dim the dim, negative counting from the end
+     * @param largest whether the largest (else the smallest) are wanted
+     * @param sorted accepted for PyTorch's signature; the result is sorted
+     * @return the values and their int64 indices
+     * @throws TensorException if {@code k} or {@code dim} is out of range
+     */
+    public ValuesIndices topk(long k, long dim, boolean largest, boolean sorted) {
+        return Sorting.topk(this, k, dim, largest);
+    }
+
+    /**
+     * The {@code k}-th smallest element along the last dim ({@code torch.kthvalue(x, k)}).
+     *
+     * @param k the rank, from 1
+     * @return the values and their int64 indices, without the dim
+     * @throws TensorException if {@code k} is out of range
+     */
+    public ValuesIndices kthvalue(long k) {
+        return Sorting.kthvalue(this, k, -1, false);
+    }
+
+    /**
+     * The {@code k}-th smallest element along {@code dim} ({@code torch.kthvalue(x, k, dim, keepdim)}).
+     *
+     * @param k the rank, from 1
+     * @param dim the dim, negative counting from the end
+     * @param keepdim whether the dim stays as size 1
+     * @return the values and their int64 indices
+     * @throws TensorException if {@code k} or {@code dim} is out of range
+     */
+    public ValuesIndices kthvalue(long k, long dim, boolean keepdim) {
+        return Sorting.kthvalue(this, k, dim, keepdim);
+    }
+
+    /**
+     * Sorted along the first dim, ascending ({@code torch.msort}).
+     *
+     * @return the sorted values
+     */
+    public Tensor msort() {
+        return Sorting.sort(this, 0, false).values();
+    }
+
+    /**
+     * The sorted distinct elements ({@code torch.unique(x)}).
+     *
+     * @return a 1-d tensor of this dtype
+     */
+    public Tensor unique() {
+        return Sorting.unique(this, null, false, false).get(0);
+    }
+
+    /**
+     * The sorted distinct elements, or distinct slices along {@code dim}, with the inverse indices
+     * and counts when asked for ({@code torch.unique(x, sorted, return_inverse, return_counts, dim)});
+     * NaN is never equal to NaN, so each NaN is its own element.
+     *
+     * @param sorted accepted for PyTorch's signature; the result is always sorted
+     * @param returnInverse whether to return, for each element (or slice), the index of its value in the result
+     * @param returnCounts whether to return how often each value occurs
+     * @param dim the dim whose slices are compared, or null to compare elements of the flattened tensor
+     * @return the values, then the inverse indices and the counts (int64) when asked for
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public Tensor[] unique(boolean sorted, boolean returnInverse, boolean returnCounts, Long dim) {
+        return Sorting.unique(this, dim, returnInverse, returnCounts).toArray(new Tensor[0]);
+    }
+
+    /**
+     * For each of {@code values}, its insertion position in this sorted sequence
+     * ({@code torch.searchsorted(self, values)}), left side.
+     *
+     * @param values the values, of this dtype
+     * @return an int64 tensor of the values' shape
+     * @throws TensorException if the shapes or dtypes do not match
+     */
+    public Tensor searchsorted(Tensor values) {
+        return Sorting.searchsorted(this, values, false, false, null);
+    }
+
+    /**
+     * {@code torch.searchsorted(self, values, out_int32=, right=, sorter=)}: this tensor is 1-d, or
+     * has the leading dims of {@code values}; NaN values go after every boundary.
+     *
+     * @param values the values, of this dtype
+     * @param right whether to return the position after equal boundaries (else before)
+     * @param outInt32 whether the result is int32 (else int64)
+     * @param sorter int64 indices that sort this tensor along its last dim, or null when it is sorted
+     * @return the positions, of the values' shape
+     * @throws TensorException if the shapes or dtypes do not match
+     */
+    public Tensor searchsorted(Tensor values, boolean right, boolean outInt32, Tensor sorter) {
+        return Sorting.searchsorted(this, values, right, outInt32, sorter);
+    }
+
+    /**
+     * {@code torch.searchsorted} with both of PyTorch's side arguments: {@code right} and
+     * {@code side} ("left" or "right"); either may be null, and set together they must agree.
+     *
+     * @param values the values, of this dtype
+     * @param right whether to return the position after equal boundaries, or null
+     * @param side "left" or "right", or null
+     * @param outInt32 whether the result is int32 (else int64)
+     * @param sorter int64 indices that sort this tensor along its last dim, or null
+     * @return the positions, of the values' shape
+     * @throws TensorException for an unknown side, a side contradicting {@code right}, or shapes or dtypes that do not match
+     */
+    public Tensor searchsorted(Tensor values, Boolean right, String side, boolean outInt32, Tensor sorter) {
+        boolean r = right != null && right;
+        if (side != null) {
+            if (!side.equals("left") && !side.equals("right")) {
+                throw new TensorException("torch.searchsorted(): side can only be 'left' or 'right' but got " + side);
+            }
+            if (right != null && right != side.equals("right")) {
+                throw new TensorException("torch.searchsorted(): side and right can't be set to opposites, got side of "
+                        + side + " while right was " + right);
+            }
+            r = side.equals("right");
+        }
+        return Sorting.searchsorted(this, values, r, outInt32, sorter);
+    }
+
+    /**
+     * {@link #searchsorted(Tensor, boolean, boolean, Tensor)} of one scalar value: a 0-d result.
+     *
+     * @param value the value (converted to this dtype)
+     * @param right whether to return the position after equal boundaries
+     * @param outInt32 whether the result is int32
+     * @return a 0-d tensor
+     */
+    public Tensor searchsorted(Number value, boolean right, boolean outInt32) {
+        Tensor v = Tensor.full(new long[0], value.doubleValue(), DType.FLOAT64).to(dtype()).to(device());
+        return Sorting.searchsorted(this, v, right, outInt32, null);
+    }
+
+    /**
+     * The bucket of each element among 1-d sorted {@code boundaries} ({@code torch.bucketize}).
+     *
+     * @param boundaries a sorted 1-d tensor of this dtype
+     * @param right whether an element equal to a boundary goes to the next bucket
+     * @param outInt32 whether the result is int32 (else int64)
+     * @return the bucket indices, of this shape
+     * @throws TensorException if {@code boundaries} is not 1-d
+     */
+    public Tensor bucketize(Tensor boundaries, boolean right, boolean outInt32) {
+        if (boundaries.dim() != 1) {
+            throw new TensorException("boundaries tensor must be 1 dimension, but got dim(" + boundaries.dim() + ")");
+        }
+        return Sorting.searchsorted(boundaries, this, right, outInt32, null);
+    }
+
+    /**
+     * The lower median of all elements ({@code torch.median(x)}); NaN if there is one.
+     *
+     * @return a 0-d tensor
+     */
+    public Tensor median() {
+        return Sorting.medianAll("median", this, false);
+    }
+
+    /**
+     * The lower median along {@code dim} and its index ({@code torch.median(x, dim, keepdim)}); a line
+     * holding NaN gives its first NaN.
+     *
+     * @param dim the dim, negative counting from the end
+     * @param keepdim whether the dim stays as size 1
+     * @return the values and their int64 indices
+     * @throws TensorException if {@code dim} is out of range or has size 0
+     */
+    public ValuesIndices median(long dim, boolean keepdim) {
+        return Sorting.median("median", this, dim, keepdim, false);
+    }
+
+    /**
+     * The lower median of the elements that are not NaN ({@code torch.nanmedian(x)}).
+     *
+     * @return a 0-d tensor (NaN if all are NaN)
+     */
+    public Tensor nanmedian() {
+        return Sorting.medianAll("nanmedian", this, true);
+    }
+
+    /**
+     * The lower median along {@code dim} ignoring NaN, and its index ({@code torch.nanmedian(x, dim, keepdim)}).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param keepdim whether the dim stays as size 1
+     * @return the values and their int64 indices
+     * @throws TensorException if {@code dim} is out of range or has size 0
+     */
+    public ValuesIndices nanmedian(long dim, boolean keepdim) {
+        return Sorting.median("median", this, dim, keepdim, true);
+    }
+
+    /**
+     * The most frequent value along the last dim ({@code torch.mode(x)}).
+     *
+     * @return the values and their int64 indices
+     */
+    public ValuesIndices mode() {
+        return Sorting.mode(this, -1, false);
+    }
+
+    /**
+     * The most frequent value along {@code dim} (the smallest of those tied) and the index of its last
+     * occurrence ({@code torch.mode(x, dim, keepdim)}).
+     *
+     * @param dim the dim, negative counting from the end
+     * @param keepdim whether the dim stays as size 1
+     * @return the values and their int64 indices
+     * @throws TensorException if {@code dim} is out of range
+     */
+    public ValuesIndices mode(long dim, boolean keepdim) {
+        return Sorting.mode(this, dim, keepdim);
+    }
+
+    /**
+     * The {@code q}-quantile of all elements, linearly interpolated ({@code torch.quantile(x, q)}).
+     *
+     * @param q in [0, 1]
+     * @return a 0-d tensor
+     * @throws TensorException if {@code q} is out of range or the tensor is not floating point or empty
+     */
+    public Tensor quantile(double q) {
+        return quantile(q, null, false, "linear");
+    }
+
+    /**
+     * {@code torch.quantile(x, q, dim, keepdim, interpolation)} with one q.
+     *
+     * @param q in [0, 1]
+     * @param dim the dim, or null for all elements
+     * @param keepdim whether the dim stays as size 1
+     * @param interpolation "linear", "lower", "higher", "midpoint" or "nearest" (half to even)
+     * @return the quantiles; NaN for lines holding NaN
+     * @throws TensorException for a q out of range, an unknown interpolation, or an input that is not floating point or empty
+     */
+    public Tensor quantile(double q, Long dim, boolean keepdim, String interpolation) {
+        Tensor qt = Tensor.full(new long[0], q, DType.FLOAT64).to(dtype().isFloatingPoint() ? dtype() : DType.FLOAT64);
+        return Sorting.quantile(this, qt, dim, keepdim, interpolation);
+    }
+
+    /**
+     * {@code torch.quantile(x, q, dim, keepdim, interpolation)} with a 0-d or 1-d tensor of q (of
+     * this dtype); a 1-d q adds a leading dim of its length.
+     *
+     * @param q the quantiles, each in [0, 1]
+     * @param dim the dim, or null for all elements
+     * @param keepdim whether the dim stays as size 1
+     * @param interpolation "linear", "lower", "higher", "midpoint" or "nearest"
+     * @return the quantiles
+     * @throws TensorException for a q out of range or of another shape or dtype, an unknown interpolation, or an input that is not floating point or empty
+     */
+    public Tensor quantile(Tensor q, Long dim, boolean keepdim, String interpolation) {
+        return Sorting.quantile(this, q, dim, keepdim, interpolation);
+    }
+
+    // ------------------------------------------------------------------ end of sorting and selection
     // (keep this blank-line gap: it separates the areas for merges)
 
 

@@ -202,6 +202,29 @@ final class CudaBackend implements Backend {
             case ROUND -> OpCodes.U_ROUND;
             case RECIPROCAL -> OpCodes.U_RECIPROCAL;
             case LOGICAL_NOT -> OpCodes.U_LOGICAL_NOT;
+            case TRUNC -> OpCodes.U_TRUNC;
+            case SIGN -> OpCodes.U_SIGN;
+            case TAN -> OpCodes.U_TAN;
+            case ASIN -> OpCodes.U_ASIN;
+            case ACOS -> OpCodes.U_ACOS;
+            case ATAN -> OpCodes.U_ATAN;
+            case SINH -> OpCodes.U_SINH;
+            case COSH -> OpCodes.U_COSH;
+            case ASINH -> OpCodes.U_ASINH;
+            case ACOSH -> OpCodes.U_ACOSH;
+            case ATANH -> OpCodes.U_ATANH;
+            case LOG2 -> OpCodes.U_LOG2;
+            case LOG10 -> OpCodes.U_LOG10;
+            case EXP2 -> OpCodes.U_EXP2;
+            case EXPM1 -> OpCodes.U_EXPM1;
+            case ERF -> OpCodes.U_ERF;
+            case ERFC -> OpCodes.U_ERFC;
+            case ERFINV -> OpCodes.U_ERFINV;
+            case LGAMMA -> OpCodes.U_LGAMMA;
+            case DIGAMMA -> OpCodes.U_DIGAMMA;
+            case TRIGAMMA -> OpCodes.U_TRIGAMMA;
+            case BITWISE_NOT -> OpCodes.U_BITWISE_NOT;
+            case SIGNBIT -> OpCodes.U_SIGNBIT;
         };
     }
 
@@ -228,6 +251,15 @@ final class CudaBackend implements Backend {
             case GE -> OpCodes.B_GE;
             case LOGICAL_AND -> OpCodes.B_LOGICAL_AND;
             case LOGICAL_OR -> OpCodes.B_LOGICAL_OR;
+            case ATAN2 -> OpCodes.B_ATAN2;
+            case FMOD -> OpCodes.B_FMOD;
+            case HYPOT -> OpCodes.B_HYPOT;
+            case LOGADDEXP -> OpCodes.B_LOGADDEXP;
+            case BITWISE_AND -> OpCodes.B_BITWISE_AND;
+            case BITWISE_OR -> OpCodes.B_BITWISE_OR;
+            case BITWISE_XOR -> OpCodes.B_BITWISE_XOR;
+            case SHIFT_LEFT -> OpCodes.B_SHIFT_LEFT;
+            case SHIFT_RIGHT -> OpCodes.B_SHIFT_RIGHT;
         };
     }
 

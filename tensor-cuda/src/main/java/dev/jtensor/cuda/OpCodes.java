@@ -28,6 +28,29 @@ final class OpCodes {
     static final int U_ROUND = 16;
     static final int U_RECIPROCAL = 17;
     static final int U_LOGICAL_NOT = 18;
+    static final int U_TRUNC = 19;
+    static final int U_SIGN = 20;
+    static final int U_TAN = 21;
+    static final int U_ASIN = 22;
+    static final int U_ACOS = 23;
+    static final int U_ATAN = 24;
+    static final int U_SINH = 25;
+    static final int U_COSH = 26;
+    static final int U_ASINH = 27;
+    static final int U_ACOSH = 28;
+    static final int U_ATANH = 29;
+    static final int U_LOG2 = 30;
+    static final int U_LOG10 = 31;
+    static final int U_EXP2 = 32;
+    static final int U_EXPM1 = 33;
+    static final int U_ERF = 34;
+    static final int U_ERFC = 35;
+    static final int U_ERFINV = 36;
+    static final int U_LGAMMA = 37;
+    static final int U_DIGAMMA = 38;
+    static final int U_TRIGAMMA = 39;
+    static final int U_BITWISE_NOT = 40;
+    static final int U_SIGNBIT = 41;
 
     // Two-input elementwise ops (JT_B_*).
     static final int B_ADD = 0;
@@ -50,6 +73,15 @@ final class OpCodes {
     static final int B_GE = 17;
     static final int B_LOGICAL_AND = 18;
     static final int B_LOGICAL_OR = 19;
+    static final int B_ATAN2 = 20;
+    static final int B_FMOD = 21;
+    static final int B_HYPOT = 22;
+    static final int B_LOGADDEXP = 23;
+    static final int B_BITWISE_AND = 24;
+    static final int B_BITWISE_OR = 25;
+    static final int B_BITWISE_XOR = 26;
+    static final int B_SHIFT_LEFT = 27;
+    static final int B_SHIFT_RIGHT = 28;
 
     // Reductions (JT_R_*).
     static final int R_SUM = 0;

@@ -8,12 +8,16 @@ import dev.jtensor.core.spi.UnaryOp;
  * The CPU implementation of the elementwise primitives: picks the row kernel once per op from the
  * operands' array types, then lets {@link CpuBackend#run} feed it rows (in parallel above the grain
  * size). Float rows go to the {@link FloatKernels} chosen at start-up, the rest to
- * {@link IntegerKernels}.
+ * {@link IntegerKernels}; the scalar-only math functions of issue 20 to {@link MathKernels}.
  */
 final class ElementwiseKernels {
     private ElementwiseKernels() {}
 
     static void unary(UnaryOp op, TensorIterator it) {
+        if (MathKernels.covers(op)) {
+            MathKernels.unary(op, it);
+            return;
+        }
         Object out = CpuBackend.array(it, 0);
         Object in = CpuBackend.array(it, 1);
         int os = it.innerStride(0);
@@ -45,6 +49,10 @@ final class ElementwiseKernels {
     }
 
     static void binary(BinaryOp op, TensorIterator it, Number alpha) {
+        if (MathKernels.covers(op)) {
+            MathKernels.binary(op, it);
+            return;
+        }
         Object out = CpuBackend.array(it, 0);
         Object in1 = CpuBackend.array(it, 1);
         Object in2 = CpuBackend.array(it, 2);

@@ -32,6 +32,24 @@ public enum BinaryOp {
     CLAMP_MIN,
     /** {@code a > b ? b : a} with {@code b} the upper bound (NaN in either gives NaN); integer and floating dtypes. */
     CLAMP_MAX,
+    /** {@code atan2(a, b)}, the angle of the point {@code (b, a)}; floating dtypes. */
+    ATAN2,
+    /** C's {@code fmod}: the remainder of truncated division, with the sign of {@code a}; integer and floating dtypes. */
+    FMOD,
+    /** {@code sqrt(a^2 + b^2)} without undue overflow; floating dtypes. */
+    HYPOT,
+    /** {@code log(e^a + e^b)}, computed stably; floating dtypes. */
+    LOGADDEXP,
+    /** Bitwise and (logical for bool); integer and bool dtypes. */
+    BITWISE_AND,
+    /** Bitwise or (logical for bool); integer and bool dtypes. */
+    BITWISE_OR,
+    /** Bitwise exclusive or (logical for bool); integer and bool dtypes. */
+    BITWISE_XOR,
+    /** {@code a << b}; 0 when {@code b} is negative or at least the bit width (PyTorch's CPU kernel); integer dtypes. */
+    SHIFT_LEFT,
+    /** Arithmetic {@code a >> b}; the sign fill when {@code b} is negative or at least the bit width; integer dtypes. */
+    SHIFT_RIGHT,
     /** {@code a == b}, bool output. */
     EQ,
     /** {@code a != b}, bool output (true where either is NaN). */

@@ -99,6 +99,57 @@ public enum Primitive {
      */
     WHERE,
 
+    // ---------------------------------------------------------------- math functions (issue 20)
+    // (inputs recorded as for the elementwise primitives above)
+    /** {@code trunc x} of a floating tensor; inputs (x); derivative zero. */
+    TRUNC,
+    /** {@code sign x}; inputs (x); derivative zero. */
+    SIGN,
+    /** {@code tan x}; inputs (x); the output is saved ({@code 1 + tan^2}). */
+    TAN,
+    /** {@code asin x}; inputs (x). */
+    ASIN,
+    /** {@code acos x}; inputs (x). */
+    ACOS,
+    /** {@code atan x}; inputs (x). */
+    ATAN,
+    /** {@code sinh x}; inputs (x). */
+    SINH,
+    /** {@code cosh x}; inputs (x). */
+    COSH,
+    /** {@code asinh x}; inputs (x). */
+    ASINH,
+    /** {@code acosh x}; inputs (x). */
+    ACOSH,
+    /** {@code atanh x}; inputs (x). */
+    ATANH,
+    /** {@code log2 x}; inputs (x). */
+    LOG2,
+    /** {@code log10 x}; inputs (x). */
+    LOG10,
+    /** {@code 2^x}; inputs (x); the output is saved. */
+    EXP2,
+    /** {@code e^x - 1}; inputs (x); the output is saved. */
+    EXPM1,
+    /** {@code erf x}; inputs (x). */
+    ERF,
+    /** {@code erfc x}; inputs (x). */
+    ERFC,
+    /** {@code erfinv x}; inputs (x); the output is saved. */
+    ERFINV,
+    /** {@code lgamma x}; inputs (x); derivative digamma. */
+    LGAMMA,
+    /** {@code digamma x}; inputs (x); derivative trigamma. */
+    DIGAMMA,
+    /** {@code atan2(a, b)}; inputs (a, b). */
+    ATAN2,
+    /** C's {@code fmod(a, b)}; inputs (a, b); derivative {@code (g, -g * trunc(a / b))}. */
+    FMOD,
+    /** {@code hypot(a, b)}; inputs (a, b); the output is saved. */
+    HYPOT,
+    /** {@code logaddexp(a, b)}; inputs (a, b). */
+    LOGADDEXP,
+
     // ---------------------------------------------------------------- end of elementwise
 
 
@@ -138,6 +189,18 @@ public enum Primitive {
     STD,
     /** inclusive cumulative sum along a dim; attrs: {@code int dim}. */
     CUMSUM,
+    /**
+     * a vector norm over dims (issue 20: {@code norm}, {@code linalg.vector_norm}); attrs:
+     * {@code int[] dims}, {@code boolean keepdim}, {@code long[] inputShape}, {@code double ord}
+     * (0, +-inf or a p); PyTorch's derivative, 0 where the norm is 0.
+     */
+    NORM,
+    /**
+     * the sum over dims with NaN taken as 0 (issue 20: {@code nansum}, {@code nanmean}); attrs as
+     * {@link #SUM}; the derivative is the output gradient times {@code !isnan(x)} (so an infinite
+     * gradient gives NaN at a NaN, as in PyTorch).
+     */
+    NANSUM,
 
     // ---------------------------------------------------------------- end of reductions
 

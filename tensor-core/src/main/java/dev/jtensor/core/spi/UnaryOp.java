@@ -45,5 +45,53 @@ public enum UnaryOp {
     /** {@code 1 / x}; floating dtypes. */
     RECIPROCAL,
     /** {@code !x}; bool in, bool out. */
-    LOGICAL_NOT
+    LOGICAL_NOT,
+
+    // ---------------------------------------------------------------- math functions (issue 20)
+    /** Round toward zero; floating dtypes. */
+    TRUNC,
+    /** {@code -1}, {@code 0} or {@code 1} by the sign of x (0 for NaN and both zeros, as PyTorch); integer and floating dtypes. */
+    SIGN,
+    /** Tangent; floating dtypes. */
+    TAN,
+    /** Arcsine (NaN outside [-1, 1]); floating dtypes. */
+    ASIN,
+    /** Arccosine (NaN outside [-1, 1]); floating dtypes. */
+    ACOS,
+    /** Arctangent; floating dtypes. */
+    ATAN,
+    /** Hyperbolic sine; floating dtypes. */
+    SINH,
+    /** Hyperbolic cosine; floating dtypes. */
+    COSH,
+    /** Inverse hyperbolic sine; floating dtypes. */
+    ASINH,
+    /** Inverse hyperbolic cosine (NaN below 1); floating dtypes. */
+    ACOSH,
+    /** Inverse hyperbolic tangent (+-inf at +-1, NaN outside); floating dtypes. */
+    ATANH,
+    /** Base-2 logarithm; floating dtypes. */
+    LOG2,
+    /** Base-10 logarithm; floating dtypes. */
+    LOG10,
+    /** {@code 2^x}; floating dtypes. */
+    EXP2,
+    /** {@code e^x - 1}, accurate near 0; floating dtypes. */
+    EXPM1,
+    /** The error function; floating dtypes. */
+    ERF,
+    /** The complementary error function {@code 1 - erf(x)}; floating dtypes. */
+    ERFC,
+    /** The inverse error function (+-inf at +-1, NaN outside [-1, 1]); floating dtypes. */
+    ERFINV,
+    /** {@code log|Gamma(x)|} (+inf at 0 and the negative integers); floating dtypes. */
+    LGAMMA,
+    /** The digamma function {@code Gamma'(x)/Gamma(x)} ({@code -inf} at +0, {@code +inf} at -0, NaN at the negative integers); floating dtypes. */
+    DIGAMMA,
+    /** The trigamma function, the derivative of digamma (PyTorch's {@code polygamma(1, x)}); floating dtypes. */
+    TRIGAMMA,
+    /** {@code ~x}: bitwise not of integers, logical not of bool; integer and bool dtypes. */
+    BITWISE_NOT,
+    /** 1 where the sign bit is set (negative numbers, -0.0, -inf and NaNs with the bit set), else 0; floating dtypes. */
+    SIGNBIT
 }

@@ -51,6 +51,14 @@ final class Derivatives {
             case SOFTMAX, LOG_SOFTMAX -> OUTPUTS;
             case CROSS_ENTROPY, EMBEDDING_BAG -> INPUTS;
             case EMBEDDING -> NOTHING;
+            // math functions (issue 20)
+            case TRUNC, SIGN -> NOTHING;
+            case ASIN, ACOS, ATAN, SINH, COSH, ASINH, ACOSH, ATANH, LOG2, LOG10, ERF, ERFC, LGAMMA, DIGAMMA -> INPUTS;
+            case TAN, EXP2, EXPM1, ERFINV -> OUTPUTS;
+            case ATAN2, FMOD, LOGADDEXP -> INPUTS;
+            case HYPOT -> INPUTS | OUTPUTS;
+            case NORM -> INPUTS | OUTPUTS;
+            case NANSUM -> INPUTS;
         };
     }
 
@@ -104,6 +112,33 @@ final class Derivatives {
             case WHERE -> two(masked(g, cond(n)), Tensor.where(cond(n), 0.0, g));
             case FLOOR, CEIL, ROUND -> one(Tensor.zerosLike(g)); // piecewise constant
 
+            // ------------------------------------------------------------ math functions (issue 20)
+            case TRUNC, SIGN -> one(Tensor.zerosLike(g)); // piecewise constant
+            case TAN -> one(g.mul(n.output(0).square().add(1.0)));
+            case ASIN -> one(g.mul(n.input(0).square().neg().add(1.0).rsqrt()));
+            case ACOS -> one(g.mul(n.input(0).square().neg().add(1.0).rsqrt()).neg());
+            case ATAN -> one(g.div(n.input(0).square().add(1.0)));
+            case SINH -> one(g.mul(n.input(0).cosh()));
+            case COSH -> one(g.mul(n.input(0).sinh()));
+            case ASINH -> one(g.mul(n.input(0).square().add(1.0).rsqrt()));
+            case ACOSH -> one(g.mul(n.input(0).square().sub(1.0).rsqrt()));
+            case ATANH -> one(g.div(n.input(0).square().neg().add(1.0)));
+            case LOG2 -> one(g.div(n.input(0).mul(Math.log(2))));
+            case LOG10 -> one(g.div(n.input(0).mul(Math.log(10))));
+            case EXP2 -> one(g.mul(n.output(0)).mul(Math.log(2)));
+            case EXPM1 -> one(g.mul(n.output(0).add(1.0)));
+            case ERF -> one(g.mul(n.input(0).square().neg().exp()).mul(2 / Math.sqrt(Math.PI)));
+            case ERFC -> one(g.mul(n.input(0).square().neg().exp()).mul(-2 / Math.sqrt(Math.PI)));
+            case ERFINV -> one(g.mul(n.output(0).square().exp()).mul(Math.sqrt(Math.PI) / 2));
+            case LGAMMA -> one(g.mul(n.input(0).digamma()));
+            case DIGAMMA -> one(g.mul(n.input(0).polygamma(1)));
+            case ATAN2 -> atan2Backward(n, g);
+            case FMOD -> two(g, n.needsGrad(1) ? g.mul(n.input(0).div(n.input(1), "trunc")).neg() : null);
+            case HYPOT -> two(n.needsGrad(0) ? g.mul(n.input(0)).div(n.output(0)) : null,
+                    n.needsGrad(1) ? g.mul(n.input(1)).div(n.output(0)) : null);
+            case LOGADDEXP -> two(n.needsGrad(0) ? g.div(n.input(1).sub(n.input(0)).exp().add(1.0)) : null,
+                    n.needsGrad(1) ? g.div(n.input(0).sub(n.input(1)).exp().add(1.0)) : null);
+
             // ------------------------------------------------------------ reductions
             case SUM -> one(expandBack(n, g));
             case MEAN -> one(expandBack(n, g).div((double) reducedCount(n)));
@@ -113,6 +148,8 @@ final class Derivatives {
             case LOGSUMEXP -> one(expandBack(n, g).mul(n.input(0).sub(keepDims(n, n.output(0))).exp()));
             case VAR -> one(varBackward(n, g, false));
             case STD -> one(varBackward(n, g, true));
+            case NORM -> one(normBackward(n, g));
+            case NANSUM -> one(expandBack(n, g).mul(n.input(0).isnan().logicalNot()));
             case CUMSUM -> one(n.inputShape(0).length == 0 ? g : g.flip(n.intAttr(0)).cumsum(n.intAttr(0)).flip(n.intAttr(0)));
 
             // ------------------------------------------------------------ indexing
@@ -492,6 +529,46 @@ final class Derivatives {
             a[i] = n.attr(i);
         }
         return a;
+    }
+
+    /**
+     * A vector norm of order p (PyTorch's {@code norm_backward}): 0 for p = 0; {@code sgn(x)} for
+     * p = 1; for +-inf the gradient is shared among the elements whose |x| is the norm (or NaN);
+     * otherwise {@code x |x|^(p-2) g / norm^(p-1)}, with 0 where the norm is 0 (for p < 1: where x is 0).
+     */
+    private static Tensor normBackward(Node n, Tensor g) {
+        double p = (Double) n.attr(3);
+        Tensor x = n.input(0);
+        Tensor gk = keepDims(n, g);
+        Tensor norm = keepDims(n, n.output(0));
+        if (p == 0) {
+            return Tensor.zerosLike(x);
+        }
+        if (p == 1) {
+            return x.sgn().mul(gk);
+        }
+        if (Double.isInfinite(p)) {
+            Tensor ax = x.abs();
+            Tensor hit = ax.eq(norm).logicalOr(ax.isnan()).to(g.dtype());
+            return x.sgn().mul(gk.div(hit.sum(n.intsAttr(0), true)).mul(hit));
+        }
+        if (p == 2) {
+            return x.mul(Tensor.where(norm.eq(0.0), 0.0, gk.div(norm)));
+        }
+        if (p < 1) {
+            Tensor scaled = x.sgn().mul(Tensor.where(x.eq(0.0), 0.0, x.abs().pow(p - 1)));
+            return scaled.mul(gk).mul(norm.pow(1 - p));
+        }
+        Tensor scaled = p < 2 ? x.sgn().mul(x.abs().pow(p - 1)) : x.mul(x.abs().pow(p - 2));
+        return scaled.mul(Tensor.where(norm.eq(0.0), 0.0, gk.div(norm.pow(p - 1))));
+    }
+
+    /** atan2(a, b): {@code d/da = b / (a^2 + b^2)}, {@code d/db = -a / (a^2 + b^2)}. */
+    private static Tensor[] atan2Backward(Node n, Tensor g) {
+        Tensor a = n.input(0);
+        Tensor b = n.input(1);
+        Tensor scaled = g.div(a.square().add(b.square()));
+        return two(n.needsGrad(0) ? scaled.mul(b) : null, n.needsGrad(1) ? scaled.mul(a).neg() : null);
     }
 
     private static Tensor[] one(Tensor g) {

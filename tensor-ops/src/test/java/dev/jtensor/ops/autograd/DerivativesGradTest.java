@@ -30,6 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DerivativesGradTest {
     private static final Map<Primitive, Runnable> CHECKS = new EnumMap<>(Primitive.class);
+    /** Checks of composite ops (no primitive of their own), run by {@link #compositeGradients}. */
+    private static final List<Runnable> gradcheckComposites = new java.util.ArrayList<>();
 
     private static void checks(Primitive op, Runnable check) {
         CHECKS.put(op, check);
@@ -185,6 +187,82 @@ class DerivativesGradTest {
             gradcheck(in -> in[0].tril(), rand(95, 3, 3));
         });
 
+        // ------------------------------------------------------------ math functions (issue 20)
+        checks(Primitive.TRUNC, () -> gradcheck(in -> in[0].trunc(), offGrid));
+        checks(Primitive.SIGN, () -> gradcheck(in -> in[0].sign(), offGrid));
+        Tensor inside = rand(300, 2, 3).mul(0.4); // in (-0.9, 0.9): the domain of asin, acos, atanh, erfinv
+        checks(Primitive.TAN, () -> gradcheck(in -> in[0].tan(), inside));
+        checks(Primitive.ASIN, () -> gradcheck(in -> in[0].asin(), inside));
+        checks(Primitive.ACOS, () -> gradcheck(in -> in[0].acos(), inside));
+        checks(Primitive.ATAN, () -> gradcheck(in -> in[0].atan(), rand(301, 2, 3)));
+        checks(Primitive.SINH, () -> gradcheck(in -> in[0].sinh(), rand(302, 2, 3)));
+        checks(Primitive.COSH, () -> gradcheck(in -> in[0].cosh(), rand(303, 2, 3)));
+        checks(Primitive.ASINH, () -> gradcheck(in -> in[0].asinh(), rand(304, 2, 3)));
+        checks(Primitive.ACOSH, () -> gradcheck(in -> in[0].acosh(), positive(305, 2, 3).add(1.0)));
+        checks(Primitive.ATANH, () -> gradcheck(in -> in[0].atanh(), inside));
+        checks(Primitive.LOG2, () -> gradcheck(in -> in[0].log2(), positive(306, 2, 3)));
+        checks(Primitive.LOG10, () -> gradcheck(in -> in[0].log10(), positive(307, 2, 3)));
+        checks(Primitive.EXP2, () -> gradcheck(in -> in[0].exp2(), rand(308, 2, 3)));
+        checks(Primitive.EXPM1, () -> gradcheck(in -> in[0].expm1(), rand(309, 2, 3)));
+        checks(Primitive.ERF, () -> gradcheck(in -> in[0].erf(), rand(310, 2, 3)));
+        checks(Primitive.ERFC, () -> gradcheck(in -> in[0].erfc(), rand(311, 2, 3)));
+        checks(Primitive.ERFINV, () -> gradcheck(in -> in[0].erfinv(), inside));
+        checks(Primitive.LGAMMA, () -> {
+            gradcheck(in -> in[0].lgamma(), positive(312, 2, 3));
+            gradcheck(in -> in[0].lgamma(), Tensor.tensor(new double[] {-2.5, -0.3, -1.7}, DType.FLOAT64));
+        });
+        checks(Primitive.DIGAMMA, () -> {
+            gradcheck(in -> in[0].digamma(), positive(313, 2, 3));
+            gradcheck(in -> in[0].digamma(), Tensor.tensor(new double[] {-2.5, -0.3, -1.7}, DType.FLOAT64));
+        });
+        checks(Primitive.ATAN2, () -> gradcheck(in -> in[0].atan2(in[1]), rand(314, 2, 3), rand(315, 3)));
+        checks(Primitive.FMOD, () -> gradcheck(in -> in[0].fmod(in[1]),
+                Tensor.tensor(new double[] {-3.3, 2.9, 5.2, -0.4}, DType.FLOAT64),
+                Tensor.tensor(new double[] {1.5, -1.3, 2.0, 0.7}, DType.FLOAT64)));
+        checks(Primitive.HYPOT, () -> gradcheck(in -> in[0].hypot(in[1]), rand(316, 2, 3), rand(317, 2, 1)));
+        checks(Primitive.LOGADDEXP, () -> gradcheck(in -> in[0].logaddexp(in[1]), rand(318, 2, 3), rand(319, 3)));
+        checks(Primitive.NORM, () -> {
+            for (double p : new double[] {1, 2, 3, 0.5, -1, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                gradcheck(in -> in[0].norm(p), rand(331, 2, 3));
+                gradcheck(in -> in[0].norm(p, new int[] {1}, true), rand(332, 2, 3));
+                gradcheck(in -> in[0].vectorNorm(p, new int[] {0, 2}, false, null), rand(333, 2, 3, 2));
+            }
+            gradcheck(in -> in[0].norm(0.0), rand(334, 4));
+        });
+        checks(Primitive.NANSUM, () -> {
+            gradcheck(in -> in[0].nansum(), rand(335, 2, 3));
+            gradcheck(in -> in[0].nansum(new int[] {1}, true), rand(336, 2, 3));
+            gradcheck(in -> in[0].nanmean(new int[] {0}, false), rand(337, 2, 3));
+        });
+        // Composites of the primitives above and of existing ones: their gradients come from the parts.
+        gradcheckComposites.add(() -> {
+            gradcheck(in -> in[0].frac(), offGrid);
+            gradcheck(in -> in[0].xlogy(in[1]), rand(320, 2, 3), positive(321, 3));
+            gradcheck(in -> in[0].floatPower(in[1]), positive(322, 3), rand(323, 3));
+            gradcheck(in -> in[0].lerp(in[1], in[2]), rand(324, 2, 3), rand(325, 3), rand(326, 2, 3).mul(0.3));
+            gradcheck(in -> in[0].lerp(in[1], 0.7), rand(327, 2, 3), rand(328, 3));
+            gradcheck(in -> in[0].nanToNum(), rand(329, 2, 3));
+            gradcheck(in -> in[0].square(), rand(330, 2, 3));
+            gradcheck(in -> in[0].mul(1.0).tan_(), rand(352, 2, 3)); // in-place variants record the same primitive
+            gradcheck(in -> in[0].mul(1.0).hypot_(in[1]), rand(353, 2, 3), rand(354, 3));
+            gradcheck(in -> in[0].cumprod(1), rand(338, 2, 5));
+            gradcheck(in -> in[0].cumprod(0), Tensor.tensor(new double[] {1.5, 0.0, -2.0, 0.0, 3.0}, DType.FLOAT64));
+            gradcheck(in -> in[0].logcumsumexp(-1), rand(339, 3, 6));
+            gradcheck(in -> in[0].cummax(1).values(), rand(340, 2, 7));
+            gradcheck(in -> in[0].cummin(0).values(), rand(341, 5, 2));
+            gradcheck(in -> in[0].diff(2, 0, null, in[1]), rand(342, 4, 3), rand(343, 2, 3));
+            gradcheck(in -> in[0].stdMean(new int[] {1}, 1, false)[0], rand(344, 2, 4));
+            // Sorting and selection gather their values, so the gradient goes back to the chosen elements.
+            gradcheck(in -> in[0].sort(1, true).values(), rand(345, 3, 4));
+            gradcheck(in -> in[0].topk(2, 0, false, true).values(), rand(346, 4, 3));
+            gradcheck(in -> in[0].kthvalue(2, 1, true).values(), rand(347, 3, 4));
+            gradcheck(in -> in[0].median(0, false).values(), rand(348, 5, 2));
+            gradcheck(in -> in[0].median(), rand(349, 7));
+            gradcheck(in -> in[0].quantile(Tensor.tensor(new double[] {0.2, 0.9}, DType.FLOAT64), 1L, true, "linear"),
+                    rand(350, 2, 5));
+            gradcheck(in -> in[0].quantile(0.3, null, false, "midpoint"), rand(351, 6));
+        });
+
         // ------------------------------------------------------------ reductions
         checks(Primitive.SUM, () -> {
             gradcheck(in -> in[0].sum(), rand(100, 2, 3));
@@ -334,6 +412,12 @@ class DerivativesGradTest {
         x.setGrad(null);
         x.maximum(Tensor.full(new long[] {4}, 3.0, DType.FLOAT64)).sum().backward(); // maximum: half at a tie
         assertArrayEquals(new double[] {0, 0.5, 0.5, 0, 1, 1, 1, 0}, x.grad().toDoubleArray(), 1e-12);
+    }
+
+    @Test
+    void compositeGradients() {
+        assertTrue(!gradcheckComposites.isEmpty());
+        gradcheckComposites.forEach(Runnable::run);
     }
 
     @Test

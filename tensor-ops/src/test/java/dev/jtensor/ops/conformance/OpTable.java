@@ -43,6 +43,10 @@ final class OpTable {
         linalg();
         nn();
         ShapeOps.register();
+        PredicateOps.register();
+        MathFunctionOps.register();
+        ScanOps.register();
+        SortingOps.register();
     }
 
     // ---------------------------------------------------------------- views
