@@ -617,4 +617,1075 @@ public final class F {
         Tensor noise = Tensor.rand(x.shape(), DType.FLOAT64, generator).lt(1 - p).to(x.dtype()).div(1 - p);
         return x.mul(noise.to(x.device()));
     }
+
+    // ================================================================== nn2 (issue 21): more activations,
+    // distances, padding and losses. Each is composed from differentiable core ops, so its gradient comes
+    // from the core rules; where PyTorch's backward has its own convention at a kink (which side a
+    // boundary point belongs to), the composition uses explicit masks that reproduce it, and branches
+    // that are not taken are fed clamped values so that their gradients stay finite.
+
+    /** {@code F.silu(x)}: {@code x * sigmoid(x)}. */
+    public static Tensor silu(Tensor x) {
+        requireFloatingNn(x, "silu");
+        return x.mul(x.sigmoid());
+    }
+
+    /** {@code F.mish(x)}: {@code x * tanh(softplus(x))}. */
+    public static Tensor mish(Tensor x) {
+        requireFloatingNn(x, "mish");
+        return x.mul(softplus(x, 1.0, 20.0).tanh());
+    }
+
+    /** {@code F.leaky_relu(x)} with PyTorch's slope 0.01. */
+    public static Tensor leakyRelu(Tensor x) {
+        return leakyRelu(x, 0.01);
+    }
+
+    /**
+     * {@code F.leaky_relu(x, negative_slope)}: {@code x} where {@code x > 0}, else {@code negativeSlope * x}.
+     *
+     * @param x a floating-point tensor
+     * @param negativeSlope the slope for {@code x <= 0}
+     * @return the activation, the shape of {@code x}
+     * @throws TensorException if {@code x} is not floating point
+     */
+    public static Tensor leakyRelu(Tensor x, double negativeSlope) {
+        requireFloatingNn(x, "leaky_relu");
+        return Tensor.where(x.gt(0L), x, x.mul(negativeSlope));
+    }
+
+    /** {@code F.elu(x)} with {@code alpha = 1}. */
+    public static Tensor elu(Tensor x) {
+        return elu(x, 1.0);
+    }
+
+    /**
+     * {@code F.elu(x, alpha)}: {@code x} where {@code x > 0}, else {@code alpha * (exp(x) - 1)}.
+     *
+     * @param x a floating-point tensor
+     * @param alpha the scale of the negative part
+     * @return the activation, the shape of {@code x}
+     * @throws TensorException if {@code x} is not floating point
+     */
+    public static Tensor elu(Tensor x, double alpha) {
+        requireFloatingNn(x, "elu");
+        return eluFamily(x, alpha, 1.0, 1.0);
+    }
+
+    /** {@code F.selu(x)}: {@code scale * elu(x, alpha)} with PyTorch's two constants. */
+    public static Tensor selu(Tensor x) {
+        requireFloatingNn(x, "selu");
+        double alpha = 1.6732632423543772848170429916717;
+        double scale = 1.0507009873554804934193349852946;
+        return eluFamily(x, alpha * scale, scale, 1.0);
+    }
+
+    /** {@code F.celu(x)} with {@code alpha = 1}. */
+    public static Tensor celu(Tensor x) {
+        return celu(x, 1.0);
+    }
+
+    /**
+     * {@code F.celu(x, alpha)}: {@code max(0, x) + min(0, alpha * (exp(x / alpha) - 1))}.
+     *
+     * @param x a floating-point tensor
+     * @param alpha the scale, not zero
+     * @return the activation, the shape of {@code x}
+     * @throws TensorException if {@code x} is not floating point or {@code alpha} is zero
+     */
+    public static Tensor celu(Tensor x, double alpha) {
+        requireFloatingNn(x, "celu");
+        if (alpha == 0) {
+            throw new TensorException("ZeroDivisionError: alpha cannot be 0 for CELU");
+        }
+        Tensor y = eluFamily(x, alpha, 1.0, 1.0 / alpha);
+        // PyTorch's CELU backward scales by 1 / (float) alpha rather than 1 / alpha: the same values,
+        // with that gradient (which differs in float64).
+        double inScale = 1.0 / (float) alpha;
+        Tensor surrogate = x.clampMax(0.0).mul(inScale).exp().mul(alpha);
+        return Tensor.where(x.gt(0L), y, withGradientOf(y, surrogate));
+    }
+
+    /** {@code value}'s values with {@code surrogate}'s gradient: {@code value + (s - s)}, exact for finite {@code s}. */
+    private static Tensor withGradientOf(Tensor value, Tensor surrogate) {
+        return value.detach().add(surrogate.sub(surrogate.detach()));
+    }
+
+    /** PyTorch's ELU kernel: {@code x > 0 ? x * pos : (exp(x * inScale) - 1) * neg}; the derivative at 0 is the negative side's. */
+    private static Tensor eluFamily(Tensor x, double neg, double pos, double inScale) {
+        Tensor negative = x.clampMax(0.0).mul(inScale).exp().sub(1.0).mul(neg);
+        return Tensor.where(x.gt(0L), pos == 1.0 ? x : x.mul(pos), negative);
+    }
+
+    /** {@code F.softplus(x)} with {@code beta = 1}, {@code threshold = 20}. */
+    public static Tensor softplus(Tensor x) {
+        return softplus(x, 1.0, 20.0);
+    }
+
+    /**
+     * {@code F.softplus(x, beta, threshold)}: {@code log(1 + exp(beta * x)) / beta}, and {@code x} itself
+     * where {@code beta * x > threshold}.
+     *
+     * @param x a floating-point tensor
+     * @param beta the sharpness
+     * @param threshold above this {@code beta * x} the function is linear
+     * @return the activation, the shape of {@code x}
+     * @throws TensorException if {@code x} is not floating point
+     */
+    public static Tensor softplus(Tensor x, double beta, double threshold) {
+        if (!x.dtype().isFloatingPoint()) {
+            throw new TensorException("\"softplus_cpu\" not implemented for '" + x.dtype() + "': softplus needs a "
+                    + "floating-point input, got shape " + Arrays.toString(x.shape()));
+        }
+        Tensor scaled = x.mul(beta);
+        Tensor smooth = scaled.clampMax(threshold).exp().log1p().div(beta);
+        return Tensor.where(scaled.gt(threshold), x, smooth);
+    }
+
+    /** {@code F.softsign(x)}: {@code x / (1 + |x|)}. */
+    public static Tensor softsign(Tensor x) {
+        requireFloatingNn(x, "softsign");
+        return x.div(x.abs().add(1.0));
+    }
+
+    /** {@code F.hardtanh(x)}: {@code clamp(x, -1, 1)}. */
+    public static Tensor hardtanh(Tensor x) {
+        return hardtanh(x, -1.0, 1.0);
+    }
+
+    /**
+     * {@code F.hardtanh(x, min_val, max_val)}: {@code x} clamped to {@code [minVal, maxVal]}; the gradient
+     * is zero at and beyond the bounds, as in PyTorch.
+     *
+     * @param x a floating-point tensor
+     * @param minVal the lower bound
+     * @param maxVal the upper bound, at least {@code minVal}
+     * @return the activation, the shape of {@code x}
+     * @throws TensorException if {@code x} is not floating point or {@code minVal > maxVal}
+     */
+    public static Tensor hardtanh(Tensor x, double minVal, double maxVal) {
+        requireFloatingNn(x, "hardtanh");
+        if (minVal > maxVal) {
+            throw new TensorException("hardtanh: min_val (" + minVal + ") must not be greater than max_val (" + maxVal + ")");
+        }
+        return Tensor.where(x.le(minVal), minVal, Tensor.where(x.ge(maxVal), maxVal, x));
+    }
+
+    /** {@code F.relu6(x)}: {@code hardtanh(x, 0, 6)}. */
+    public static Tensor relu6(Tensor x) {
+        return hardtanh(x, 0.0, 6.0);
+    }
+
+    /** {@code F.hardsigmoid(x)}: {@code relu6(x + 3) / 6}; the gradient is {@code 1/6} strictly inside (-3, 3). */
+    public static Tensor hardsigmoid(Tensor x) {
+        requireFloatingNn(x, "hardsigmoid");
+        // PyTorch's backward multiplies by (float) 1/6 also in float64: the exact values, that gradient.
+        Tensor middle = withGradientOf(x.add(3.0).div(6.0), x.mul((double) (1.0f / 6.0f)));
+        return Tensor.where(x.le(-3.0), 0.0, Tensor.where(x.ge(3.0), 1.0, middle));
+    }
+
+    /** {@code F.hardswish(x)}: {@code x * relu6(x + 3) / 6}. */
+    public static Tensor hardswish(Tensor x) {
+        requireFloatingNn(x, "hardswish");
+        // x * clamp(x + 3, 0, 6) / 6; clamp passes the gradient at both bounds, which gives PyTorch's
+        // derivative at x = -3 (-0.5) and x = 3 (1.5).
+        return x.mul(x.add(3.0).clampMin(0.0).clampMax(6.0)).div(6.0);
+    }
+
+    /** {@code F.logsigmoid(x)}: {@code log(sigmoid(x)) = min(x, 0) - log(1 + exp(-|x|))}, stable for large {@code |x|}. */
+    public static Tensor logsigmoid(Tensor x) {
+        requireFloatingNn(x, "log_sigmoid");
+        Tensor negative = x.lt(0L);
+        Tensor minusAbs = Tensor.where(negative, x, x.neg());
+        return Tensor.where(negative, x, 0.0).sub(minusAbs.exp().log1p());
+    }
+
+    /** {@code F.tanhshrink(x)}: {@code x - tanh(x)}. */
+    public static Tensor tanhshrink(Tensor x) {
+        requireFloatingNn(x, "tanhshrink");
+        return x.sub(x.tanh());
+    }
+
+    /** {@code F.softshrink(x)} with {@code lambd = 0.5}. */
+    public static Tensor softshrink(Tensor x) {
+        return softshrink(x, 0.5);
+    }
+
+    /**
+     * {@code F.softshrink(x, lambd)}: {@code x - lambd} above {@code lambd}, {@code x + lambd} below
+     * {@code -lambd}, zero between.
+     *
+     * @param x a floating-point tensor
+     * @param lambd the threshold, not negative
+     * @return the activation, the shape of {@code x}
+     * @throws TensorException if {@code x} is not floating point or {@code lambd} is negative
+     */
+    public static Tensor softshrink(Tensor x, double lambd) {
+        requireFloatingNn(x, "softshrink");
+        if (lambd < 0) {
+            throw new TensorException("lambda must be greater or equal to 0, but found to be " + lambd + ".");
+        }
+        return Tensor.where(x.gt(lambd), x.sub(lambd), Tensor.where(x.lt(-lambd), x.add(lambd), 0.0));
+    }
+
+    /** {@code F.hardshrink(x)} with {@code lambd = 0.5}. */
+    public static Tensor hardshrink(Tensor x) {
+        return hardshrink(x, 0.5);
+    }
+
+    /**
+     * {@code F.hardshrink(x, lambd)}: {@code x} where {@code |x| > lambd}, else zero.
+     *
+     * @param x a floating-point tensor
+     * @param lambd the threshold
+     * @return the activation, the shape of {@code x}
+     * @throws TensorException if {@code x} is not floating point
+     */
+    public static Tensor hardshrink(Tensor x, double lambd) {
+        requireFloatingNn(x, "hardshrink");
+        return Tensor.where(x.ge(-lambd).logicalAnd(x.le(lambd)), 0.0, x);
+    }
+
+    /** {@code F.glu(x)} along the last dim. */
+    public static Tensor glu(Tensor x) {
+        return glu(x, -1);
+    }
+
+    /**
+     * {@code F.glu(x, dim)}: splits {@code x} in halves {@code a, b} along {@code dim} and returns
+     * {@code a * sigmoid(b)}.
+     *
+     * @param x a floating-point tensor with an even size at {@code dim}
+     * @param dim the dim to halve
+     * @return a tensor half as long at {@code dim}
+     * @throws TensorException for a 0-d input, an odd size or a bad dim
+     */
+    public static Tensor glu(Tensor x, long dim) {
+        if (x.dim() == 0) {
+            throw new TensorException("glu does not support scalars because halving size must be even");
+        }
+        int d = Shapes.normalizeDim(dim, x.dim());
+        long n = x.size(d);
+        if (n % 2 != 0) {
+            throw new TensorException("Halving dimension must be even, but dimension " + d + " is size " + n);
+        }
+        requireFloatingNn(x, "glu");
+        return x.narrow(d, 0, n / 2).mul(x.narrow(d, n / 2, n / 2).sigmoid());
+    }
+
+    /** {@code F.softmin(x, dim)}: {@code softmax(-x, dim)}. */
+    public static Tensor softmin(Tensor x, long dim) {
+        return softmax(x.neg(), dim);
+    }
+
+    /** {@code F.softmin(x, dim, dtype=dtype)}: the input is cast to {@code dtype} first. */
+    public static Tensor softmin(Tensor x, long dim, DType dtype) {
+        return softmax(x.neg(), dim, dtype);
+    }
+
+    /** {@code F.one_hot(x)}: the number of classes is {@code x.max() + 1}. */
+    public static Tensor oneHot(Tensor x) {
+        return oneHot(x, -1);
+    }
+
+    /**
+     * {@code F.one_hot(x, num_classes)}: an int64 tensor of shape {@code x.shape + [numClasses]} with a
+     * one at each class index.
+     *
+     * @param x an int64 tensor of class indices
+     * @param numClasses the number of classes, or -1 to use {@code x.max() + 1}
+     * @return the one-hot encoding
+     * @throws TensorException for a non-int64 input, a negative class, a class of at least {@code numClasses},
+     *     or an empty input without {@code numClasses}
+     */
+    public static Tensor oneHot(Tensor x, long numClasses) {
+        if (x.dtype() != DType.INT64) {
+            throw new TensorException("one_hot is only applicable to index tensor, got " + x.dtype());
+        }
+        if (x.numel() == 0) {
+            if (numClasses < 0) {
+                throw new TensorException("Can not infer total number of classes from empty tensor.");
+            }
+        } else {
+            if (x.min().itemLong() < 0) {
+                throw new TensorException("Class values must be non-negative.");
+            }
+            long max = x.max().itemLong();
+            if (numClasses < 0) {
+                numClasses = max + 1;
+            } else if (max >= numClasses) {
+                throw new TensorException("Class values must be smaller than num_classes.");
+            }
+        }
+        Tensor classes = Tensor.arange(numClasses).to(x.device());
+        return x.unsqueeze(-1).eq(classes).to(DType.INT64);
+    }
+
+    /** {@code F.normalize(x)}: divides by the 2-norm along dim 1. */
+    public static Tensor normalize(Tensor x) {
+        return normalize(x, 2.0, 1, 1e-12);
+    }
+
+    /**
+     * {@code F.normalize(x, p, dim, eps)}: {@code x / max(||x||_p, eps)} along {@code dim}.
+     *
+     * @param x a floating-point tensor
+     * @param p the norm's order
+     * @param dim the dim to normalise along
+     * @param eps the smallest denominator
+     * @return a tensor of the shape of {@code x}
+     * @throws TensorException for a bad dim
+     */
+    public static Tensor normalize(Tensor x, double p, long dim, double eps) {
+        int d = Shapes.normalizeDim(dim, x.dim());
+        requireFloatingNn(x, "normalize");
+        return x.div(vectorNorm(x, p, new int[] {d}, true).clampMin(eps));
+    }
+
+    /**
+     * The p-norm of {@code x} over {@code dims} ({@code torch.linalg.vector_norm}), with PyTorch's
+     * gradient conventions: zero where the norm is zero, and for {@code p = inf} split evenly among
+     * the largest entries. {@code p = 0} counts the nonzero entries.
+     */
+    static Tensor vectorNorm(Tensor x, double p, int[] dims, boolean keepdim) {
+        Tensor a = x.abs();
+        if (p == Double.POSITIVE_INFINITY) {
+            return a.amax(dims, keepdim);
+        }
+        if (p == Double.NEGATIVE_INFINITY) {
+            return a.amin(dims, keepdim);
+        }
+        if (p == 0) {
+            return x.ne(0L).to(x.dtype()).sum(dims, keepdim);
+        }
+        if (p == 1) {
+            return a.sum(dims, keepdim);
+        }
+        Tensor powered = p == 2 ? x.mul(x) : safePow(a, p);
+        Tensor sum = powered.sum(dims, keepdim);
+        Tensor zero = sum.eq(0L);
+        Tensor safe = Tensor.where(zero, 1.0, sum);
+        Tensor root = p == 2 ? safe.sqrt() : safe.pow(1.0 / p);
+        return Tensor.where(zero, 0.0, root);
+    }
+
+    /** {@code a^p} for {@code a >= 0} whose gradient is zero (not NaN) at {@code a = 0} when {@code p < 1}. */
+    private static Tensor safePow(Tensor a, double p) {
+        if (p >= 1) {
+            return a.pow(p);
+        }
+        Tensor zero = a.eq(0L);
+        return Tensor.where(zero, 0.0, Tensor.where(zero, 1.0, a).pow(p));
+    }
+
+    /** {@code F.pad(x, pad)} with zeros. */
+    public static Tensor pad(Tensor x, long[] pad) {
+        return pad(x, pad, "constant", 0.0);
+    }
+
+    /**
+     * {@code F.pad(x, pad, mode, value)}: pads the last {@code pad.length / 2} dims, the last dim first
+     * ({@code (left, right, top, bottom, ...)}). Modes: {@code "constant"} (with {@code value}; negative
+     * amounts crop), {@code "reflect"} (mirrored without the edge), {@code "replicate"} (the edge
+     * repeated) and {@code "circular"} (wrapped around).
+     *
+     * @param x the input
+     * @param pad the amounts, two per padded dim
+     * @param mode the padding mode
+     * @param value the fill value of {@code "constant"}
+     * @return the padded tensor
+     * @throws TensorException for an odd or too long {@code pad}, an unknown mode, amounts a mode cannot
+     *     give (reflect: at least the size; circular: more than the size), or a negative result size
+     */
+    public static Tensor pad(Tensor x, long[] pad, String mode, double value) {
+        if (pad.length % 2 != 0) {
+            throw new TensorException("Padding length must be divisible by 2, got " + Arrays.toString(pad));
+        }
+        if (pad.length / 2 > x.dim()) {
+            throw new TensorException("Padding length too large: " + pad.length + " values for a " + x.dim()
+                    + "-d input of shape " + Arrays.toString(x.shape()));
+        }
+        if (!mode.equals("constant") && !mode.equals("reflect") && !mode.equals("replicate") && !mode.equals("circular")) {
+            throw new TensorException("Unrecognised padding mode " + mode
+                    + ": expected 'constant', 'reflect', 'replicate' or 'circular'");
+        }
+        if (!mode.equals("constant") && (x.dim() < 2 || x.dim() > 5 || pad.length / 2 > x.dim() - 1)) {
+            throw new TensorException("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now; "
+                    + "got pad " + Arrays.toString(pad) + " for an input of shape " + Arrays.toString(x.shape()));
+        }
+        Tensor out = x;
+        for (int k = 0; k < pad.length / 2; k++) {
+            int d = x.dim() - 1 - k;
+            long left = pad[2 * k];
+            long right = pad[2 * k + 1];
+            long n = out.size(d);
+            switch (mode) {
+                case "constant" -> out = padConstant(out, d, left, right, value);
+                case "reflect" -> {
+                    if (left >= n || right >= n || left < 0 || right < 0) {
+                        throw new TensorException("Argument #4: Padding size should be less than the corresponding "
+                                + "input dimension, but got: padding (" + left + ", " + right + ") at dimension " + d
+                                + " of input " + Arrays.toString(x.shape()));
+                    }
+                    out = Tensor.cat(new Tensor[] {out.narrow(d, 1, left).flip(d), out,
+                        out.narrow(d, n - 1 - right, right).flip(d)}, d);
+                }
+                case "replicate" -> {
+                    if (n == 0) {
+                        throw new TensorException("replicate padding needs a non-empty dimension " + d + " of input "
+                                + Arrays.toString(x.shape()));
+                    }
+                    Tensor core = out.narrow(d, Math.max(0, -left), checkedLength(n + Math.min(0, left) + Math.min(0, right), n, left, right));
+                    long m = core.size(d);
+                    out = Tensor.cat(new Tensor[] {repeatEdge(core, d, 0, Math.max(0, left)), core,
+                        repeatEdge(core, d, m - 1, Math.max(0, right))}, d);
+                }
+                default -> {
+                    if (left > n || right > n) {
+                        throw new TensorException("Padding value causes wrapping around more than once: padding ("
+                                + left + ", " + right + ") at dimension " + d + " of input " + Arrays.toString(x.shape()));
+                    }
+                    Tensor core = out.narrow(d, Math.max(0, -left), checkedLength(n + Math.min(0, left) + Math.min(0, right), n, left, right));
+                    long m = core.size(d);
+                    out = Tensor.cat(new Tensor[] {core.narrow(d, m - Math.max(0, left), Math.max(0, left)), core,
+                        core.narrow(d, 0, Math.max(0, right))}, d);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long checkedLength(long length, long n, long left, long right) {
+        if (length < 0) {
+            throw new TensorException("start (" + Math.max(0, -left) + ") + length (" + length
+                    + ") exceeds dimension size (" + n + "): padding (" + left + ", " + right + ")");
+        }
+        return length;
+    }
+
+    private static Tensor padConstant(Tensor x, int d, long left, long right, double value) {
+        long n = x.size(d);
+        long start = Math.max(0, -left);
+        long length = checkedLength(n - start - Math.max(0, -right), n, left, right);
+        Tensor core = x.narrow(d, start, length);
+        if (left <= 0 && right <= 0) {
+            return core;
+        }
+        return Tensor.cat(new Tensor[] {constantBlock(core, d, Math.max(0, left), value), core,
+            constantBlock(core, d, Math.max(0, right), value)}, d);
+    }
+
+    private static Tensor constantBlock(Tensor like, int d, long length, double value) {
+        long[] shape = like.shape().clone();
+        shape[d] = length;
+        Tensor block = Tensor.empty(shape, like.dtype(), like.device());
+        return like.dtype().isFloatingPoint() ? block.fill_(value) : block.fill_((long) value);
+    }
+
+    private static Tensor repeatEdge(Tensor x, int d, long index, long times) {
+        long[] shape = x.shape().clone();
+        shape[d] = times;
+        if (times == 0) {
+            return x.narrow(d, 0, 0);
+        }
+        return x.narrow(d, index, 1).expand(shape);
+    }
+
+    /** {@code F.cosine_similarity(x1, x2)} along dim 1 with {@code eps = 1e-8}. */
+    public static Tensor cosineSimilarity(Tensor x1, Tensor x2) {
+        return cosineSimilarity(x1, x2, 1, 1e-8);
+    }
+
+    /**
+     * {@code F.cosine_similarity(x1, x2, dim, eps)}: {@code sum(x1 * x2) / sqrt(max(sum(x1^2) * sum(x2^2), eps^2))}
+     * along {@code dim} (PyTorch 1.13's formula), inputs broadcast.
+     *
+     * @param x1 the first vectors
+     * @param x2 the second vectors, broadcastable with {@code x1}
+     * @param dim the vector dim
+     * @param eps the smallest norm product's square root
+     * @return the similarities, without {@code dim}
+     * @throws TensorException if the shapes do not broadcast or the dim is out of range
+     */
+    public static Tensor cosineSimilarity(Tensor x1, Tensor x2, long dim, double eps) {
+        long[] shape = Shapes.broadcast(x1.shape(), x2.shape());
+        int d = Shapes.normalizeDim(dim, shape.length);
+        Tensor a = x1.expand(shape);
+        Tensor b = x2.expand(shape);
+        Tensor w12 = a.mul(b).sum(d);
+        Tensor w1 = a.mul(a).sum(d);
+        Tensor w2 = b.mul(b).sum(d);
+        return w12.div(w1.mul(w2).clampMin(eps * eps).sqrt());
+    }
+
+    /** {@code F.pairwise_distance(x1, x2)}: the 2-norm of {@code x1 - x2 + 1e-6} over the last dim. */
+    public static Tensor pairwiseDistance(Tensor x1, Tensor x2) {
+        return pairwiseDistance(x1, x2, 2.0, 1e-6, false);
+    }
+
+    /**
+     * {@code F.pairwise_distance(x1, x2, p, eps, keepdim)}: the p-norm of {@code x1 - x2 + eps} over the
+     * last dim of the broadcast shape.
+     *
+     * @param x1 the first vectors
+     * @param x2 the second vectors, broadcastable with {@code x1}
+     * @param p the norm's order (may be infinite)
+     * @param eps added to the difference to avoid a zero norm
+     * @param keepdim whether to keep the reduced dim
+     * @return the distances
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public static Tensor pairwiseDistance(Tensor x1, Tensor x2, double p, double eps, boolean keepdim) {
+        Tensor diff = x1.sub(x2).add(eps);
+        int last = Math.max(x1.dim(), x2.dim()) - 1;
+        return vectorNorm(diff, p, last < 0 ? new int[0] : new int[] {last}, keepdim);
+    }
+
+    /** {@code torch.cdist(x1, x2)} with {@code p = 2}. */
+    public static Tensor cdist(Tensor x1, Tensor x2) {
+        return cdist(x1, x2, 2.0);
+    }
+
+    /**
+     * {@code torch.cdist(x1, x2, p)}: the p-norm distance between each row of {@code x1} ({@code [..., P, M]})
+     * and each row of {@code x2} ({@code [..., R, M]}), batch dims broadcast; the result is {@code [..., P, R]}.
+     * Distances are computed directly (PyTorch's {@code donot_use_mm_for_euclid_dist}), which agrees with
+     * its matrix-product path to rounding.
+     *
+     * @param x1 the first rows, at least 2-d
+     * @param x2 the second rows, at least 2-d, as many columns
+     * @param p the norm's order, not negative (may be infinite)
+     * @return the distances
+     * @throws TensorException for fewer than 2 dims, different column counts or a negative {@code p}
+     */
+    public static Tensor cdist(Tensor x1, Tensor x2, double p) {
+        if (x1.dim() < 2 || x2.dim() < 2) {
+            throw new TensorException("cdist only supports at least 2D tensors, X1 got: " + x1.dim() + "D, X2 got: "
+                    + x2.dim() + "D");
+        }
+        if (x1.size(-1) != x2.size(-1)) {
+            throw new TensorException("X1 and X2 must have the same number of columns. X1: " + x1.size(-1)
+                    + " X2: " + x2.size(-1));
+        }
+        if (!(p >= 0)) {
+            throw new TensorException("cdist only supports non-negative p values, got " + p);
+        }
+        requireFloatingNn(x1, "cdist");
+        Tensor diff = x1.unsqueeze(-2).sub(x2.unsqueeze(-3));
+        return vectorNorm(diff, p, new int[] {diff.dim() - 1}, false);
+    }
+
+    // ------------------------------------------------------------------ nn2 losses
+
+    /** Applies a loss reduction to per-element losses. */
+    private static Tensor reduce(Tensor losses, Reduction reduction) {
+        return switch (reduction) {
+            case NONE -> losses;
+            case SUM -> losses.sum();
+            case MEAN -> losses.mean();
+        };
+    }
+
+    /** {@code F.binary_cross_entropy(input, target)} with the mean reduction. */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
+        return binaryCrossEntropy(input, target, null, Reduction.MEAN);
+    }
+
+    /**
+     * {@code F.binary_cross_entropy(input, target, weight, reduction)}:
+     * {@code -weight * (t * log(x) + (1 - t) * log(1 - x))}, each log clamped at -100 as in PyTorch.
+     *
+     * @param input probabilities in [0, 1]
+     * @param target targets of the same shape
+     * @param weight per-element weights broadcastable to the input, or null
+     * @param reduction how to reduce
+     * @return the loss
+     * @throws TensorException if the shapes differ or an input lies outside [0, 1]
+     */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+        if (!Arrays.equals(input.shape(), target.shape())) {
+            throw new TensorException("Using a target size (torch.Size(" + Arrays.toString(target.shape())
+                    + ")) that is different to the input size (torch.Size(" + Arrays.toString(input.shape())
+                    + ")) is deprecated. Please ensure they have the same size.");
+        }
+        requireFloatingNn(input, "binary_cross_entropy");
+        if (input.numel() > 0 && input.detach().lt(0L).logicalOr(input.detach().gt(1L)).any().itemBoolean()) {
+            throw new TensorException("all elements of input should be between 0 and 1");
+        }
+        Tensor logX = input.log().clampMin(-100.0);
+        Tensor log1mX = input.neg().add(1.0).log().clampMin(-100.0);
+        Tensor losses = target.mul(logX).add(target.neg().add(1.0).mul(log1mX)).neg();
+        if (weight != null) {
+            losses = losses.mul(weight);
+        }
+        return reduce(losses, reduction);
+    }
+
+    /** {@code F.binary_cross_entropy_with_logits(input, target)} with the mean reduction. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
+        return binaryCrossEntropyWithLogits(input, target, null, null, Reduction.MEAN);
+    }
+
+    /**
+     * {@code F.binary_cross_entropy_with_logits(input, target, weight, reduction, pos_weight)}: the binary
+     * cross-entropy of {@code sigmoid(input)}, computed stably in PyTorch's order of operations;
+     * {@code posWeight} scales the positive term.
+     *
+     * @param input logits
+     * @param target targets of the same shape
+     * @param weight per-element weights broadcastable to the input, or null
+     * @param posWeight weights of positive examples broadcastable to the input (one per class in the
+     *     last dim), or null
+     * @param reduction how to reduce
+     * @return the loss
+     * @throws TensorException if the shapes differ
+     */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
+            Reduction reduction) {
+        if (!Arrays.equals(input.shape(), target.shape())) {
+            throw new TensorException("Target size (torch.Size(" + Arrays.toString(target.shape())
+                    + ")) must be the same as input size (torch.Size(" + Arrays.toString(input.shape()) + "))");
+        }
+        requireFloatingNn(input, "binary_cross_entropy_with_logits");
+        Tensor maxVal = input.neg().clampMin(0.0);
+        Tensor logTerm = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log();
+        Tensor oneMinusT = target.neg().add(1.0);
+        Tensor losses;
+        if (posWeight != null) {
+            Tensor logWeight = posWeight.sub(1.0).mul(target).add(1.0);
+            losses = oneMinusT.mul(input).add(logWeight.mul(logTerm.add(maxVal)));
+        } else {
+            losses = oneMinusT.mul(input).add(maxVal).add(logTerm);
+        }
+        if (weight != null) {
+            losses = losses.mul(weight);
+        }
+        return reduce(losses, reduction);
+    }
+
+    /** {@code F.l1_loss(input, target)} with the mean reduction. */
+    public static Tensor l1Loss(Tensor input, Tensor target) {
+        return l1Loss(input, target, Reduction.MEAN);
+    }
+
+    /** {@code F.l1_loss(input, target, reduction)}: {@code |input - target|} (shapes broadcast). */
+    public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
+        return reduce(input.sub(target).abs(), reduction);
+    }
+
+    /** {@code F.smooth_l1_loss(input, target)} with {@code beta = 1} and the mean reduction. */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target) {
+        return smoothL1Loss(input, target, Reduction.MEAN, 1.0);
+    }
+
+    /**
+     * {@code F.smooth_l1_loss(input, target, reduction, beta)}: {@code 0.5 d^2 / beta} where
+     * {@code |d| < beta}, else {@code |d| - 0.5 beta}; {@code beta = 0} is the L1 loss.
+     *
+     * @param input the predictions
+     * @param target the targets, broadcastable with the input
+     * @param reduction how to reduce
+     * @param beta the switch point, not negative
+     * @return the loss
+     * @throws TensorException for a negative {@code beta} or shapes that do not broadcast
+     */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
+        if (beta < 0) {
+            throw new TensorException("smooth_l1_loss does not support negative values for beta, got " + beta);
+        }
+        if (beta == 0) {
+            return l1Loss(input, target, reduction);
+        }
+        Tensor d = input.sub(target);
+        Tensor a = d.abs();
+        return reduce(Tensor.where(a.lt(beta), d.mul(d).mul(0.5).div(beta), a.sub(0.5 * beta)), reduction);
+    }
+
+    /** {@code F.huber_loss(input, target)} with {@code delta = 1} and the mean reduction. */
+    public static Tensor huberLoss(Tensor input, Tensor target) {
+        return huberLoss(input, target, Reduction.MEAN, 1.0);
+    }
+
+    /**
+     * {@code F.huber_loss(input, target, reduction, delta)}: {@code 0.5 d^2} where {@code |d| < delta},
+     * else {@code delta * (|d| - 0.5 delta)}.
+     *
+     * @param input the predictions
+     * @param target the targets, broadcastable with the input
+     * @param reduction how to reduce
+     * @param delta the switch point, positive
+     * @return the loss
+     * @throws TensorException for a delta that is not positive or shapes that do not broadcast
+     */
+    public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
+        if (!(delta > 0)) {
+            throw new TensorException("huber_loss does not support non-positive values for delta, got " + delta);
+        }
+        Tensor d = input.sub(target);
+        Tensor a = d.abs();
+        return reduce(Tensor.where(a.lt(delta), d.mul(d).mul(0.5), a.sub(0.5 * delta).mul(delta)), reduction);
+    }
+
+    /** {@code F.kl_div(input, target)} with the mean reduction and a probability target. */
+    public static Tensor klDiv(Tensor input, Tensor target) {
+        return klDiv(input, target, "mean", false);
+    }
+
+    /**
+     * {@code F.kl_div(input, target, reduction, log_target)}: with log-probabilities {@code input}, the
+     * pointwise {@code target * (log(target) - input)} ({@code exp(target) * (target - input)} when
+     * {@code logTarget}), reduced by {@code "none"}, {@code "mean"}, {@code "sum"} or {@code "batchmean"}
+     * (the sum divided by the batch size, the KL divergence's definition).
+     *
+     * @param input log-probabilities
+     * @param target probabilities (or log-probabilities), broadcastable with the input
+     * @param reduction the reduction's name
+     * @param logTarget whether the target holds log-probabilities
+     * @return the loss
+     * @throws TensorException for an unknown reduction
+     */
+    public static Tensor klDiv(Tensor input, Tensor target, String reduction, boolean logTarget) {
+        if (!reduction.equals("batchmean")) {
+            Reduction.of(reduction);
+        }
+        Tensor losses;
+        if (logTarget) {
+            losses = target.exp().mul(target.sub(input));
+        } else {
+            Tensor zero = target.eq(0L);
+            Tensor xlogx = Tensor.where(zero, 0.0, target.mul(Tensor.where(zero, 1.0, target).log()));
+            losses = xlogx.sub(target.mul(input));
+        }
+        if (reduction.equals("batchmean")) {
+            return input.dim() == 0 ? losses.sum() : losses.sum().div((double) input.size(0));
+        }
+        return reduce(losses, Reduction.of(reduction));
+    }
+
+    /** {@code F.cosine_embedding_loss(x1, x2, target)} with {@code margin = 0} and the mean reduction. */
+    public static Tensor cosineEmbeddingLoss(Tensor x1, Tensor x2, Tensor target) {
+        return cosineEmbeddingLoss(x1, x2, target, 0.0, Reduction.MEAN);
+    }
+
+    /**
+     * {@code F.cosine_embedding_loss(x1, x2, target, margin, reduction)}: {@code 1 - cos} for target 1,
+     * {@code max(0, cos - margin)} for target -1, where {@code cos} is the cosine similarity of the rows.
+     *
+     * @param x1 the first vectors ({@code [N, D]}, or {@code [D]} with a 0-d target)
+     * @param x2 the second vectors
+     * @param target 1 or -1 per pair ({@code [N]} or 0-d)
+     * @param margin the margin of dissimilar pairs
+     * @param reduction how to reduce
+     * @return the loss
+     * @throws TensorException for inputs whose dims do not fit the target's
+     */
+    public static Tensor cosineEmbeddingLoss(Tensor x1, Tensor x2, Tensor target, double margin, Reduction reduction) {
+        int td = target.dim();
+        if (td > 1) {
+            throw new TensorException("0D or 1D target tensor expected, multi-target not supported, got "
+                    + Arrays.toString(target.shape()));
+        }
+        if (td == 1 && (x1.dim() != 2 || x2.dim() != 2)) {
+            throw new TensorException("1D target tensor expects 2D input tensors, but found inputs with sizes "
+                    + Arrays.toString(x1.shape()) + " and " + Arrays.toString(x2.shape()) + ".");
+        }
+        if (td == 0 && (x1.dim() != 1 || x2.dim() != 1)) {
+            throw new TensorException("0D target tensor expects 1D input tensors, but found inputs with sizes "
+                    + Arrays.toString(x1.shape()) + " and " + Arrays.toString(x2.shape()) + ".");
+        }
+        Tensor prodSum = x1.mul(x2).sum(td);
+        Tensor mag1 = x1.mul(x1).sum(td).add(1e-12);
+        Tensor mag2 = x2.mul(x2).sum(td).add(1e-12);
+        Tensor cos = prodSum.div(mag1.mul(mag2).sqrt());
+        Tensor pos = cos.neg().add(1.0);
+        Tensor neg = cos.sub(margin).clampMin(0.0);
+        Tensor losses = Tensor.where(target.eq(1L), pos, 0.0).add(Tensor.where(target.eq(-1L), neg, 0.0));
+        return reduce(losses, reduction);
+    }
+
+    /** {@code F.margin_ranking_loss(x1, x2, target)} with {@code margin = 0} and the mean reduction. */
+    public static Tensor marginRankingLoss(Tensor x1, Tensor x2, Tensor target) {
+        return marginRankingLoss(x1, x2, target, 0.0, Reduction.MEAN);
+    }
+
+    /**
+     * {@code F.margin_ranking_loss(x1, x2, target, margin, reduction)}: {@code max(0, -target * (x1 - x2) + margin)}.
+     *
+     * @param x1 the first scores
+     * @param x2 the second scores
+     * @param target 1 where {@code x1} should rank higher, -1 where lower
+     * @param margin the margin
+     * @param reduction how to reduce
+     * @return the loss
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public static Tensor marginRankingLoss(Tensor x1, Tensor x2, Tensor target, double margin, Reduction reduction) {
+        return reduce(target.neg().mul(x1.sub(x2)).add(margin).clampMin(0.0), reduction);
+    }
+
+    /** {@code F.triplet_margin_loss(anchor, positive, negative)} with margin 1, p 2 and the mean reduction. */
+    public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) {
+        return tripletMarginLoss(anchor, positive, negative, 1.0, 2.0, 1e-6, false, Reduction.MEAN);
+    }
+
+    /**
+     * {@code F.triplet_margin_loss(anchor, positive, negative, margin, p, eps, swap, reduction)}:
+     * {@code max(0, margin + d(a, p) - d(a, n))} with the pairwise distance {@code d}; with {@code swap},
+     * {@code d(a, n)} is replaced by {@code min(d(a, n), d(p, n))}.
+     *
+     * @param anchor the anchors
+     * @param positive the positive examples
+     * @param negative the negative examples
+     * @param margin the margin
+     * @param p the distance's norm order
+     * @param eps added to differences in the distance
+     * @param swap whether to use the distance swap
+     * @param reduction how to reduce
+     * @return the loss
+     * @throws TensorException if the inputs' dims differ or shapes do not broadcast
+     */
+    public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative, double margin, double p,
+            double eps, boolean swap, Reduction reduction) {
+        if (anchor.dim() != positive.dim() || anchor.dim() != negative.dim()) {
+            throw new TensorException("All inputs should have same dimension but got " + anchor.dim() + "D, "
+                    + positive.dim() + "D and " + negative.dim() + "D inputs.");
+        }
+        Tensor distPos = pairwiseDistance(anchor, positive, p, eps, false);
+        Tensor distNeg = pairwiseDistance(anchor, negative, p, eps, false);
+        if (swap) {
+            distNeg = distNeg.minimum(pairwiseDistance(positive, negative, p, eps, false));
+        }
+        return reduce(distPos.add(margin).sub(distNeg).clampMin(0.0), reduction);
+    }
+
+    /** {@code F.poisson_nll_loss(input, target)}: log input, no Stirling term, {@code eps = 1e-8}, mean. */
+    public static Tensor poissonNllLoss(Tensor input, Tensor target) {
+        return poissonNllLoss(input, target, true, false, 1e-8, Reduction.MEAN);
+    }
+
+    /**
+     * {@code F.poisson_nll_loss(input, target, log_input, full, eps, reduction)}: {@code exp(input) - target * input}
+     * for a log-rate input, else {@code input - target * log(input + eps)}; {@code full} adds Stirling's
+     * approximation {@code t log t - t + 0.5 log(2 pi t)} where the target exceeds 1.
+     *
+     * @param input rates or log-rates
+     * @param target counts
+     * @param logInput whether the input is a log-rate
+     * @param full whether to add the Stirling term
+     * @param eps added inside the log of a rate input
+     * @param reduction how to reduce
+     * @return the loss
+     * @throws TensorException if the shapes do not broadcast
+     */
+    public static Tensor poissonNllLoss(Tensor input, Tensor target, boolean logInput, boolean full, double eps,
+            Reduction reduction) {
+        Tensor loss = logInput ? input.exp().sub(target.mul(input)) : input.sub(target.mul(input.add(eps).log()));
+        if (full) {
+            Tensor stirling = target.mul(target.log()).sub(target).add(target.mul(2 * Math.PI).log().mul(0.5));
+            loss = loss.add(Tensor.where(target.le(1L), 0.0, stirling));
+        }
+        return reduce(loss, reduction);
+    }
+
+    /** {@code F.gaussian_nll_loss(input, target, var)}: no constant term, {@code eps = 1e-6}, mean. */
+    public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var) {
+        return gaussianNllLoss(input, target, var, false, 1e-6, Reduction.MEAN);
+    }
+
+    /**
+     * {@code F.gaussian_nll_loss(input, target, var, full, eps, reduction)}:
+     * {@code 0.5 * (log(var) + (input - target)^2 / var)} (plus {@code 0.5 log(2 pi)} when {@code full}),
+     * with {@code var} clamped below at {@code eps} for the value only (the gradient passes as if
+     * unclamped, as PyTorch's no-grad clamp does). A {@code var} one dim short of the input, or with a
+     * last dim of 1, is shared over the input's last dim.
+     *
+     * @param input the means
+     * @param target the observations
+     * @param var the variances, not negative
+     * @param full whether to add the constant term
+     * @param eps the smallest variance used
+     * @param reduction how to reduce
+     * @return the loss
+     * @throws TensorException if {@code var} has a wrong size or a negative entry
+     */
+    public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var, boolean full, double eps,
+            Reduction reduction) {
+        long[] in = input.shape();
+        long[] vs = var.shape();
+        if (!Arrays.equals(in, vs)) {
+            long[] inHead = Arrays.copyOf(in, Math.max(0, in.length - 1));
+            if (in.length > 0 && Arrays.equals(inHead, vs)) {
+                var = var.unsqueeze(-1);
+            } else if (!(in.length > 0 && vs.length == in.length && vs[vs.length - 1] == 1
+                    && Arrays.equals(inHead, Arrays.copyOf(vs, vs.length - 1)))) {
+                throw new TensorException("var is of incorrect size: " + Arrays.toString(vs) + " for an input of shape "
+                        + Arrays.toString(in));
+            }
+        }
+        if (var.numel() > 0 && var.detach().lt(0L).any().itemBoolean()) {
+            throw new TensorException("var has negative entry/entries");
+        }
+        // The clamped value with an identity gradient: c + (v - v) is exactly c.
+        Tensor clamped = var.detach().clampMin(eps).add(var.sub(var.detach()));
+        Tensor d = input.sub(target);
+        Tensor loss = clamped.log().add(d.mul(d).div(clamped)).mul(0.5);
+        if (full) {
+            loss = loss.add(0.5 * Math.log(2 * Math.PI));
+        }
+        return reduce(loss, reduction);
+    }
+
+    /** {@code F.ctc_loss(logProbs, targets, inputLengths, targetLengths)} with blank 0 and the mean reduction. */
+    public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths) {
+        return ctcLoss(logProbs, targets, inputLengths, targetLengths, 0, Reduction.MEAN, false);
+    }
+
+    /**
+     * {@code F.ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, reduction, zero_infinity)}:
+     * the connectionist temporal classification loss, {@code -log} of the total probability of all
+     * alignments of each target, by the forward (alpha) recursion in log space over the blank-extended
+     * target. The recursion is composed of differentiable ops, so the gradient is the true partial
+     * derivative with respect to {@code logProbs} (PyTorch's own CTC gradient assumes the inputs came
+     * from a log-softmax). {@code "mean"} divides each loss by its target length (at least 1) and then
+     * averages over the batch.
+     *
+     * @param logProbs log-probabilities {@code [T, N, C]} (or {@code [T, C]} for one sequence)
+     * @param targets padded targets {@code [N, S]}, or all targets concatenated in one 1-d tensor
+     * @param inputLengths the length of each input, at most {@code T}
+     * @param targetLengths the length of each target
+     * @param blank the blank class
+     * @param reduction how to reduce
+     * @param zeroInfinity whether infinite losses (impossible alignments) become zero
+     * @return the loss
+     * @throws TensorException for inconsistent shapes or lengths, or a bad blank
+     */
+    public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths, long blank,
+            Reduction reduction, boolean zeroInfinity) {
+        boolean batched = logProbs.dim() == 3;
+        if (!batched && logProbs.dim() != 2) {
+            throw new TensorException("ctc_loss: log_probs must be [T, N, C] or [T, C], got "
+                    + Arrays.toString(logProbs.shape()));
+        }
+        requireFloatingNn(logProbs, "ctc_loss");
+        Tensor lp = batched ? logProbs : logProbs.unsqueeze(1);
+        long time = lp.size(0);
+        int batch = Math.toIntExact(lp.size(1));
+        long classes = lp.size(2);
+        if (blank < 0 || blank >= classes) {
+            throw new TensorException("blank must be in label range: blank " + blank + " for " + classes + " classes");
+        }
+        long[] inLens = inputLengths.reshape(-1).toLongArray();
+        long[] tgLens = targetLengths.reshape(-1).toLongArray();
+        if (inLens.length != batch || tgLens.length != batch) {
+            throw new TensorException("input_lengths must be of size batch_size (" + batch + "), got "
+                    + inLens.length + "; target_lengths " + tgLens.length);
+        }
+        long[] tg = targets.to(DType.INT64).reshape(-1).toLongArray();
+        boolean concatenated = batched && targets.dim() == 1;
+        long stride = targets.dim() == 2 ? targets.size(1) : 0;
+        Tensor[] losses = new Tensor[batch];
+        long offset = 0;
+        for (int n = 0; n < batch; n++) {
+            if (inLens[n] > time) {
+                throw new TensorException("Expected input_lengths to have value at most " + time + ", but got value "
+                        + inLens[n] + " (while checking arguments for ctc_loss_cpu)");
+            }
+            if (tgLens[n] < 0 || inLens[n] < 0) {
+                throw new TensorException("ctc_loss: lengths must not be negative, got input length " + inLens[n]
+                        + " and target length " + tgLens[n]);
+            }
+            long start = concatenated ? offset : n * stride;
+            if (!concatenated && targets.dim() == 2 && tgLens[n] > stride) {
+                throw new TensorException("Expected tensor to have size at least " + tgLens[n] + " at dimension 1, but got size "
+                        + stride + " for argument #2 'targets' (while checking arguments for ctc_loss_cpu)");
+            }
+            if (start + tgLens[n] > tg.length) {
+                throw new TensorException("ctc_loss: targets hold " + tg.length + " labels, fewer than the target lengths need");
+            }
+            long[] ext = new long[(int) (2 * tgLens[n] + 1)];
+            Arrays.fill(ext, blank);
+            for (int k = 0; k < tgLens[n]; k++) {
+                long label = tg[(int) (start + k)];
+                if (label < 0 || label >= classes) {
+                    throw new TensorException("ctc_loss: target label " + label + " out of range for " + classes + " classes");
+                }
+                ext[2 * k + 1] = label;
+            }
+            offset += tgLens[n];
+            losses[n] = ctcSequence(lp.select(1, n), inLens[n], ext, blank);
+        }
+        Tensor loss = Tensor.stack(losses, 0);
+        if (zeroInfinity) {
+            loss = Tensor.where(loss.eq(Double.POSITIVE_INFINITY), 0.0, loss);
+        }
+        if (!batched) {
+            loss = loss.squeeze(0);
+        }
+        return switch (reduction) {
+            case NONE -> loss;
+            case SUM -> loss.sum();
+            case MEAN -> {
+                double[] lens = new double[batch];
+                for (int n = 0; n < batch; n++) {
+                    lens[n] = Math.max(1, tgLens[n]);
+                }
+                Tensor divisor = Tensor.fromArray(lens).to(loss.dtype()).to(loss.device());
+                yield loss.reshape(batch).div(divisor).mean();
+            }
+        };
+    }
+
+    /** One sequence's CTC loss: {@code lp} is {@code [T, C]}, {@code ext} the blank-extended target. */
+    private static Tensor ctcSequence(Tensor lp, long length, long[] ext, long blank) {
+        int states = ext.length;
+        Tensor ninf = Tensor.empty(new long[] {states}, lp.dtype(), lp.device()).fill_(Double.NEGATIVE_INFINITY);
+        if (length == 0) {
+            // No frames: only the empty target has an alignment (probability 1).
+            return ninf.select(0, 0).fill_(states == 1 ? 0.0 : Double.POSITIVE_INFINITY);
+        }
+        Tensor index = Tensor.fromArray(ext).to(lp.device());
+        Tensor picked = lp.narrow(0, 0, length).indexSelect(1, index);
+        boolean[] skip = new boolean[states];
+        for (int s = 2; s < states; s++) {
+            skip[s] = ext[s] != blank && ext[s] != ext[s - 2];
+        }
+        Tensor skipMask = Tensor.fromArray(skip).to(lp.device());
+        Tensor first = picked.select(0, 0);
+        Tensor keep = Tensor.fromArray(states > 1 ? new boolean[] {true, true} : new boolean[] {true}).to(lp.device());
+        Tensor alpha = Tensor.where(Tensor.cat(new Tensor[] {keep, Tensor.zeros(new long[] {Math.max(0, states - 2)},
+                DType.BOOL).to(lp.device())}, 0), first, Double.NEGATIVE_INFINITY);
+        for (long t = 1; t < length; t++) {
+            Tensor one = shiftRight(alpha, 1, ninf);
+            Tensor two = Tensor.where(skipMask, shiftRight(alpha, 2, ninf), Double.NEGATIVE_INFINITY);
+            alpha = logSumExpSafe(Tensor.stack(new Tensor[] {alpha, one, two}, 0)).add(picked.select(0, t));
+        }
+        Tensor tail = states > 1 ? alpha.narrow(0, states - 2, 2) : alpha;
+        return logSumExpSafe(tail.unsqueeze(1)).neg().squeeze(0);
+    }
+
+    private static Tensor shiftRight(Tensor x, int k, Tensor ninf) {
+        long n = x.size(0);
+        if (k >= n) {
+            return ninf.narrow(0, 0, n);
+        }
+        return Tensor.cat(new Tensor[] {ninf.narrow(0, 0, k), x.narrow(0, 0, n - k)}, 0);
+    }
+
+    /** {@code log(sum(exp(x)))} over dim 0, giving -inf (with a zero, not NaN, gradient) where every entry is -inf. */
+    private static Tensor logSumExpSafe(Tensor x) {
+        Tensor m = x.detach().amax(new int[] {0}, false);
+        Tensor finite = m.ne(Double.NEGATIVE_INFINITY);
+        Tensor shift = Tensor.where(finite, m, 0.0);
+        Tensor sum = x.sub(shift).exp().sum(0);
+        Tensor empty = sum.eq(0L);
+        Tensor log = Tensor.where(empty, Double.NEGATIVE_INFINITY, Tensor.where(empty, 1.0, sum).log());
+        return log.add(shift);
+    }
+
+    private static void requireFloatingNn(Tensor x, String op) {
+        if (!x.dtype().isFloatingPoint()) {
+            throw new TensorException(op + ": expected a floating-point input (float32 or float64), got "
+                    + x.dtype() + " of shape " + Arrays.toString(x.shape()));
+        }
+    }
 }
