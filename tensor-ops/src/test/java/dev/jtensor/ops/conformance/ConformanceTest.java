@@ -100,6 +100,20 @@ class ConformanceTest {
             runModuleCase(c, op, counts);
             return;
         }
+        if (OptimCases.handles(op)) {
+            if (UNSUPPORTED.contains(op)) {
+                counts[2]++;
+                Assumptions.abort("optimizer '" + op + "' is not yet supported (conformance-unsupported.txt)");
+            }
+            try {
+                OptimCases.check(c);
+                counts[0]++;
+            } catch (AssertionError | RuntimeException e) {
+                counts[1]++;
+                throw new AssertionError(c.get("id").textValue() + ": " + e, e);
+            }
+            return;
+        }
         OpTable.Op fn = OpTable.OPS.get(op);
         if (fn == null || UNSUPPORTED.contains(op)) {
             counts[2]++;

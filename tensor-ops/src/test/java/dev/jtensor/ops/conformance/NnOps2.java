@@ -57,6 +57,7 @@ final class NnOps2 {
     private NnOps2() {}
 
     static void register() {
+        clipping();
         functional();
         losses();
         modules();
@@ -79,6 +80,31 @@ final class NnOps2 {
 
     private static Reduction reduction(Args a) {
         return Reduction.of(a.kwString("reduction", "mean"));
+    }
+
+    /** clip_grad_norm_ / clip_grad_value_: the case's gradients become the .grad of as many parameters. */
+    private static void clipping() {
+        op("clip_grad_norm_", a -> {
+            java.util.List<Tensor> ps = withGrads(a.tensors(0));
+            Tensor total = dev.jtensor.ops.nn.ClipGrad.clipGradNorm_(ps, num(a.get(1), 0), num(a.kw("norm_type"), 2.0),
+                    a.kwBool("error_if_nonfinite", false));
+            return java.util.List.of(total, ps.stream().map(Tensor::grad).toList());
+        });
+        op("clip_grad_value_", a -> {
+            java.util.List<Tensor> ps = withGrads(a.tensors(0));
+            dev.jtensor.ops.nn.ClipGrad.clipGradValue_(ps, num(a.get(1), 0));
+            return ps.stream().map(Tensor::grad).toList();
+        });
+    }
+
+    private static java.util.List<Tensor> withGrads(Tensor[] grads) {
+        java.util.List<Tensor> ps = new java.util.ArrayList<>();
+        for (Tensor g : grads) {
+            Tensor p = Tensor.zerosLike(g).requiresGrad(true);
+            p.setGrad(g);
+            ps.add(p);
+        }
+        return ps;
     }
 
     private static void functional() {
