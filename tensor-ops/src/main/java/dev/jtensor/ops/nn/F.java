@@ -1682,6 +1682,275 @@ public final class F {
         return log.add(shift);
     }
 
+    // ------------------------------------------------------------------ nn2 normalisation and channel dropout
+
+    /** The dims of {@code x} other than dim 1 (the channels): batch and spatial dims. */
+    private static int[] allButChannels(Tensor x) {
+        int[] dims = new int[x.dim() - 1];
+        dims[0] = 0;
+        for (int d = 2; d < x.dim(); d++) {
+            dims[d - 1] = d;
+        }
+        return dims;
+    }
+
+    /** A per-channel {@code [C]} tensor shaped to broadcast over {@code x} ({@code [1, C, 1, ...]}). */
+    private static Tensor perChannel(Tensor v, Tensor x) {
+        long[] shape = new long[x.dim()];
+        Arrays.fill(shape, 1);
+        shape[1] = v.numel();
+        return v.reshape(shape);
+    }
+
+    /**
+     * {@code F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)}: normalises
+     * each channel (dim 1) over the batch and spatial dims. In training, with the batch's mean and biased
+     * variance; the running statistics, when given, are updated in place (no gradient) with the unbiased
+     * variance, {@code r = (1 - momentum) r + momentum * batch}. Otherwise with the running statistics.
+     *
+     * @param input {@code [N, C, ...]}
+     * @param runningMean {@code [C]}, or null (then training statistics are used)
+     * @param runningVar {@code [C]}, or null
+     * @param weight the per-channel scale, or null
+     * @param bias the per-channel shift, or null
+     * @param training whether to use (and update) batch statistics
+     * @param momentum the running statistics' update factor
+     * @param eps added to the variance
+     * @return the normalised input
+     * @throws TensorException for fewer than 2 dims, statistics of the wrong size, or one value per channel in training
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+            boolean training, double momentum, double eps) {
+        if (input.dim() < 2) {
+            throw new TensorException("batch_norm: expected an input with at least 2 dims [N, C, ...], got shape "
+                    + Arrays.toString(input.shape()));
+        }
+        requireFloatingNn(input, "batch_norm");
+        long channels = input.size(1);
+        for (Tensor[] named : new Tensor[][] {{runningMean}, {runningVar}, {weight}, {bias}}) {
+            Tensor t = named[0];
+            if (t != null && t.numel() != channels) {
+                String which = t == runningMean ? "running_mean" : t == runningVar ? "running_var" : t == weight ? "weight" : "bias";
+                throw new TensorException(which + " should contain " + channels + " elements not " + t.numel());
+            }
+        }
+        if (!training && (runningMean == null || runningVar == null)) {
+            throw new TensorException("batch_norm: running_mean and running_var must be defined in evaluation mode");
+        }
+        Tensor mean;
+        Tensor var;
+        if (training) {
+            long count = input.numel() / Math.max(1, channels);
+            if (count <= 1) {
+                throw new TensorException("Expected more than 1 value per channel when training, got input size torch.Size("
+                        + Arrays.toString(input.shape()) + ")");
+            }
+            int[] dims = allButChannels(input);
+            mean = input.mean(dims, true, null);
+            var = input.var(dims, 0, true);
+            if (runningMean != null && runningVar != null) {
+                try (var _ = NoGrad.enter()) {
+                    Tensor batchMean = mean.detach().reshape(channels).to(runningMean.dtype());
+                    Tensor unbiased = var.detach().reshape(channels).mul((double) count / (count - 1)).to(runningVar.dtype());
+                    runningMean.mul_(1 - momentum).add_(batchMean, momentum);
+                    runningVar.mul_(1 - momentum).add_(unbiased, momentum);
+                }
+            }
+        } else {
+            mean = perChannel(runningMean.detach(), input);
+            var = perChannel(runningVar.detach(), input);
+        }
+        Tensor y = input.sub(mean).div(var.add(eps).sqrt());
+        if (weight != null) {
+            y = y.mul(perChannel(weight, input));
+        }
+        if (bias != null) {
+            y = y.add(perChannel(bias, input));
+        }
+        return y;
+    }
+
+    /**
+     * {@code F.group_norm(input, num_groups, weight, bias, eps)}: splits the channels into
+     * {@code numGroups} groups and normalises each group of each sample over its channels and spatial
+     * dims, then applies the per-channel affine part.
+     *
+     * @param input {@code [N, C, ...]}
+     * @param numGroups the number of groups, dividing {@code C}
+     * @param weight the per-channel scale, or null
+     * @param bias the per-channel shift, or null
+     * @param eps added to the variance
+     * @return the normalised input
+     * @throws TensorException if {@code C} is not divisible by {@code numGroups}
+     */
+    public static Tensor groupNorm(Tensor input, long numGroups, Tensor weight, Tensor bias, double eps) {
+        if (input.dim() < 2 || numGroups <= 0 || input.size(1) % numGroups != 0) {
+            throw new TensorException("Expected number of channels in input to be divisible by num_groups, but got input "
+                    + "of shape " + Arrays.toString(input.shape()) + " and num_groups=" + numGroups);
+        }
+        requireFloatingNn(input, "group_norm");
+        long n = input.size(0);
+        Tensor grouped = input.reshape(n, numGroups, -1);
+        Tensor mean = grouped.mean(new int[] {2}, true, null);
+        Tensor var = grouped.var(new int[] {2}, 0, true);
+        Tensor y = grouped.sub(mean).div(var.add(eps).sqrt()).reshape(input.shape());
+        if (weight != null) {
+            y = y.mul(perChannel(weight, input));
+        }
+        if (bias != null) {
+            y = y.add(perChannel(bias, input));
+        }
+        return y;
+    }
+
+    /**
+     * {@code F.instance_norm(input, running_mean, running_var, weight, bias, use_input_stats, momentum, eps)}:
+     * normalises each channel of each sample over its spatial dims. With {@code useInputStats} the
+     * instance statistics are used and the running statistics, when given, are updated in place with
+     * their batch average (unbiased variance); otherwise the running statistics are used.
+     *
+     * @param input {@code [N, C, ...]} with at least one spatial dim
+     * @param runningMean {@code [C]}, or null
+     * @param runningVar {@code [C]}, or null
+     * @param weight the per-channel scale, or null
+     * @param bias the per-channel shift, or null
+     * @param useInputStats whether to normalise with the instance statistics
+     * @param momentum the running statistics' update factor
+     * @param eps added to the variance
+     * @return the normalised input
+     * @throws TensorException for fewer than 3 dims, or statistics needed but missing
+     */
+    public static Tensor instanceNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+            boolean useInputStats, double momentum, double eps) {
+        if (input.dim() < 3) {
+            throw new TensorException("instance_norm: expected an input with at least 3 dims [N, C, ...], got shape "
+                    + Arrays.toString(input.shape()));
+        }
+        requireFloatingNn(input, "instance_norm");
+        long channels = input.size(1);
+        Tensor mean;
+        Tensor var;
+        if (useInputStats) {
+            int[] spatial = new int[input.dim() - 2];
+            for (int d = 2; d < input.dim(); d++) {
+                spatial[d - 2] = d;
+            }
+            mean = input.mean(spatial, true, null);
+            var = input.var(spatial, 0, true);
+            if (runningMean != null && runningVar != null) {
+                long count = input.numel() / Math.max(1, input.size(0) * channels);
+                try (var _ = NoGrad.enter()) {
+                    Tensor batchMean = mean.detach().reshape(input.size(0), channels).mean(new int[] {0}, false, null);
+                    Tensor unbiased = var.detach().reshape(input.size(0), channels).mul((double) count / (count - 1))
+                            .mean(new int[] {0}, false, null);
+                    runningMean.mul_(1 - momentum).add_(batchMean.to(runningMean.dtype()), momentum);
+                    runningVar.mul_(1 - momentum).add_(unbiased.to(runningVar.dtype()), momentum);
+                }
+            }
+        } else {
+            if (runningMean == null || runningVar == null) {
+                throw new TensorException("Expected running_mean and running_var to be defined when use_input_stats is false");
+            }
+            mean = perChannel(runningMean.detach(), input);
+            var = perChannel(runningVar.detach(), input);
+        }
+        Tensor y = input.sub(mean).div(var.add(eps).sqrt());
+        if (weight != null) {
+            y = y.mul(perChannel(weight, input));
+        }
+        if (bias != null) {
+            y = y.add(perChannel(bias, input));
+        }
+        return y;
+    }
+
+    /**
+     * {@code F.rms_norm(input, normalized_shape, weight, eps)} (PyTorch 2.4):
+     * {@code x / sqrt(mean(x^2 over the normalized dims) + eps) * weight}.
+     *
+     * @param input the input, whose trailing dims are {@code normalizedShape}
+     * @param normalizedShape the normalised trailing dims
+     * @param weight the elementwise scale of shape {@code normalizedShape}, or null
+     * @param eps added to the mean square, or null for the machine epsilon of the input's dtype
+     * @return the normalised input
+     * @throws TensorException if the trailing dims do not match
+     */
+    public static Tensor rmsNorm(Tensor input, long[] normalizedShape, Tensor weight, Double eps) {
+        int k = normalizedShape.length;
+        long[] shape = input.shape();
+        boolean matches = k <= shape.length
+                && Arrays.equals(Arrays.copyOfRange(shape, shape.length - k, shape.length), normalizedShape);
+        if (!matches) {
+            throw new TensorException("rms_norm: normalized_shape " + Arrays.toString(normalizedShape)
+                    + " does not match the input's trailing dims " + Arrays.toString(shape));
+        }
+        requireFloatingNn(input, "rms_norm");
+        double e = eps != null ? eps : input.dtype() == DType.FLOAT64 ? Math.ulp(1.0) : Math.ulp(1.0f);
+        int[] dims = new int[k];
+        for (int i = 0; i < k; i++) {
+            dims[i] = shape.length - k + i;
+        }
+        Tensor y = input.mul(input.mul(input).mean(dims, true, null).add(e).rsqrt());
+        return weight == null ? y : y.mul(weight);
+    }
+
+    /**
+     * {@code F.dropout1d(input, p, training)}: zeroes whole channels ({@code [N, C, L]} or unbatched
+     * {@code [C, L]}) with probability {@code p}, scaling the rest by {@code 1 / (1 - p)}.
+     *
+     * @param input a 2-d or 3-d tensor
+     * @param p the probability of zeroing a channel
+     * @param training whether to drop (else the identity)
+     * @return the result
+     * @throws TensorException for another number of dims or {@code p} outside [0, 1]
+     */
+    public static Tensor dropout1d(Tensor input, double p, boolean training) {
+        if (input.dim() != 2 && input.dim() != 3) {
+            throw new TensorException("dropout1d: Expected 2D or 3D input, but received a " + input.dim() + "D input. "
+                    + "Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, "
+                    + "a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).");
+        }
+        return featureDropout(input, p, training, input.dim() == 2);
+    }
+
+    /**
+     * {@code F.dropout2d(input, p, training)}: zeroes whole channels ({@code [N, C, H, W]} or unbatched
+     * {@code [C, H, W]}) with probability {@code p}, scaling the rest by {@code 1 / (1 - p)}.
+     *
+     * @param input a 3-d or 4-d tensor
+     * @param p the probability of zeroing a channel
+     * @param training whether to drop (else the identity)
+     * @return the result
+     * @throws TensorException for another number of dims or {@code p} outside [0, 1]
+     */
+    public static Tensor dropout2d(Tensor input, double p, boolean training) {
+        if (input.dim() != 3 && input.dim() != 4) {
+            throw new TensorException("dropout2d: Expected 3D or 4D input, but received a " + input.dim() + "D input");
+        }
+        return featureDropout(input, p, training, input.dim() == 3);
+    }
+
+    private static Tensor featureDropout(Tensor input, double p, boolean training, boolean unbatched) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new TensorException("dropout probability has to be between 0 and 1, but got " + p);
+        }
+        requireFloatingNn(input, "dropout");
+        if (!training || p == 0) {
+            return input;
+        }
+        if (p == 1) {
+            return input.mul(0.0);
+        }
+        long[] maskShape = new long[input.dim()];
+        Arrays.fill(maskShape, 1);
+        maskShape[0] = input.size(0);
+        if (!unbatched) {
+            maskShape[1] = input.size(1);
+        }
+        Tensor keep = Tensor.rand(maskShape, DType.FLOAT64, Generator.defaultGenerator()).lt(1 - p).to(input.dtype());
+        return input.mul(keep.div(1 - p).to(input.device()));
+    }
+
     private static void requireFloatingNn(Tensor x, String op) {
         if (!x.dtype().isFloatingPoint()) {
             throw new TensorException(op + ": expected a floating-point input (float32 or float64), got "

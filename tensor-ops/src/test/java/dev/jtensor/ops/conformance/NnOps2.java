@@ -61,6 +61,7 @@ final class NnOps2 {
         functional();
         losses();
         modules();
+        NormOps.register();
     }
 
     /** A norm order or other number that may be the string "inf" / "-inf". */

@@ -101,6 +101,35 @@ class Nn2GradCheckTest {
     }
 
     @Test
+    void normalisation() {
+        Tensor x = away(new long[] {3, 4, 5});
+        Tensor w = away(new long[] {4});
+        Tensor b = away(new long[] {4});
+        GradCheck.check(t -> F.batchNorm(t[0], null, null, t[1], t[2], true, 0.1, 1e-5), x, w, b);
+        GradCheck.check(t -> F.batchNorm(t[0], Tensor.fromArray(new double[] {0.1, -0.2, 0.3, 0}),
+                Tensor.fromArray(new double[] {1, 2, 0.5, 1.5}), t[1], t[2], false, 0.1, 1e-5), x, w, b);
+        GradCheck.check(t -> F.groupNorm(t[0], 2, t[1], t[2], 1e-5), x, w, b);
+        GradCheck.check(t -> F.instanceNorm(t[0], null, null, t[1], t[2], true, 0.1, 1e-5), x, w, b);
+        GradCheck.check(t -> F.rmsNorm(t[0], new long[] {4, 5}, t[1], null), x, away(new long[] {4, 5}));
+    }
+
+    @Test
+    void batchNormUpdatesRunningStatisticsWithTheUnbiasedVariance() {
+        Tensor x = Tensor.fromArray(new double[] {1, 2, 3, 6}, 4, 1);
+        Tensor mean = Tensor.zeros(new long[] {1}, DType.FLOAT64);
+        Tensor var = Tensor.ones(new long[] {1}, DType.FLOAT64);
+        F.batchNorm(x, mean, var, null, null, true, 0.5, 1e-5);
+        assertEquals(0.5 * 3, mean.item(), 1e-12);
+        assertEquals(0.5 + 0.5 * 14.0 / 3, var.item(), 1e-12);
+        BatchNorm1d cumulative = new BatchNorm1d(1, 1e-5, null, false, true);
+        cumulative.to(DType.FLOAT64);
+        cumulative.forward(x);
+        cumulative.forward(x.mul(2.0));
+        assertEquals(2L, cumulative.buffer("num_batches_tracked").itemLong());
+        assertEquals((3.0 + 6.0) / 2, cumulative.buffer("running_mean").item(), 1e-12);
+    }
+
+    @Test
     void ctcLossGradientIsTheFiniteDifference() {
         Tensor logProbs = F.logSoftmax(away(new long[] {6, 2, 4}), 2).detach();
         Tensor targets = Tensor.tensor(new long[][] {{1, 2, 2}, {3, 1, 0}});
