@@ -624,19 +624,34 @@ public final class F {
     // boundary point belongs to), the composition uses explicit masks that reproduce it, and branches
     // that are not taken are fed clamped values so that their gradients stay finite.
 
-    /** {@code F.silu(x)}: {@code x * sigmoid(x)}. */
+    /**
+     * {@code F.silu(x)}: {@code x * sigmoid(x)}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor silu(Tensor x) {
         requireFloatingNn(x, "silu");
         return x.mul(x.sigmoid());
     }
 
-    /** {@code F.mish(x)}: {@code x * tanh(softplus(x))}. */
+    /**
+     * {@code F.mish(x)}: {@code x * tanh(softplus(x))}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor mish(Tensor x) {
         requireFloatingNn(x, "mish");
         return x.mul(softplus(x, 1.0, 20.0).tanh());
     }
 
-    /** {@code F.leaky_relu(x)} with PyTorch's slope 0.01. */
+    /**
+     * {@code F.leaky_relu(x)} with PyTorch's slope 0.01.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor leakyRelu(Tensor x) {
         return leakyRelu(x, 0.01);
     }
@@ -654,7 +669,12 @@ public final class F {
         return Tensor.where(x.gt(0L), x, x.mul(negativeSlope));
     }
 
-    /** {@code F.elu(x)} with {@code alpha = 1}. */
+    /**
+     * {@code F.elu(x)} with {@code alpha = 1}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor elu(Tensor x) {
         return elu(x, 1.0);
     }
@@ -672,7 +692,12 @@ public final class F {
         return eluFamily(x, alpha, 1.0, 1.0);
     }
 
-    /** {@code F.selu(x)}: {@code scale * elu(x, alpha)} with PyTorch's two constants. */
+    /**
+     * {@code F.selu(x)}: {@code scale * elu(x, alpha)} with PyTorch's two constants.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor selu(Tensor x) {
         requireFloatingNn(x, "selu");
         double alpha = 1.6732632423543772848170429916717;
@@ -680,7 +705,12 @@ public final class F {
         return eluFamily(x, alpha * scale, scale, 1.0);
     }
 
-    /** {@code F.celu(x)} with {@code alpha = 1}. */
+    /**
+     * {@code F.celu(x)} with {@code alpha = 1}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor celu(Tensor x) {
         return celu(x, 1.0);
     }
@@ -717,7 +747,12 @@ public final class F {
         return Tensor.where(x.gt(0L), pos == 1.0 ? x : x.mul(pos), negative);
     }
 
-    /** {@code F.softplus(x)} with {@code beta = 1}, {@code threshold = 20}. */
+    /**
+     * {@code F.softplus(x)} with {@code beta = 1}, {@code threshold = 20}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor softplus(Tensor x) {
         return softplus(x, 1.0, 20.0);
     }
@@ -742,13 +777,23 @@ public final class F {
         return Tensor.where(scaled.gt(threshold), x, smooth);
     }
 
-    /** {@code F.softsign(x)}: {@code x / (1 + |x|)}. */
+    /**
+     * {@code F.softsign(x)}: {@code x / (1 + |x|)}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor softsign(Tensor x) {
         requireFloatingNn(x, "softsign");
         return x.div(x.abs().add(1.0));
     }
 
-    /** {@code F.hardtanh(x)}: {@code clamp(x, -1, 1)}. */
+    /**
+     * {@code F.hardtanh(x)}: {@code clamp(x, -1, 1)}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor hardtanh(Tensor x) {
         return hardtanh(x, -1.0, 1.0);
     }
@@ -771,12 +816,22 @@ public final class F {
         return Tensor.where(x.le(minVal), minVal, Tensor.where(x.ge(maxVal), maxVal, x));
     }
 
-    /** {@code F.relu6(x)}: {@code hardtanh(x, 0, 6)}. */
+    /**
+     * {@code F.relu6(x)}: {@code hardtanh(x, 0, 6)}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor relu6(Tensor x) {
         return hardtanh(x, 0.0, 6.0);
     }
 
-    /** {@code F.hardsigmoid(x)}: {@code relu6(x + 3) / 6}; the gradient is {@code 1/6} strictly inside (-3, 3). */
+    /**
+     * {@code F.hardsigmoid(x)}: {@code relu6(x + 3) / 6}; the gradient is {@code 1/6} strictly inside (-3, 3).
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor hardsigmoid(Tensor x) {
         requireFloatingNn(x, "hardsigmoid");
         // PyTorch's backward multiplies by (float) 1/6 also in float64: the exact values, that gradient.
@@ -784,7 +839,12 @@ public final class F {
         return Tensor.where(x.le(-3.0), 0.0, Tensor.where(x.ge(3.0), 1.0, middle));
     }
 
-    /** {@code F.hardswish(x)}: {@code x * relu6(x + 3) / 6}. */
+    /**
+     * {@code F.hardswish(x)}: {@code x * relu6(x + 3) / 6}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor hardswish(Tensor x) {
         requireFloatingNn(x, "hardswish");
         // x * clamp(x + 3, 0, 6) / 6; clamp passes the gradient at both bounds, which gives PyTorch's
@@ -792,7 +852,12 @@ public final class F {
         return x.mul(x.add(3.0).clampMin(0.0).clampMax(6.0)).div(6.0);
     }
 
-    /** {@code F.logsigmoid(x)}: {@code log(sigmoid(x)) = min(x, 0) - log(1 + exp(-|x|))}, stable for large {@code |x|}. */
+    /**
+     * {@code F.logsigmoid(x)}: {@code log(sigmoid(x)) = min(x, 0) - log(1 + exp(-|x|))}, stable for large {@code |x|}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor logsigmoid(Tensor x) {
         requireFloatingNn(x, "log_sigmoid");
         Tensor negative = x.lt(0L);
@@ -800,13 +865,23 @@ public final class F {
         return Tensor.where(negative, x, 0.0).sub(minusAbs.exp().log1p());
     }
 
-    /** {@code F.tanhshrink(x)}: {@code x - tanh(x)}. */
+    /**
+     * {@code F.tanhshrink(x)}: {@code x - tanh(x)}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor tanhshrink(Tensor x) {
         requireFloatingNn(x, "tanhshrink");
         return x.sub(x.tanh());
     }
 
-    /** {@code F.softshrink(x)} with {@code lambd = 0.5}. */
+    /**
+     * {@code F.softshrink(x)} with {@code lambd = 0.5}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor softshrink(Tensor x) {
         return softshrink(x, 0.5);
     }
@@ -828,7 +903,12 @@ public final class F {
         return Tensor.where(x.gt(lambd), x.sub(lambd), Tensor.where(x.lt(-lambd), x.add(lambd), 0.0));
     }
 
-    /** {@code F.hardshrink(x)} with {@code lambd = 0.5}. */
+    /**
+     * {@code F.hardshrink(x)} with {@code lambd = 0.5}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor hardshrink(Tensor x) {
         return hardshrink(x, 0.5);
     }
@@ -846,7 +926,12 @@ public final class F {
         return Tensor.where(x.ge(-lambd).logicalAnd(x.le(lambd)), 0.0, x);
     }
 
-    /** {@code F.glu(x)} along the last dim. */
+    /**
+     * {@code F.glu(x)} along the last dim.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor glu(Tensor x) {
         return glu(x, -1);
     }
@@ -873,17 +958,35 @@ public final class F {
         return x.narrow(d, 0, n / 2).mul(x.narrow(d, n / 2, n / 2).sigmoid());
     }
 
-    /** {@code F.softmin(x, dim)}: {@code softmax(-x, dim)}. */
+    /**
+     * {@code F.softmin(x, dim)}: {@code softmax(-x, dim)}.
+     *
+     * @param x the input
+     * @param dim the dim
+     * @return the result
+     */
     public static Tensor softmin(Tensor x, long dim) {
         return softmax(x.neg(), dim);
     }
 
-    /** {@code F.softmin(x, dim, dtype=dtype)}: the input is cast to {@code dtype} first. */
+    /**
+     * {@code F.softmin(x, dim, dtype=dtype)}: the input is cast to {@code dtype} first.
+     *
+     * @param x the input
+     * @param dim the dim
+     * @param dtype the dtype the input is cast to first
+     * @return the result
+     */
     public static Tensor softmin(Tensor x, long dim, DType dtype) {
         return softmax(x.neg(), dim, dtype);
     }
 
-    /** {@code F.one_hot(x)}: the number of classes is {@code x.max() + 1}. */
+    /**
+     * {@code F.one_hot(x)}: the number of classes is {@code x.max() + 1}.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor oneHot(Tensor x) {
         return oneHot(x, -1);
     }
@@ -921,7 +1024,12 @@ public final class F {
         return x.unsqueeze(-1).eq(classes).to(DType.INT64);
     }
 
-    /** {@code F.normalize(x)}: divides by the 2-norm along dim 1. */
+    /**
+     * {@code F.normalize(x)}: divides by the 2-norm along dim 1.
+     *
+     * @param x the input
+     * @return the result
+     */
     public static Tensor normalize(Tensor x) {
         return normalize(x, 2.0, 1, 1e-12);
     }
@@ -978,7 +1086,13 @@ public final class F {
         return Tensor.where(zero, 0.0, Tensor.where(zero, 1.0, a).pow(p));
     }
 
-    /** {@code F.pad(x, pad)} with zeros. */
+    /**
+     * {@code F.pad(x, pad)} with zeros.
+     *
+     * @param x the input
+     * @param pad the padding amounts, two per padded dim, the last dim first
+     * @return the result
+     */
     public static Tensor pad(Tensor x, long[] pad) {
         return pad(x, pad, "constant", 0.0);
     }
@@ -1091,7 +1205,13 @@ public final class F {
         return x.narrow(d, index, 1).expand(shape);
     }
 
-    /** {@code F.cosine_similarity(x1, x2)} along dim 1 with {@code eps = 1e-8}. */
+    /**
+     * {@code F.cosine_similarity(x1, x2)} along dim 1 with {@code eps = 1e-8}.
+     *
+     * @param x1 the first vectors
+     * @param x2 the second vectors
+     * @return the result
+     */
     public static Tensor cosineSimilarity(Tensor x1, Tensor x2) {
         return cosineSimilarity(x1, x2, 1, 1e-8);
     }
@@ -1118,7 +1238,13 @@ public final class F {
         return w12.div(w1.mul(w2).clampMin(eps * eps).sqrt());
     }
 
-    /** {@code F.pairwise_distance(x1, x2)}: the 2-norm of {@code x1 - x2 + 1e-6} over the last dim. */
+    /**
+     * {@code F.pairwise_distance(x1, x2)}: the 2-norm of {@code x1 - x2 + 1e-6} over the last dim.
+     *
+     * @param x1 the first vectors
+     * @param x2 the second vectors
+     * @return the result
+     */
     public static Tensor pairwiseDistance(Tensor x1, Tensor x2) {
         return pairwiseDistance(x1, x2, 2.0, 1e-6, false);
     }
@@ -1141,7 +1267,13 @@ public final class F {
         return vectorNorm(diff, p, last < 0 ? new int[0] : new int[] {last}, keepdim);
     }
 
-    /** {@code torch.cdist(x1, x2)} with {@code p = 2}. */
+    /**
+     * {@code torch.cdist(x1, x2)} with {@code p = 2}.
+     *
+     * @param x1 the first vectors
+     * @param x2 the second vectors
+     * @return the result
+     */
     public static Tensor cdist(Tensor x1, Tensor x2) {
         return cdist(x1, x2, 2.0);
     }
@@ -1186,7 +1318,13 @@ public final class F {
         };
     }
 
-    /** {@code F.binary_cross_entropy(input, target)} with the mean reduction. */
+    /**
+     * {@code F.binary_cross_entropy(input, target)} with the mean reduction.
+     *
+     * @param input the input
+     * @param target the targets
+     * @return the result
+     */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
         return binaryCrossEntropy(input, target, null, Reduction.MEAN);
     }
@@ -1221,7 +1359,13 @@ public final class F {
         return reduce(losses, reduction);
     }
 
-    /** {@code F.binary_cross_entropy_with_logits(input, target)} with the mean reduction. */
+    /**
+     * {@code F.binary_cross_entropy_with_logits(input, target)} with the mean reduction.
+     *
+     * @param input the input
+     * @param target the targets
+     * @return the result
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
         return binaryCrossEntropyWithLogits(input, target, null, null, Reduction.MEAN);
     }
@@ -1263,17 +1407,36 @@ public final class F {
         return reduce(losses, reduction);
     }
 
-    /** {@code F.l1_loss(input, target)} with the mean reduction. */
+    /**
+     * {@code F.l1_loss(input, target)} with the mean reduction.
+     *
+     * @param input the input
+     * @param target the targets
+     * @return the result
+     */
     public static Tensor l1Loss(Tensor input, Tensor target) {
         return l1Loss(input, target, Reduction.MEAN);
     }
 
-    /** {@code F.l1_loss(input, target, reduction)}: {@code |input - target|} (shapes broadcast). */
+    /**
+     * {@code F.l1_loss(input, target, reduction)}: {@code |input - target|} (shapes broadcast).
+     *
+     * @param input the input
+     * @param target the targets
+     * @param reduction how to reduce the per-element losses
+     * @return the result
+     */
     public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
         return reduce(input.sub(target).abs(), reduction);
     }
 
-    /** {@code F.smooth_l1_loss(input, target)} with {@code beta = 1} and the mean reduction. */
+    /**
+     * {@code F.smooth_l1_loss(input, target)} with {@code beta = 1} and the mean reduction.
+     *
+     * @param input the input
+     * @param target the targets
+     * @return the result
+     */
     public static Tensor smoothL1Loss(Tensor input, Tensor target) {
         return smoothL1Loss(input, target, Reduction.MEAN, 1.0);
     }
@@ -1301,7 +1464,13 @@ public final class F {
         return reduce(Tensor.where(a.lt(beta), d.mul(d).mul(0.5).div(beta), a.sub(0.5 * beta)), reduction);
     }
 
-    /** {@code F.huber_loss(input, target)} with {@code delta = 1} and the mean reduction. */
+    /**
+     * {@code F.huber_loss(input, target)} with {@code delta = 1} and the mean reduction.
+     *
+     * @param input the input
+     * @param target the targets
+     * @return the result
+     */
     public static Tensor huberLoss(Tensor input, Tensor target) {
         return huberLoss(input, target, Reduction.MEAN, 1.0);
     }
@@ -1326,7 +1495,13 @@ public final class F {
         return reduce(Tensor.where(a.lt(delta), d.mul(d).mul(0.5), a.sub(0.5 * delta).mul(delta)), reduction);
     }
 
-    /** {@code F.kl_div(input, target)} with the mean reduction and a probability target. */
+    /**
+     * {@code F.kl_div(input, target)} with the mean reduction and a probability target.
+     *
+     * @param input the input
+     * @param target the targets
+     * @return the result
+     */
     public static Tensor klDiv(Tensor input, Tensor target) {
         return klDiv(input, target, "mean", false);
     }
@@ -1362,7 +1537,14 @@ public final class F {
         return reduce(losses, Reduction.of(reduction));
     }
 
-    /** {@code F.cosine_embedding_loss(x1, x2, target)} with {@code margin = 0} and the mean reduction. */
+    /**
+     * {@code F.cosine_embedding_loss(x1, x2, target)} with {@code margin = 0} and the mean reduction.
+     *
+     * @param x1 the first vectors
+     * @param x2 the second vectors
+     * @param target the targets
+     * @return the result
+     */
     public static Tensor cosineEmbeddingLoss(Tensor x1, Tensor x2, Tensor target) {
         return cosineEmbeddingLoss(x1, x2, target, 0.0, Reduction.MEAN);
     }
@@ -1403,7 +1585,14 @@ public final class F {
         return reduce(losses, reduction);
     }
 
-    /** {@code F.margin_ranking_loss(x1, x2, target)} with {@code margin = 0} and the mean reduction. */
+    /**
+     * {@code F.margin_ranking_loss(x1, x2, target)} with {@code margin = 0} and the mean reduction.
+     *
+     * @param x1 the first vectors
+     * @param x2 the second vectors
+     * @param target the targets
+     * @return the result
+     */
     public static Tensor marginRankingLoss(Tensor x1, Tensor x2, Tensor target) {
         return marginRankingLoss(x1, x2, target, 0.0, Reduction.MEAN);
     }
@@ -1423,7 +1612,14 @@ public final class F {
         return reduce(target.neg().mul(x1.sub(x2)).add(margin).clampMin(0.0), reduction);
     }
 
-    /** {@code F.triplet_margin_loss(anchor, positive, negative)} with margin 1, p 2 and the mean reduction. */
+    /**
+     * {@code F.triplet_margin_loss(anchor, positive, negative)} with margin 1, p 2 and the mean reduction.
+     *
+     * @param anchor the anchors
+     * @param positive the positive examples
+     * @param negative the negative examples
+     * @return the result
+     */
     public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) {
         return tripletMarginLoss(anchor, positive, negative, 1.0, 2.0, 1e-6, false, Reduction.MEAN);
     }
@@ -1458,7 +1654,13 @@ public final class F {
         return reduce(distPos.add(margin).sub(distNeg).clampMin(0.0), reduction);
     }
 
-    /** {@code F.poisson_nll_loss(input, target)}: log input, no Stirling term, {@code eps = 1e-8}, mean. */
+    /**
+     * {@code F.poisson_nll_loss(input, target)}: log input, no Stirling term, {@code eps = 1e-8}, mean.
+     *
+     * @param input the input
+     * @param target the targets
+     * @return the result
+     */
     public static Tensor poissonNllLoss(Tensor input, Tensor target) {
         return poissonNllLoss(input, target, true, false, 1e-8, Reduction.MEAN);
     }
@@ -1487,7 +1689,14 @@ public final class F {
         return reduce(loss, reduction);
     }
 
-    /** {@code F.gaussian_nll_loss(input, target, var)}: no constant term, {@code eps = 1e-6}, mean. */
+    /**
+     * {@code F.gaussian_nll_loss(input, target, var)}: no constant term, {@code eps = 1e-6}, mean.
+     *
+     * @param input the input
+     * @param target the targets
+     * @param var the variances
+     * @return the result
+     */
     public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var) {
         return gaussianNllLoss(input, target, var, false, 1e-6, Reduction.MEAN);
     }
@@ -1535,7 +1744,15 @@ public final class F {
         return reduce(loss, reduction);
     }
 
-    /** {@code F.ctc_loss(logProbs, targets, inputLengths, targetLengths)} with blank 0 and the mean reduction. */
+    /**
+     * {@code F.ctc_loss(logProbs, targets, inputLengths, targetLengths)} with blank 0 and the mean reduction.
+     *
+     * @param logProbs log-probabilities [T, N, C]
+     * @param targets the targets
+     * @param inputLengths the length of each input
+     * @param targetLengths the length of each target
+     * @return the result
+     */
     public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths) {
         return ctcLoss(logProbs, targets, inputLengths, targetLengths, 0, Reduction.MEAN, false);
     }

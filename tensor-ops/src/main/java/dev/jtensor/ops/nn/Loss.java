@@ -21,7 +21,11 @@ public abstract class Loss extends Module {
         this.reduction = java.util.Objects.requireNonNull(reduction, "reduction");
     }
 
-    /** The reduction ({@code self.reduction}). */
+    /**
+     * The reduction ({@code self.reduction}).
+     *
+     * @return the result
+     */
     public Reduction reduction() {
         return reduction;
     }
@@ -29,6 +33,8 @@ public abstract class Loss extends Module {
     /**
      * Always throws: a loss needs its target.
      *
+     * @param input the input
+     * @return the result
      * @throws TensorException always, naming the missing argument
      */
     @Override

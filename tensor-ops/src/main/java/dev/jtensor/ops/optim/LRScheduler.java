@@ -37,7 +37,11 @@ public abstract class LRScheduler {
         step();
     }
 
-    /** The rate for {@link #lastEpoch}, PyTorch's {@code get_lr()}, from the optimizer's current rate. */
+    /**
+     * The rate for {@link #lastEpoch}, PyTorch's {@code get_lr()}, from the optimizer's current rate.
+     *
+     * @return the result
+     */
     protected abstract double computeLr();
 
     /**
@@ -67,7 +71,11 @@ public abstract class LRScheduler {
         apply(closedFormLr());
     }
 
-    /** Writes {@code lr} into the optimizer and remembers it. */
+    /**
+     * Writes {@code lr} into the optimizer and remembers it.
+     *
+     * @param lr the learning rate
+     */
     protected void apply(double lr) {
         optimizer.paramGroup().put("lr", lr);
         lastLr = lr;
@@ -91,7 +99,11 @@ public abstract class LRScheduler {
         return lastEpoch;
     }
 
-    /** The optimizer's current rate ({@code group['lr']}). */
+    /**
+     * The optimizer's current rate ({@code group['lr']}).
+     *
+     * @return the result
+     */
     protected final double groupLr() {
         return optimizer.lr();
     }

@@ -56,12 +56,20 @@ public abstract class Optimizer {
         group.put("lr", lr);
     }
 
-    /** The parameters, in the order given. */
+    /**
+     * The parameters, in the order given.
+     *
+     * @return the result
+     */
     public List<Tensor> params() {
         return params;
     }
 
-    /** The learning rate ({@code param_groups[0]['lr']}). */
+    /**
+     * The learning rate ({@code param_groups[0]['lr']}).
+     *
+     * @return the result
+     */
     public double lr() {
         return hyper("lr");
     }
@@ -92,37 +100,71 @@ public abstract class Optimizer {
         return this;
     }
 
-    /** The parameter group's hyperparameters ({@code param_groups[0]} without {@code params}); a live view. */
+    /**
+     * The parameter group's hyperparameters ({@code param_groups[0]} without {@code params}); a live view.
+     *
+     * @return the result
+     */
     public Map<String, Object> paramGroup() {
         return group;
     }
 
-    /** Hyperparameter {@code name} as a number. */
+    /**
+     * Hyperparameter {@code name} as a number.
+     *
+     * @param name the hyperparameter's name
+     * @return the result
+     */
     protected final double hyper(String name) {
         return ((Number) group.get(name)).doubleValue();
     }
 
-    /** Hyperparameter {@code name} as a flag (absent: false). */
+    /**
+     * Hyperparameter {@code name} as a flag (absent: false).
+     *
+     * @param name the hyperparameter's name
+     * @return the result
+     */
     protected final boolean flag(String name) {
         return Boolean.TRUE.equals(group.get(name));
     }
 
-    /** The {@code i}-th of the {@code "betas"} hyperparameter. */
+    /**
+     * The {@code i}-th of the {@code "betas"} hyperparameter.
+     *
+     * @param i the position
+     * @return the result
+     */
     protected final double beta(int i) {
         return ((double[]) group.get("betas"))[i];
     }
 
-    /** Sets hyperparameter {@code name} (constructors register their defaults). */
+    /**
+     * Sets hyperparameter {@code name} (constructors register their defaults).
+     *
+     * @param name the hyperparameter's name
+     * @param value the value
+     */
     protected final void setHyper(String name, Object value) {
         group.put(name, value);
     }
 
-    /** The state of parameter {@code index} ({@code state[p]}), empty before its first step; a live view. */
+    /**
+     * The state of parameter {@code index} ({@code state[p]}), empty before its first step; a live view.
+     *
+     * @param index the parameter's position
+     * @return the result
+     */
     public Map<String, Object> state(int index) {
         return state.get(index);
     }
 
-    /** The gradient as the step uses it: negated under {@code maximize}. */
+    /**
+     * The gradient as the step uses it: negated under {@code maximize}.
+     *
+     * @param grad the gradient
+     * @return the result
+     */
     protected final Tensor direction(Tensor grad) {
         return flag("maximize") ? grad.neg() : grad;
     }
@@ -280,14 +322,26 @@ public abstract class Optimizer {
         return new double[] {beta1, beta2};
     }
 
-    /** Parameter {@code index}'s step count, incremented ({@code state['step'] += 1}). */
+    /**
+     * Parameter {@code index}'s step count, incremented ({@code state['step'] += 1}).
+     *
+     * @param index the parameter's position
+     * @return the result
+     */
     protected final long nextStep(int index) {
         long step = ((Number) state(index).getOrDefault("step", 0L)).longValue() + 1;
         state(index).put("step", step);
         return step;
     }
 
-    /** Parameter {@code index}'s state tensor {@code name}, created as zeros like the parameter when absent. */
+    /**
+     * Parameter {@code index}'s state tensor {@code name}, created as zeros like the parameter when absent.
+     *
+     * @param index the parameter's position
+     * @param name the hyperparameter's name
+     * @param param the parameter
+     * @return the result
+     */
     protected final Tensor buffer(int index, String name, Tensor param) {
         return (Tensor) state(index).computeIfAbsent(name, k -> Tensor.zerosLike(param));
     }
