@@ -1899,6 +1899,65 @@ public final class F {
         return log.add(shift);
     }
 
+    // ------------------------------------------------------------------ nn2 attention
+
+    /**
+     * {@code F.scaled_dot_product_attention(q, k, v)} (PyTorch 2.0): {@code softmax(q @ k^T / sqrt(E)) @ v}.
+     *
+     * @param q queries {@code [..., L, E]}
+     * @param k keys {@code [..., S, E]}
+     * @param v values {@code [..., S, Ev]}
+     * @return the attention output {@code [..., L, Ev]}
+     * @throws TensorException if the shapes do not fit
+     */
+    public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v) {
+        return scaledDotProductAttention(q, k, v, null, 0.0, false, null);
+    }
+
+    /**
+     * {@code F.scaled_dot_product_attention(q, k, v, attn_mask, dropout_p, is_causal, scale)} (PyTorch 2.0):
+     * {@code softmax(q @ k^T * scale + M) @ v}. A bool {@code attnMask} keeps its {@code true} positions
+     * (the others get {@code -inf}), a float mask is added; {@code isCausal} keeps the lower triangle of
+     * {@code [L, S]}. Dropout ({@code dropoutP > 0}) is applied to the attention weights with the default
+     * generator.
+     *
+     * @param q queries {@code [..., L, E]}
+     * @param k keys {@code [..., S, E]}
+     * @param v values {@code [..., S, Ev]}
+     * @param attnMask a bool or float mask broadcastable to {@code [..., L, S]}, or null
+     * @param dropoutP the dropout probability of the weights
+     * @param isCausal whether to mask future positions (not with an explicit mask)
+     * @param scale the scale of the scores, or null for {@code 1 / sqrt(E)}
+     * @return the attention output {@code [..., L, Ev]}
+     * @throws TensorException if the shapes do not fit, or for a causal attention with an explicit mask
+     */
+    public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP,
+            boolean isCausal, Double scale) {
+        if (isCausal && attnMask != null) {
+            throw new TensorException("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True");
+        }
+        if (q.dim() < 2 || k.dim() < 2 || v.dim() < 2) {
+            throw new TensorException("scaled_dot_product_attention: expected q, k, v with at least 2 dims, got shapes "
+                    + Arrays.toString(q.shape()) + ", " + Arrays.toString(k.shape()) + ", " + Arrays.toString(v.shape()));
+        }
+        double s = scale != null ? scale : 1.0 / Math.sqrt(q.size(-1));
+        Tensor scores = q.matmul(k.transpose(-2, -1)).mul(s);
+        if (isCausal) {
+            long l = q.size(-2);
+            long src = k.size(-2);
+            Tensor keep = Tensor.ones(new long[] {l, src}, DType.BOOL).tril().to(q.device());
+            scores = Tensor.where(keep, scores, Double.NEGATIVE_INFINITY);
+        } else if (attnMask != null) {
+            scores = attnMask.dtype() == DType.BOOL ? Tensor.where(attnMask, scores, Double.NEGATIVE_INFINITY)
+                    : scores.add(attnMask);
+        }
+        Tensor weights = softmax(scores, -1);
+        if (dropoutP > 0) {
+            weights = dropout(weights, dropoutP, true);
+        }
+        return weights.matmul(v);
+    }
+
     // ------------------------------------------------------------------ nn2 normalisation and channel dropout
 
     /** The dims of {@code x} other than dim 1 (the channels): batch and spatial dims. */

@@ -62,6 +62,7 @@ final class NnOps2 {
         losses();
         modules();
         NormOps.register();
+        AttentionOps.register();
     }
 
     /** A norm order or other number that may be the string "inf" / "-inf". */

@@ -130,6 +130,23 @@ class Nn2GradCheckTest {
     }
 
     @Test
+    void attention() {
+        Tensor q = away(new long[] {2, 3, 4});
+        Tensor k = away(new long[] {2, 5, 4});
+        Tensor v = away(new long[] {2, 5, 2});
+        GradCheck.check(t -> F.scaledDotProductAttention(t[0], t[1], t[2]), q, k, v);
+        GradCheck.check(t -> F.scaledDotProductAttention(t[0], t[1], t[2], null, 0.0, true, 0.3), q, k, v);
+        MultiheadAttention mha = new MultiheadAttention(4, 2, 0.0, true, true, true, 3, 2, true, new Generator(5));
+        mha.to(DType.FLOAT64);
+        Tensor key = away(new long[] {2, 5, 3});
+        Tensor padding = Tensor.tensor(new boolean[][] {{false, false, true, false, false}, {false, false, false, false, true}});
+        GradCheck.check(t -> {
+            MultiheadAttention.Output o = mha.forward(t[0], t[1], t[2], padding, true, null, true);
+            return o.output().sum().add(o.weights().mul(o.weights()).sum());
+        }, q, key, v);
+    }
+
+    @Test
     void ctcLossGradientIsTheFiniteDifference() {
         Tensor logProbs = F.logSoftmax(away(new long[] {6, 2, 4}), 2).detach();
         Tensor targets = Tensor.tensor(new long[][] {{1, 2, 2}, {3, 1, 0}});
