@@ -1958,6 +1958,520 @@ public final class F {
         return weights.matmul(v);
     }
 
+    // ------------------------------------------------------------------ nn2 convolution, pooling, fold
+
+    /** A per-spatial-dim argument: one value repeated, or one value per dim. */
+    private static long[] perDim(long[] v, int spatial, String name) {
+        if (v.length == spatial) {
+            return v.clone();
+        }
+        if (v.length == 1) {
+            long[] out = new long[spatial];
+            Arrays.fill(out, v[0]);
+            return out;
+        }
+        throw new TensorException("expected " + name + " to be a single integer value or a list of " + spatial
+                + " values to match the convolution dimensions, but got " + name + "=" + Arrays.toString(v));
+    }
+
+    /** As {@code [a, b]} for the 2-d kernels: a 1-d op's values get a leading 1 ({@code fill} for its H dim). */
+    private static long[] two(long[] v, int spatial, long fill) {
+        return spatial == 1 ? new long[] {fill, v[0]} : v;
+    }
+
+    /**
+     * {@code F.conv1d(input, weight, bias, stride, padding, dilation, groups)}.
+     *
+     * @param input {@code [N, C, L]} or unbatched {@code [C, L]}
+     * @param weight {@code [O, C / groups, K]}
+     * @param bias {@code [O]}, or null
+     * @param stride the stride (one value)
+     * @param padding the zero padding on both sides (one value)
+     * @param dilation the kernel dilation (one value)
+     * @param groups the number of channel groups
+     * @return {@code [N, O, L_out]}
+     * @throws TensorException for inconsistent shapes or arguments, with PyTorch's messages
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation,
+            long groups) {
+        return convNd(input, weight, bias, stride, padding, null, dilation, groups, 1);
+    }
+
+    /**
+     * {@code F.conv1d(input, weight, bias, stride, padding="same" | "valid", dilation, groups)}.
+     *
+     * @param input {@code [N, C, L]} or unbatched {@code [C, L]}
+     * @param weight {@code [O, C / groups, K]}
+     * @param bias {@code [O]}, or null
+     * @param stride the stride (must be 1 with {@code "same"})
+     * @param padding {@code "same"} (output as long as the input) or {@code "valid"} (no padding)
+     * @param dilation the kernel dilation
+     * @param groups the number of channel groups
+     * @return {@code [N, O, L_out]}
+     * @throws TensorException for an unknown padding string, a strided {@code "same"}, or inconsistent shapes
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation,
+            long groups) {
+        return convNd(input, weight, bias, stride, null, padding, dilation, groups, 1);
+    }
+
+    /**
+     * {@code F.conv2d(input, weight, bias)} with stride 1, no padding.
+     *
+     * @param input {@code [N, C, H, W]} or unbatched {@code [C, H, W]}
+     * @param weight {@code [O, C, KH, KW]}
+     * @param bias {@code [O]}, or null
+     * @return {@code [N, O, H_out, W_out]}
+     * @throws TensorException for inconsistent shapes
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return conv2d(input, weight, bias, new long[] {1}, new long[] {0}, new long[] {1}, 1);
+    }
+
+    /**
+     * {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)}, lowered onto one batched
+     * matrix product of the weights with the input's sliding windows.
+     *
+     * @param input {@code [N, C, H, W]} or unbatched {@code [C, H, W]}
+     * @param weight {@code [O, C / groups, KH, KW]}
+     * @param bias {@code [O]}, or null
+     * @param stride one value or (height, width)
+     * @param padding zero padding, one value or (height, width), on both sides
+     * @param dilation one value or (height, width)
+     * @param groups the number of channel groups
+     * @return {@code [N, O, H_out, W_out]}
+     * @throws TensorException for inconsistent shapes or arguments, with PyTorch's messages
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation,
+            long groups) {
+        return convNd(input, weight, bias, stride, padding, null, dilation, groups, 2);
+    }
+
+    /**
+     * {@code F.conv2d(input, weight, bias, stride, padding="same" | "valid", dilation, groups)}.
+     *
+     * @param input {@code [N, C, H, W]} or unbatched {@code [C, H, W]}
+     * @param weight {@code [O, C / groups, KH, KW]}
+     * @param bias {@code [O]}, or null
+     * @param stride one value or (height, width); 1 with {@code "same"}
+     * @param padding {@code "same"} or {@code "valid"}
+     * @param dilation one value or (height, width)
+     * @param groups the number of channel groups
+     * @return {@code [N, O, H_out, W_out]}
+     * @throws TensorException for an unknown padding string, a strided {@code "same"}, or inconsistent shapes
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation,
+            long groups) {
+        return convNd(input, weight, bias, stride, null, padding, dilation, groups, 2);
+    }
+
+    private static Tensor convNd(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, String mode,
+            long[] dilation, long groups, int spatial) {
+        String op = "conv" + spatial + "d";
+        if (input.dim() != spatial + 1 && input.dim() != spatial + 2) {
+            throw new TensorException("Expected " + (spatial + 1) + "D (unbatched) or " + (spatial + 2) + "D (batched) input to "
+                    + op + ", but got input of size: " + Arrays.toString(input.shape()));
+        }
+        if (weight.dim() != spatial + 2) {
+            throw new TensorException(op + ": expected a " + (spatial + 2) + "-d weight, got shape "
+                    + Arrays.toString(weight.shape()));
+        }
+        requireFloatingNn(input, op);
+        boolean unbatched = input.dim() == spatial + 1;
+        Tensor x = unbatched ? input.unsqueeze(0) : input;
+        long[] s = perDim(stride, spatial, "stride");
+        long[] d = perDim(dilation, spatial, "dilation");
+        long[] pad = new long[2 * spatial];
+        if (mode != null) {
+            if (mode.equals("same")) {
+                for (int i = 0; i < spatial; i++) {
+                    if (s[i] != 1) {
+                        throw new TensorException("padding='same' is not supported for strided convolutions");
+                    }
+                    long total = d[i] * (weight.size(2 + i) - 1);
+                    pad[2 * i] = total / 2;
+                    pad[2 * i + 1] = total - total / 2;
+                }
+            } else if (!mode.equals("valid")) {
+                throw new TensorException("Invalid padding string: '" + mode + "'");
+            }
+        } else {
+            long[] p = perDim(padding, spatial, "padding");
+            for (int i = 0; i < spatial; i++) {
+                if (p[i] < 0) {
+                    throw new TensorException("negative padding is not supported, got padding=" + Arrays.toString(padding));
+                }
+                pad[2 * i] = p[i];
+                pad[2 * i + 1] = p[i];
+            }
+        }
+        long[] pad4 = spatial == 1 ? new long[] {0, 0, pad[0], pad[1]} : pad;
+        Tensor y = Conv.conv2d(Conv.as4d(x, spatial), Conv.as4d(weight, spatial), bias, two(s, spatial, 1), pad4,
+                two(d, spatial, 1), groups, spatial, x.shape(), weight.shape());
+        if (spatial == 1) {
+            y = y.squeeze(2);
+        }
+        return unbatched ? y.squeeze(0) : y;
+    }
+
+    /**
+     * {@code F.conv_transpose1d(input, weight, bias, stride, padding, output_padding, groups, dilation)}.
+     *
+     * @param input {@code [N, C, L]} or unbatched {@code [C, L]}
+     * @param weight {@code [C, O / groups, K]}
+     * @param bias {@code [O]}, or null
+     * @param stride the stride
+     * @param padding the implicit padding removed from both ends
+     * @param outputPadding extra size added at the end, smaller than the stride or the dilation
+     * @param groups the number of channel groups
+     * @param dilation the kernel dilation
+     * @return {@code [N, O, (L - 1) stride - 2 padding + dilation (K - 1) + outputPadding + 1]}
+     * @throws TensorException for inconsistent shapes or arguments
+     */
+    public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+            long[] outputPadding, long groups, long[] dilation) {
+        return convTransposeNd(input, weight, bias, stride, padding, outputPadding, groups, dilation, 1);
+    }
+
+    /**
+     * {@code F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}: the
+     * gradient of {@code conv2d} with respect to its input, as a layer.
+     *
+     * @param input {@code [N, C, H, W]} or unbatched {@code [C, H, W]}
+     * @param weight {@code [C, O / groups, KH, KW]}
+     * @param bias {@code [O]}, or null
+     * @param stride one value or (height, width)
+     * @param padding one value or (height, width)
+     * @param outputPadding one value or (height, width)
+     * @param groups the number of channel groups
+     * @param dilation one value or (height, width)
+     * @return the upsampled output
+     * @throws TensorException for inconsistent shapes or arguments
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+            long[] outputPadding, long groups, long[] dilation) {
+        return convTransposeNd(input, weight, bias, stride, padding, outputPadding, groups, dilation, 2);
+    }
+
+    private static Tensor convTransposeNd(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+            long[] outputPadding, long groups, long[] dilation, int spatial) {
+        String op = "conv_transpose" + spatial + "d";
+        if (input.dim() != spatial + 1 && input.dim() != spatial + 2) {
+            throw new TensorException("Expected " + (spatial + 1) + "D (unbatched) or " + (spatial + 2) + "D (batched) input to "
+                    + op + ", but got input of size: " + Arrays.toString(input.shape()));
+        }
+        if (weight.dim() != spatial + 2) {
+            throw new TensorException(op + ": expected a " + (spatial + 2) + "-d weight, got shape "
+                    + Arrays.toString(weight.shape()));
+        }
+        requireFloatingNn(input, op);
+        boolean unbatched = input.dim() == spatial + 1;
+        Tensor x = unbatched ? input.unsqueeze(0) : input;
+        Tensor y = Conv.convTranspose2d(Conv.as4d(x, spatial), Conv.as4d(weight, spatial), bias,
+                two(perDim(stride, spatial, "stride"), spatial, 1), two(perDim(padding, spatial, "padding"), spatial, 0),
+                two(perDim(outputPadding, spatial, "output_padding"), spatial, 0), groups,
+                two(perDim(dilation, spatial, "dilation"), spatial, 1), x.shape(), weight.shape());
+        if (spatial == 1) {
+            y = y.squeeze(2);
+        }
+        return unbatched ? y.squeeze(0) : y;
+    }
+
+    /**
+     * {@code F.max_pool1d(input, kernel_size, stride, padding, dilation, ceil_mode)}.
+     *
+     * @param input {@code [N, C, L]} or {@code [C, L]}
+     * @param kernelSize the window
+     * @param stride the stride, or null for the window
+     * @param padding the implicit {@code -inf} padding, at most half the window
+     * @param dilation the window dilation
+     * @param ceilMode whether to round the output size up
+     * @return the pooled values
+     * @throws TensorException for invalid arguments
+     */
+    public static Tensor maxPool1d(Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+            boolean ceilMode) {
+        return maxPoolNd(input, kernelSize, stride, padding, dilation, ceilMode, false, 1)[0];
+    }
+
+    /**
+     * {@code F.max_pool1d(..., return_indices=True)}: the values and the flat input index of each.
+     *
+     * @param input {@code [N, C, L]} or {@code [C, L]}
+     * @param kernelSize the window
+     * @param stride the stride, or null for the window
+     * @param padding the implicit {@code -inf} padding
+     * @param dilation the window dilation
+     * @param ceilMode whether to round the output size up
+     * @return {values, int64 indices}
+     * @throws TensorException for invalid arguments
+     */
+    public static Tensor[] maxPool1dWithIndices(Tensor input, long[] kernelSize, long[] stride, long[] padding,
+            long[] dilation, boolean ceilMode) {
+        return maxPoolNd(input, kernelSize, stride, padding, dilation, ceilMode, true, 1);
+    }
+
+    /**
+     * {@code F.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode)}.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param kernelSize one value or (height, width)
+     * @param stride the stride, or null for the window
+     * @param padding the implicit {@code -inf} padding, at most half the window
+     * @param dilation the window dilation
+     * @param ceilMode whether to round the output size up
+     * @return the pooled values
+     * @throws TensorException for invalid arguments
+     */
+    public static Tensor maxPool2d(Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+            boolean ceilMode) {
+        return maxPoolNd(input, kernelSize, stride, padding, dilation, ceilMode, false, 2)[0];
+    }
+
+    /**
+     * {@code F.max_pool2d(..., return_indices=True)}: the values and the flat index ({@code h * W + w}) of each.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param kernelSize one value or (height, width)
+     * @param stride the stride, or null for the window
+     * @param padding the implicit {@code -inf} padding
+     * @param dilation the window dilation
+     * @param ceilMode whether to round the output size up
+     * @return {values, int64 indices}
+     * @throws TensorException for invalid arguments
+     */
+    public static Tensor[] maxPool2dWithIndices(Tensor input, long[] kernelSize, long[] stride, long[] padding,
+            long[] dilation, boolean ceilMode) {
+        return maxPoolNd(input, kernelSize, stride, padding, dilation, ceilMode, true, 2);
+    }
+
+    private static Tensor[] maxPoolNd(Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+            boolean ceilMode, boolean indices, int spatial) {
+        String op = "max_pool" + spatial + "d";
+        Conv.checkPoolInput(input, spatial, op);
+        Conv.checkFloating(input, op);
+        boolean unbatched = input.dim() == spatial + 1;
+        Tensor x = Conv.as4d(unbatched ? input.unsqueeze(0) : input, spatial);
+        long[] k = perDim(kernelSize, spatial, "kernel_size");
+        long[] s = stride == null || stride.length == 0 ? k : perDim(stride, spatial, "stride");
+        Tensor[] r = Conv.maxPool(x, two(k, spatial, 1), two(s, spatial, 1), two(perDim(padding, spatial, "padding"), spatial, 0),
+                two(perDim(dilation, spatial, "dilation"), spatial, 1), ceilMode, indices, spatial);
+        for (int i = 0; i < r.length; i++) {
+            Tensor t = spatial == 1 ? r[i].squeeze(2) : r[i];
+            r[i] = unbatched ? t.squeeze(0) : t;
+        }
+        return r;
+    }
+
+    /**
+     * {@code F.avg_pool1d(input, kernel_size, stride, padding, ceil_mode, count_include_pad)}.
+     *
+     * @param input {@code [N, C, L]} or {@code [C, L]}
+     * @param kernelSize the window
+     * @param stride the stride, or null for the window
+     * @param padding the implicit zero padding, at most half the window
+     * @param ceilMode whether to round the output size up
+     * @param countIncludePad whether padded zeros count in the divisor
+     * @return the pooled values
+     * @throws TensorException for invalid arguments
+     */
+    public static Tensor avgPool1d(Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
+            boolean countIncludePad) {
+        return avgPoolNd(input, kernelSize, stride, padding, ceilMode, countIncludePad, null, 1);
+    }
+
+    /**
+     * {@code F.avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)}.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param kernelSize one value or (height, width)
+     * @param stride the stride, or null for the window
+     * @param padding the implicit zero padding, at most half the window
+     * @param ceilMode whether to round the output size up
+     * @param countIncludePad whether padded zeros count in the divisor
+     * @param divisorOverride the divisor of every window, or null
+     * @return the pooled values
+     * @throws TensorException for invalid arguments (a zero divisor among them)
+     */
+    public static Tensor avgPool2d(Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
+            boolean countIncludePad, Long divisorOverride) {
+        return avgPoolNd(input, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride, 2);
+    }
+
+    private static Tensor avgPoolNd(Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
+            boolean countIncludePad, Long divisorOverride, int spatial) {
+        String op = "avg_pool" + spatial + "d";
+        Conv.checkPoolInput(input, spatial, op);
+        Conv.checkFloating(input, op);
+        boolean unbatched = input.dim() == spatial + 1;
+        Tensor x = Conv.as4d(unbatched ? input.unsqueeze(0) : input, spatial);
+        long[] k = perDim(kernelSize, spatial, "kernel_size");
+        long[] s = stride == null || stride.length == 0 ? k : perDim(stride, spatial, "stride");
+        Tensor y = Conv.avgPool(x, two(k, spatial, 1), two(s, spatial, 1), two(perDim(padding, spatial, "padding"), spatial, 0),
+                ceilMode, countIncludePad, divisorOverride, spatial);
+        y = spatial == 1 ? y.squeeze(2) : y;
+        return unbatched ? y.squeeze(0) : y;
+    }
+
+    /**
+     * {@code F.adaptive_avg_pool1d(input, output_size)}: output {@code i} averages input
+     * {@code [floor(i L / O), ceil((i + 1) L / O))}.
+     *
+     * @param input {@code [N, C, L]} or {@code [C, L]}
+     * @param outputSize the output length
+     * @return the pooled values
+     * @throws TensorException for invalid arguments
+     */
+    public static Tensor adaptiveAvgPool1d(Tensor input, long outputSize) {
+        return adaptiveNd(input, new Long[] {outputSize}, false, false, 1)[0];
+    }
+
+    /**
+     * {@code F.adaptive_avg_pool2d(input, output_size)}.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param outputSize (height, width); a null entry keeps the input's size
+     * @return the pooled values
+     * @throws TensorException for invalid arguments
+     */
+    public static Tensor adaptiveAvgPool2d(Tensor input, Long[] outputSize) {
+        return adaptiveNd(input, outputSize, false, false, 2)[0];
+    }
+
+    /**
+     * {@code F.adaptive_max_pool1d(input, output_size, return_indices)}.
+     *
+     * @param input {@code [N, C, L]} or {@code [C, L]}
+     * @param outputSize the output length
+     * @param returnIndices whether to return the flat indices too
+     * @return the values (and int64 indices)
+     * @throws TensorException for invalid arguments
+     */
+    public static Tensor[] adaptiveMaxPool1d(Tensor input, long outputSize, boolean returnIndices) {
+        return adaptiveNd(input, new Long[] {outputSize}, true, returnIndices, 1);
+    }
+
+    /**
+     * {@code F.adaptive_max_pool2d(input, output_size, return_indices)}.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param outputSize (height, width); a null entry keeps the input's size
+     * @param returnIndices whether to return the flat indices too
+     * @return the values (and int64 indices)
+     * @throws TensorException for invalid arguments
+     */
+    public static Tensor[] adaptiveMaxPool2d(Tensor input, Long[] outputSize, boolean returnIndices) {
+        return adaptiveNd(input, outputSize, true, returnIndices, 2);
+    }
+
+    private static Tensor[] adaptiveNd(Tensor input, Long[] outputSize, boolean max, boolean indices, int spatial) {
+        String op = "adaptive_" + (max ? "max" : "avg") + "_pool" + spatial + "d";
+        if (outputSize.length != spatial) {
+            throw new TensorException(op + "() argument 'output_size' should contain " + (spatial == 1 ? "one int" : spatial
+                    + " ints") + " (got " + outputSize.length + ")");
+        }
+        Conv.checkPoolInput(input, spatial, op);
+        Conv.checkFloating(input, op);
+        boolean unbatched = input.dim() == spatial + 1;
+        Tensor x = Conv.as4d(unbatched ? input.unsqueeze(0) : input, spatial);
+        long oh = spatial == 1 ? 1 : outputSize[0] == null ? x.size(2) : outputSize[0];
+        Long last = outputSize[spatial - 1];
+        long ow = last == null ? x.size(3) : last;
+        if (oh < 0 || ow < 0) {
+            throw new TensorException(op + ": output_size must not be negative, got " + Arrays.toString(outputSize));
+        }
+        Tensor[] r = max ? Conv.adaptiveMax(x, oh, ow) : new Tensor[] {Conv.adaptiveAvg(x, oh, ow)};
+        if (!indices && r.length > 1) {
+            r = new Tensor[] {r[0]};
+        }
+        for (int i = 0; i < r.length; i++) {
+            Tensor t = spatial == 1 ? r[i].squeeze(2) : r[i];
+            r[i] = unbatched ? t.squeeze(0) : t;
+        }
+        return r;
+    }
+
+    /**
+     * {@code F.unfold(input, kernel_size, dilation, padding, stride)} (im2col): every sliding window as a
+     * column, {@code [N, C * KH * KW, L]}.
+     *
+     * @param input {@code [N, C, H, W]} or {@code [C, H, W]}
+     * @param kernelSize one value or (height, width)
+     * @param dilation one value or (height, width)
+     * @param padding one value or (height, width)
+     * @param stride one value or (height, width)
+     * @return the columns
+     * @throws TensorException if there are no windows
+     */
+    public static Tensor unfold(Tensor input, long[] kernelSize, long[] dilation, long[] padding, long[] stride) {
+        if (input.dim() != 3 && input.dim() != 4) {
+            throw new TensorException("Input Error: Only 3D or 4D input Tensors are supported (got " + input.dim() + "D)");
+        }
+        boolean unbatched = input.dim() == 3;
+        Tensor x = unbatched ? input.unsqueeze(0) : input;
+        long[] k = perDim(kernelSize, 2, "kernel_size");
+        long[] d = perDim(dilation, 2, "dilation");
+        long[] p = perDim(padding, 2, "padding");
+        long[] s = perDim(stride, 2, "stride");
+        long oh = Conv.outSize(x.size(2), k[0], s[0], p[0], p[0], d[0], false);
+        long ow = Conv.outSize(x.size(3), k[1], s[1], p[1], p[1], d[1], false);
+        if (oh < 1 || ow < 1) {
+            throw new TensorException("Given input with spatial size (" + x.size(2) + ", " + x.size(3) + "), kernel_size=("
+                    + k[0] + ", " + k[1] + "), dilation=(" + d[0] + ", " + d[1] + "), padding=(" + p[0] + ", " + p[1]
+                    + "), calculated shape of the array of sliding blocks as (" + oh + ", " + ow
+                    + "), but its components must be at least one.");
+        }
+        Tensor padded = pad(x, new long[] {p[1], p[1], p[0], p[0]}, "constant", 0);
+        Tensor cols = Conv.windows(padded, k[0], k[1], s[0], s[1], d[0], d[1], oh, ow)
+                .reshape(x.size(0), x.size(1) * k[0] * k[1], oh * ow);
+        return unbatched ? cols.squeeze(0) : cols;
+    }
+
+    /**
+     * {@code F.fold(input, output_size, kernel_size, dilation, padding, stride)} (col2im): sums the columns
+     * of {@link #unfold} back into {@code [N, C, H, W]}, overlapping windows adding up.
+     *
+     * @param input {@code [N, C * KH * KW, L]} or {@code [C * KH * KW, L]}
+     * @param outputSize one value or (height, width)
+     * @param kernelSize one value or (height, width)
+     * @param dilation one value or (height, width)
+     * @param padding one value or (height, width)
+     * @param stride one value or (height, width)
+     * @return the folded tensor
+     * @throws TensorException if the sizes do not fit
+     */
+    public static Tensor fold(Tensor input, long[] outputSize, long[] kernelSize, long[] dilation, long[] padding,
+            long[] stride) {
+        if (input.dim() != 2 && input.dim() != 3) {
+            throw new TensorException("Input Error: Only unbatched (2D) or batched (3D) input Tensors are supported (got "
+                    + input.dim() + "D)");
+        }
+        boolean unbatched = input.dim() == 2;
+        Tensor x = unbatched ? input.unsqueeze(0) : input;
+        long[] o = perDim(outputSize, 2, "output_size");
+        long[] k = perDim(kernelSize, 2, "kernel_size");
+        long[] d = perDim(dilation, 2, "dilation");
+        long[] p = perDim(padding, 2, "padding");
+        long[] s = perDim(stride, 2, "stride");
+        long oh = Conv.outSize(o[0], k[0], s[0], p[0], p[0], d[0], false);
+        long ow = Conv.outSize(o[1], k[1], s[1], p[1], p[1], d[1], false);
+        String given = "Given output_size=(" + o[0] + ", " + o[1] + "), kernel_size=(" + k[0] + ", " + k[1] + "), dilation=("
+                + d[0] + ", " + d[1] + "), padding=(" + p[0] + ", " + p[1] + "), stride=(" + s[0] + ", " + s[1] + "), ";
+        if (x.size(1) % (k[0] * k[1]) != 0) {
+            throw new TensorException("Expected size of input's dimension 1 to be divisible by the product of kernel_size, "
+                    + "but got input.size(1)=" + x.size(1) + " and kernel_size=(" + k[0] + ", " + k[1] + ")");
+        }
+        if (oh < 1 || ow < 1 || x.size(2) != oh * ow) {
+            throw new TensorException(given + "expected size of input's dimension 2 to match the calculated number of "
+                    + "sliding blocks " + oh + " * " + ow + " = " + oh * ow + ", but got input.size(2)=" + x.size(2) + ".");
+        }
+        long c = x.size(1) / (k[0] * k[1]);
+        Tensor cols = x.reshape(x.size(0), c, k[0] * k[1], oh, ow);
+        Tensor full = Conv.overlapAdd(cols, k[0], k[1], s[0], s[1], d[0], d[1], oh, ow, o[0] + 2 * p[0], o[1] + 2 * p[1]);
+        Tensor out = full.narrow(2, p[0], o[0]).narrow(3, p[1], o[1]);
+        return unbatched ? out.squeeze(0) : out;
+    }
+
     // ------------------------------------------------------------------ nn2 normalisation and channel dropout
 
     /** The dims of {@code x} other than dim 1 (the channels): batch and spatial dims. */

@@ -63,6 +63,7 @@ final class NnOps2 {
         modules();
         NormOps.register();
         AttentionOps.register();
+        ConvOps.register();
     }
 
     /** A norm order or other number that may be the string "inf" / "-inf". */
