@@ -2,8 +2,26 @@ package dev.jtensor.ops.conformance;
 
 import static dev.jtensor.ops.conformance.OpTable.op;
 
+import dev.jtensor.core.Generator;
 import dev.jtensor.core.Tensor;
+import dev.jtensor.ops.nn.AdaptiveAvgPool1d;
+import dev.jtensor.ops.nn.AdaptiveAvgPool2d;
+import dev.jtensor.ops.nn.AdaptiveMaxPool1d;
+import dev.jtensor.ops.nn.AdaptiveMaxPool2d;
+import dev.jtensor.ops.nn.AvgPool1d;
+import dev.jtensor.ops.nn.AvgPool2d;
+import dev.jtensor.ops.nn.Conv1d;
+import dev.jtensor.ops.nn.Conv2d;
+import dev.jtensor.ops.nn.ConvTranspose1d;
+import dev.jtensor.ops.nn.ConvTranspose2d;
 import dev.jtensor.ops.nn.F;
+import dev.jtensor.ops.nn.Fold;
+import dev.jtensor.ops.nn.MaxPool1d;
+import dev.jtensor.ops.nn.MaxPool2d;
+import dev.jtensor.ops.nn.Module;
+import dev.jtensor.ops.nn.Unfold;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.Arrays;
 import java.util.List;
 
@@ -54,6 +72,88 @@ final class ConvOps {
                 ls(a.kw("stride"), 1)));
         op("nn.functional.fold", a -> F.fold(a.tensor(0), ls(a.get(1)), ls(a.get(2)), ls(a.kw("dilation"), 1),
                 ls(a.kw("padding"), 0), ls(a.kw("stride"), 1)));
+        modules();
+    }
+
+    private static void modules() {
+        module("Conv1d", c -> convModule(c, 1), (m, in) -> m.forward(in.tensor(0)));
+        module("Conv2d", c -> convModule(c, 2), (m, in) -> m.forward(in.tensor(0)));
+        module("ConvTranspose1d", c -> new ConvTranspose1d(c.kwLong("in_channels", 0), c.kwLong("out_channels", 0),
+                ls(c.kw("kernel_size")), ls(c.kw("stride"), 1), ls(c.kw("padding"), 0), ls(c.kw("output_padding"), 0),
+                c.kwLong("groups", 1), c.kwBool("bias", true), ls(c.kw("dilation"), 1), Generator.defaultGenerator()),
+                (m, in) -> m.forward(in.tensor(0)));
+        module("ConvTranspose2d", c -> new ConvTranspose2d(c.kwLong("in_channels", 0), c.kwLong("out_channels", 0),
+                ls(c.kw("kernel_size")), ls(c.kw("stride"), 1), ls(c.kw("padding"), 0), ls(c.kw("output_padding"), 0),
+                c.kwLong("groups", 1), c.kwBool("bias", true), ls(c.kw("dilation"), 1), Generator.defaultGenerator()),
+                (m, in) -> m.forward(in.tensor(0)));
+        module("MaxPool1d", c -> remember(new MaxPool1d(ls(c.kw("kernel_size")), (long[]) (c.hasKw("stride") ? ls(c.kw("stride")) : null),
+                ls(c.kw("padding"), 0), ls(c.kw("dilation"), 1), c.kwBool("ceil_mode", false)), c), (m, in) -> pooled(m, in.tensor(0)));
+        module("MaxPool2d", c -> remember(new MaxPool2d(ls(c.kw("kernel_size")), (long[]) (c.hasKw("stride") ? ls(c.kw("stride")) : null),
+                ls(c.kw("padding"), 0), ls(c.kw("dilation"), 1), c.kwBool("ceil_mode", false)), c), (m, in) -> pooled(m, in.tensor(0)));
+        module("AvgPool1d", c -> new AvgPool1d(ls(c.kw("kernel_size")), (long[]) (c.hasKw("stride") ? ls(c.kw("stride")) : null),
+                ls(c.kw("padding"), 0), c.kwBool("ceil_mode", false), c.kwBool("count_include_pad", true)),
+                (m, in) -> m.forward(in.tensor(0)));
+        module("AvgPool2d", c -> new AvgPool2d(ls(c.kw("kernel_size")), (long[]) (c.hasKw("stride") ? ls(c.kw("stride")) : null),
+                ls(c.kw("padding"), 0), c.kwBool("ceil_mode", false), c.kwBool("count_include_pad", true),
+                c.hasKw("divisor_override") ? c.kwLong("divisor_override", 0) : null), (m, in) -> m.forward(in.tensor(0)));
+        module("AdaptiveAvgPool1d", c -> new AdaptiveAvgPool1d(single(c.kw("output_size"))), (m, in) -> m.forward(in.tensor(0)));
+        module("AdaptiveAvgPool2d", c -> new AdaptiveAvgPool2d(sizes(c.kw("output_size"), 2)), (m, in) -> m.forward(in.tensor(0)));
+        module("AdaptiveMaxPool1d", c -> remember(new AdaptiveMaxPool1d(single(c.kw("output_size"))), c), (m, in) -> pooled(m, in.tensor(0)));
+        module("AdaptiveMaxPool2d", c -> remember(new AdaptiveMaxPool2d(sizes(c.kw("output_size"), 2)), c), (m, in) -> pooled(m, in.tensor(0)));
+        module("Unfold", c -> new Unfold(ls(c.kw("kernel_size")), ls(c.kw("dilation"), 1), ls(c.kw("padding"), 0),
+                ls(c.kw("stride"), 1)), (m, in) -> m.forward(in.tensor(0)));
+        module("Fold", c -> new Fold(ls(c.kw("output_size")), ls(c.kw("kernel_size")), ls(c.kw("dilation"), 1),
+                ls(c.kw("padding"), 0), ls(c.kw("stride"), 1)), (m, in) -> m.forward(in.tensor(0)));
+    }
+
+    /** Pool modules built with return_indices=True: PyTorch's module then returns (values, indices). */
+    private static final java.util.Map<Module, Boolean> RETURN_INDICES =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    private static Module remember(Module m, Args c) {
+        RETURN_INDICES.put(m, c.kwBool("return_indices", false));
+        return m;
+    }
+
+    private static Object pooled(Module m, Tensor x) {
+        if (!Boolean.TRUE.equals(RETURN_INDICES.get(m))) {
+            return m.forward(x);
+        }
+        return Arrays.asList(switch (m) {
+            case MaxPool1d p -> p.forwardWithIndices(x);
+            case MaxPool2d p -> p.forwardWithIndices(x);
+            case AdaptiveMaxPool1d p -> p.forwardWithIndices(x);
+            case AdaptiveMaxPool2d p -> p.forwardWithIndices(x);
+            default -> throw new IllegalArgumentException("no indices from " + m);
+        });
+    }
+
+    private static Module convModule(Args c, int spatial) {
+        Object padding = c.kw("padding");
+        String mode = padding instanceof String s ? s : null;
+        long[] pad = mode == null ? ls(padding, 0) : null;
+        long in = c.kwLong("in_channels", 0);
+        long out = c.kwLong("out_channels", 0);
+        long[] k = ls(c.kw("kernel_size"));
+        return spatial == 1
+                ? new Conv1d(in, out, k, ls(c.kw("stride"), 1), pad, mode, ls(c.kw("dilation"), 1), c.kwLong("groups", 1),
+                        c.kwBool("bias", true), c.kwString("padding_mode", "zeros"), Generator.defaultGenerator())
+                : new Conv2d(in, out, k, ls(c.kw("stride"), 1), pad, mode, ls(c.kw("dilation"), 1), c.kwLong("groups", 1),
+                        c.kwBool("bias", true), c.kwString("padding_mode", "zeros"), Generator.defaultGenerator());
+    }
+
+    private static void module(String name, Function<Args, Module> ctor, BiFunction<Module, Args, Object> forward) {
+        OpTable.module(name, new OpTable.ModuleOp() {
+            @Override
+            public Module build(Args c) {
+                return ctor.apply(c);
+            }
+
+            @Override
+            public Object forward(Module m, Args in) {
+                return forward.apply(m, in);
+            }
+        });
     }
 
     /** A 1-d output size: one int (a list of one is accepted; longer lists are PyTorch's error). */
