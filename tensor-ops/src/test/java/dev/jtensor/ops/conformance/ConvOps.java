@@ -72,7 +72,24 @@ final class ConvOps {
                 ls(a.kw("stride"), 1)));
         op("nn.functional.fold", a -> F.fold(a.tensor(0), ls(a.get(1)), ls(a.get(2)), ls(a.kw("dilation"), 1),
                 ls(a.kw("padding"), 0), ls(a.kw("stride"), 1)));
+        op("interpolate", a -> F.interpolate(a.tensor(0), a.hasKw("size") ? ls(a.kw("size")) : null, doubles(a.kw("scale_factor")),
+                a.kwString("mode", "nearest"), a.hasKw("align_corners") ? a.kwBool("align_corners", false) : null,
+                a.hasKw("recompute_scale_factor") ? a.kwBool("recompute_scale_factor", false) : null));
+        module("Upsample", c -> new dev.jtensor.ops.nn.Upsample(c.hasKw("size") ? ls(c.kw("size")) : null,
+                doubles(c.kw("scale_factor")), c.kwString("mode", "nearest"),
+                c.hasKw("align_corners") ? c.kwBool("align_corners", false) : null), (m, in) -> m.forward(in.tensor(0)));
         modules();
+    }
+
+    /** A float-or-list argument as doubles, or null. */
+    static double[] doubles(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Number n) {
+            return new double[] {n.doubleValue()};
+        }
+        return ((List<?>) o).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
     }
 
     private static void modules() {
