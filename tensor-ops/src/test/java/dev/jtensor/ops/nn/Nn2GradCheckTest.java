@@ -147,6 +147,26 @@ class Nn2GradCheckTest {
     }
 
     @Test
+    void convolutionAndPooling() {
+        Tensor x = away(new long[] {2, 4, 5, 6});
+        Tensor w = away(new long[] {6, 2, 2, 3});
+        Tensor b = away(new long[] {6});
+        GradCheck.check(t -> F.conv2d(t[0], t[1], t[2], new long[] {2, 1}, new long[] {1, 2}, new long[] {1, 2}, 2), x, w, b);
+        GradCheck.check(t -> F.conv1d(t[0], t[1], null, new long[] {1}, "same", new long[] {2}, 1),
+                away(new long[] {2, 3, 7}), away(new long[] {4, 3, 3}));
+        GradCheck.check(t -> F.convTranspose2d(t[0], t[1], t[2], new long[] {2, 3}, new long[] {1, 0}, new long[] {1, 2},
+                2, new long[] {1, 1}), x, away(new long[] {4, 3, 3, 2}), b);
+        GradCheck.check(t -> F.maxPool2d(t[0], new long[] {2, 3}, new long[] {2, 2}, new long[] {1, 1}, new long[] {1, 1}, true), x);
+        GradCheck.check(t -> F.avgPool2d(t[0], new long[] {3, 2}, new long[] {2, 1}, new long[] {1, 0}, true, false, null), x);
+        GradCheck.check(t -> F.adaptiveAvgPool2d(t[0], new Long[] {3L, 4L}), x);
+        GradCheck.check(t -> F.adaptiveMaxPool2d(t[0], new Long[] {2L, 4L}, false)[0], x);
+        GradCheck.check(t -> F.fold(F.unfold(t[0], new long[] {2, 3}, new long[] {1, 1}, new long[] {1, 0}, new long[] {2, 1}),
+                new long[] {5, 6}, new long[] {2, 3}, new long[] {1, 1}, new long[] {1, 0}, new long[] {2, 1}), x);
+        GradCheck.check(t -> F.interpolate(t[0], new long[] {7, 4}, null, "bicubic", false, null), x);
+        GradCheck.check(t -> F.interpolate(t[0], null, new double[] {1.5}, "bilinear", true, null), x);
+    }
+
+    @Test
     void ctcLossGradientIsTheFiniteDifference() {
         Tensor logProbs = F.logSoftmax(away(new long[] {6, 2, 4}), 2).detach();
         Tensor targets = Tensor.tensor(new long[][] {{1, 2, 2}, {3, 1, 0}});
