@@ -3,6 +3,7 @@ package dev.jtensor.ops.nn;
 import dev.jtensor.core.DType;
 import dev.jtensor.core.Device;
 import dev.jtensor.core.Npy;
+import dev.jtensor.core.SafeTensors;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
 import dev.jtensor.ops.NoGrad;
@@ -288,14 +289,20 @@ public abstract class Module {
     }
 
     /**
-     * Saves the state dict ({@code torch.save(model.state_dict(), ...)} in NumPy's formats): to one
-     * {@code .npz} archive when {@code path} ends with {@code .npz}, otherwise into the directory
+     * Saves the state dict ({@code torch.save(model.state_dict(), ...)} in portable formats): to one
+     * {@code .safetensors} file when {@code path} ends with {@code .safetensors} (PyTorch's names, readable by
+     * Hugging Face's {@code safetensors.torch.load_file}), to one {@code .npz} archive when it ends with
+     * {@code .npz}, otherwise into the directory
      * {@code path} as one {@code <name>.npy} file per entry.
      */
     public void save(Path path) throws IOException {
         Map<String, Tensor> state = new LinkedHashMap<>();
         for (var e : stateDict().entrySet()) {
             state.put(e.getKey(), e.getValue().to(Device.CPU));
+        }
+        if (isSafetensors(path)) {
+            SafeTensors.save(state, path);
+            return;
         }
         if (isArchive(path)) {
             Npy.saveAll(state, path);
@@ -308,10 +315,15 @@ public abstract class Module {
     }
 
     /**
-     * Loads a state dict saved by {@link #save} (or by NumPy: {@code np.savez} of the same names, or
-     * one {@code .npy} per name in a directory) with {@link #loadStateDict(Map)}.
+     * Loads a state dict saved by {@link #save} (or by PyTorch through {@code safetensors.torch.save_file},
+     * or by NumPy: {@code np.savez} of the same names, or one {@code .npy} per name in a directory) with
+     * {@link #loadStateDict(Map)}.
      */
     public void load(Path path) throws IOException {
+        if (isSafetensors(path)) {
+            loadStateDict(SafeTensors.load(path));
+            return;
+        }
         if (isArchive(path)) {
             loadStateDict(Npy.loadAll(path));
             return;
@@ -324,6 +336,10 @@ public abstract class Module {
             }
         }
         loadStateDict(state);
+    }
+
+    private static boolean isSafetensors(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().endsWith(".safetensors");
     }
 
     private static boolean isArchive(Path path) {

@@ -4,73 +4,93 @@ import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
 
 /**
- * {@code torch.optim.SGD(params, lr, momentum=0, dampening=0, weight_decay=0, nesterov=False)}, with
- * the operations, in order, of PyTorch's single-tensor ({@code foreach=False}) implementation:
+ * {@code torch.optim.SGD(params, lr, momentum=0, dampening=0, weight_decay=0, nesterov=False, maximize=False)},
+ * with the operations, in order, of PyTorch's single-tensor ({@code foreach=False}) implementation:
  * <pre>
- * d = grad (+ weight_decay * param)
+ * d = grad (negated if maximize) (+ weight_decay * param)
  * if momentum: buf = d.clone() on the first step, else buf = buf * momentum + (1 - dampening) * d
  *              d = d + momentum * buf (nesterov) or d = buf
  * param += -lr * d
  * </pre>
  */
 public final class SGD extends Optimizer {
-    private final double momentum;
-    private final double dampening;
-    private final double weightDecay;
-    private final boolean nesterov;
-    private final Tensor[] momentumBuffers;
-
-    /** {@code SGD(params, lr)}: plain gradient descent. */
+    /**
+     * {@code SGD(params, lr)}: plain gradient descent.
+     *
+     * @param params the parameters
+     * @param lr the learning rate
+     * @throws TensorException for an invalid argument
+     */
     public SGD(Iterable<Tensor> params, double lr) {
         this(params, lr, 0, 0, 0, false);
     }
 
-    /** {@code SGD(params, lr, momentum)}. */
+    /**
+     * {@code SGD(params, lr, momentum)}.
+     *
+     * @param params the parameters
+     * @param lr the learning rate
+     * @param momentum the momentum factor
+     * @throws TensorException for an invalid argument
+     */
     public SGD(Iterable<Tensor> params, double lr, double momentum) {
         this(params, lr, momentum, 0, 0, false);
     }
 
-    /** {@code SGD(params, lr, momentum, dampening, weight_decay, nesterov)}. */
+    /**
+     * {@code SGD(params, lr, momentum, dampening, weight_decay, nesterov)}.
+     *
+     * @param params the parameters
+     * @param lr the learning rate
+     * @param momentum the momentum factor, not negative
+     * @param dampening the dampening of the momentum
+     * @param weightDecay the L2 penalty, not negative
+     * @param nesterov whether to use Nesterov momentum (needs a momentum and zero dampening)
+     * @throws TensorException for an invalid argument
+     */
     public SGD(Iterable<Tensor> params, double lr, double momentum, double dampening, double weightDecay,
             boolean nesterov) {
         super(params, lr);
-        if (!(momentum >= 0)) {
-            throw new TensorException("Invalid momentum value: " + momentum);
-        }
-        if (!(weightDecay >= 0)) {
-            throw new TensorException("Invalid weight_decay value: " + weightDecay);
-        }
+        checkNonNegative(momentum, "momentum");
+        checkNonNegative(weightDecay, "weight_decay");
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw new TensorException("Nesterov momentum requires a momentum and zero dampening (got momentum="
                     + momentum + ", dampening=" + dampening + ")");
         }
-        this.momentum = momentum;
-        this.dampening = dampening;
-        this.weightDecay = weightDecay;
-        this.nesterov = nesterov;
-        this.momentumBuffers = new Tensor[params().size()];
+        setHyper("momentum", momentum);
+        setHyper("dampening", dampening);
+        setHyper("weight_decay", weightDecay);
+        setHyper("nesterov", nesterov);
+        setHyper("maximize", false);
     }
 
-    /** The momentum buffer of parameter {@code index} ({@code state[p]['momentum_buffer']}), or null before its first step. */
+    /**
+     * The momentum buffer of parameter {@code index} ({@code state[p]['momentum_buffer']}).
+     *
+     * @param index the parameter's position
+     * @return the buffer, or null before its first step with momentum
+     */
     public Tensor momentumBuffer(int index) {
-        return momentumBuffers[index];
+        return (Tensor) state(index).get("momentum_buffer");
     }
 
     @Override
     protected void update(int index, Tensor param, Tensor grad) {
-        Tensor d = grad;
+        Tensor d = direction(grad);
+        double weightDecay = hyper("weight_decay");
+        double momentum = hyper("momentum");
         if (weightDecay != 0) {
             d = d.add(param, weightDecay);
         }
         if (momentum != 0) {
-            Tensor buf = momentumBuffers[index];
+            Tensor buf = momentumBuffer(index);
             if (buf == null) {
                 buf = d.clone();
-                momentumBuffers[index] = buf;
+                state(index).put("momentum_buffer", buf);
             } else {
-                buf.mul_(momentum).add_(d, 1 - dampening);
+                buf.mul_(momentum).add_(d, 1 - hyper("dampening"));
             }
-            d = nesterov ? d.add(buf, momentum) : buf;
+            d = flag("nesterov") ? d.add(buf, momentum) : buf;
         }
         param.add_(d, -lr());
     }
