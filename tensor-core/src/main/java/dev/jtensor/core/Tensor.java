@@ -27,6 +27,16 @@ import java.util.Arrays;
  * </ol>
  *
  * <p>CPU tensors are plain garbage-collected objects: nothing to close.
+ *
+ * <p><b>Threads.</b> Tensors are not locked. What is safe from several threads at once: reading
+ * shared tensors (any out-of-place op whose inputs nobody writes meanwhile); building and running
+ * independent graphs (grad mode is per thread); and {@link #backward()} passes that meet in shared
+ * leaves, e.g. one set of weights: accumulation into a leaf's {@link #grad()} is atomic per leaf,
+ * as PyTorch's, so no update is lost (the order of the additions, and so the last bits of the
+ * sum, may vary). What is not safe: in-place ops (including {@code setGrad}, zeroing gradients and
+ * an optimizer's {@code step}) on a tensor another thread reads or writes at the same time, and two
+ * backward passes through the same recorded non-leaf graph; synchronise these yourself, e.g. run
+ * the optimizer step after the threads' backward passes have joined.
  */
 public final class Tensor {
     private final Storage storage;
@@ -2854,11 +2864,30 @@ public final class Tensor {
         return grad;
     }
 
-    /** Replaces the accumulated gradient (null clears it). */
+    /**
+     * Replaces the accumulated gradient (null clears it). As PyTorch's {@code .grad =}, the new
+     * gradient must match this tensor's dtype, device and shape.
+     *
+     * @param g the new gradient, or null
+     * @throws TensorException when {@code g} is this tensor itself, or differs in dtype, device or shape
+     */
     public void setGrad(Tensor g) {
-        if (g != null && !Arrays.equals(g.shape, shape)) {
-            throw new TensorException("assigned grad has data of a different size: grad " + Arrays.toString(g.shape)
-                    + " vs tensor " + Arrays.toString(shape));
+        if (g != null) {
+            if (g == this) {
+                throw new TensorException("can't assign Variable as its own grad");
+            }
+            if (g.dtype() != dtype()) {
+                throw new TensorException("assigned grad has data of a different type: grad " + g.dtype()
+                        + " vs tensor " + dtype());
+            }
+            if (!g.device().equals(device())) {
+                throw new TensorException("assigned grad has data located on a different device: grad "
+                        + g.device() + " vs tensor " + device());
+            }
+            if (!Arrays.equals(g.shape, shape)) {
+                throw new TensorException("assigned grad has data of a different size: grad " + Arrays.toString(g.shape)
+                        + " vs tensor " + Arrays.toString(shape));
+            }
         }
         this.grad = g;
     }
