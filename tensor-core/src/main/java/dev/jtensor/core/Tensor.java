@@ -69,19 +69,28 @@ public final class Tensor {
         long lo = offset;
         long hi = offset;
         boolean empty = false;
+        boolean overflow = false;
         for (int d = 0; d < shape.length; d++) {
             if (shape[d] < 0) {
                 throw new TensorException("negative size " + shape[d] + " in shape " + Arrays.toString(shape));
             }
             if (shape[d] == 0) {
                 empty = true;
-            } else if (strides[d] >= 0) {
-                hi += (shape[d] - 1) * strides[d];
             } else {
-                lo += (shape[d] - 1) * strides[d];
+                try {
+                    long reach = Math.multiplyExact(shape[d] - 1, strides[d]);
+                    if (reach >= 0) {
+                        hi = Math.addExact(hi, reach);
+                    } else {
+                        lo = Math.addExact(lo, reach);
+                    }
+                } catch (ArithmeticException e) {
+                    overflow = true;
+                }
             }
         }
-        if (!empty && (lo < 0 || hi >= storage.size())) {
+        Shapes.numel(shape); // the element count must fit a long, even for an empty or expanded view
+        if (!empty && (overflow || lo < 0 || hi >= storage.size())) {
             throw new TensorException("layout shape " + Arrays.toString(shape) + " strides "
                     + Arrays.toString(strides) + " offset " + offset + " reaches outside a storage of "
                     + storage.size() + " elements");
@@ -835,7 +844,7 @@ public final class Tensor {
                     + "], but got " + start + ")");
         }
         long st = start < 0 ? start + size : start;
-        if (length < 0 || st + length > size) {
+        if (length < 0 || length > size - st) {
             throw new TensorException("start (" + st + ") + length (" + length + ") exceeds dimension size (" + size + ").");
         }
         return slice(d, st, st + length, 1);
@@ -856,7 +865,7 @@ public final class Tensor {
         long size = shape[d];
         long a = start < 0 ? Math.max(start + size, 0) : Math.min(start, size);
         long b = stop < 0 ? Math.max(stop + size, 0) : Math.min(stop, size);
-        long len = b > a ? (b - a + step - 1) / step : 0;
+        long len = b > a ? (b - a - 1) / step + 1 : 0;
         long[] s = shape.clone();
         long[] st = strides.clone();
         s[d] = len;
