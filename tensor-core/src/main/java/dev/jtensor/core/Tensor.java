@@ -943,7 +943,7 @@ public final class Tensor {
                     + splitSize + " for dimension " + d + " of size " + shape[d]);
         }
         long size = shape[d];
-        int n = size == 0 ? 1 : (int) ((size + splitSize - 1) / splitSize);
+        int n = size == 0 ? 1 : pieces(Math.ceilDiv(size, splitSize), "split");
         Tensor[] out = new Tensor[n];
         for (int i = 0; i < n; i++) {
             long start = i * splitSize;
@@ -961,7 +961,8 @@ public final class Tensor {
             if (s < 0) {
                 throw new TensorException("split_with_sizes expects split_sizes to be non-negative, got " + Arrays.toString(sizes));
             }
-            sum += s;
+            // Saturating: sizes whose sum overflows are simply too large.
+            sum = s > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + s;
         }
         if (sum != shape[d]) {
             throw new TensorException("split_with_sizes expects split_sizes to sum exactly to " + shape[d]
@@ -983,12 +984,20 @@ public final class Tensor {
         }
         int d = Shapes.normalizeDim(dim, dim());
         long size = shape[d];
-        long splitSize = (size + chunks - 1) / chunks;
+        long splitSize = Math.ceilDiv(size, chunks);
         if (splitSize == 0 && size == 0) {
-            long[] sizes = new long[(int) chunks];
+            long[] sizes = new long[pieces(chunks, "chunk")];
             return split(sizes, d);
         }
         return split(splitSize, d);
+    }
+
+    /** A number of pieces as an array length, or an error naming it. */
+    private static int pieces(long n, String op) {
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new TensorException(op + ": " + n + " pieces are more than an array of tensors holds");
+        }
+        return (int) n;
     }
 
     /** The views along {@code dim}, each without that dim. */

@@ -63,4 +63,16 @@ class ShapeOverflowTest {
         // An expanded view may exceed a storage's size as long as its element count fits a long.
         assertArrayEquals(new long[] {1L << 31, 1L << 31}, Tensor.ones(1, 1).expand(1L << 31, 1L << 31).shape());
     }
+
+    @Test
+    void splitAndChunkWithHugeSizes() {
+        assertArrayEquals(new long[] {4}, Tensor.ones(4).split(Long.MAX_VALUE, 0)[0].shape());
+        assertTrue(Tensor.ones(4).split(Long.MAX_VALUE, 0).length == 1);
+        assertTrue(Tensor.ones(4).chunk(Long.MAX_VALUE, 0).length == 4);
+        assertTrue(Tensor.zeros(0, 2).chunk(3, 0).length == 3);
+        fails(() -> Tensor.ones(4).split(new long[] {Long.MAX_VALUE, Long.MAX_VALUE, 6}, 0), "split_with_sizes",
+                "sum exactly to 4");
+        fails(() -> Tensor.zeros(0).chunk(1L << 40, 0), "chunk", "1099511627776");
+        fails(() -> Tensor.ones(1).expand((1L << 31) + 5).split(1, 0), "split", "2147483653");
+    }
 }
