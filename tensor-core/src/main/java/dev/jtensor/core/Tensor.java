@@ -22,7 +22,10 @@ import java.util.Objects;
  *   <li>{@code shape} and {@code stride} have the same length, the tensor's {@link #dim()}; sizes are
  *       {@code >= 0}.</li>
  *   <li>Every reachable storage index lies in {@code [0, storage.size())}.</li>
- *   <li>The element count fits an int: a storage holds at most {@code 2^31 - 9} elements.</li>
+ *   <li>A storage holds at most {@code 2^31 - 9} elements. A view may have more logical elements
+ *       (an {@link #expand}ed one costs no memory), as long as the count fits a {@code long}:
+ *       reductions and matrix products of such views are computed in parts, and an op whose result
+ *       would not fit a storage throws naming the size.</li>
  *   <li>A view with stride 0 on a dim of size &gt; 1 (from {@link #expand}) is read-only for ops
  *       that write: they reject it.</li>
  * </ol>
@@ -544,6 +547,7 @@ public final class Tensor {
     }
 
     private Tensor fillWith(Object value) {
+        Elementwise.checkFits("fill_", value, dtype());
         checkInPlaceAllowed("fill_");
         backend().fill(TensorIterator.of(this), value);
         storage.bumpVersion();
@@ -2474,7 +2478,8 @@ public final class Tensor {
      * {@code prob.index(Tensor.arange(24), target)} is {@code prob[torch.arange(24), target]}.
      */
     public Tensor index(Object... items) {
-        NullChecks.elements(items, "items");
+        // A null item is Index.from's to explain (Python's None is Index.newAxis()).
+        Objects.requireNonNull(items, "items");
         return Indexing.index(this, Index.of(items));
     }
 

@@ -305,6 +305,19 @@ class BadInputTest {
         bad("diagonal-free: outer of 0-d", () -> s.outer(v), "0-D");
         bad("clamp min > max on ints keeps going; clamp bool", () -> b.clamp(0, 1).sub(b), "bool");
 
+        // ---- scalars stored as they are must fit the dtype (PyTorch's checked conversion)
+        Tensor i32 = Tensor.zeros(new long[] {2}, DType.INT32);
+        bad("fill_ int32 overflow", () -> i32.clone().fill_(1L << 40), "1099511627776", "int32");
+        bad("fill_ int64 with NaN", () -> ints.clone().fill_(Double.NaN), "NaN", "int64");
+        bad("fill_ int64 with infinity", () -> ints.clone().fill_(Double.POSITIVE_INFINITY), "Infinity");
+        bad("fill_ float32 overflow", () -> m.clone().fill_(1e300), "1.0E300", "float32");
+        bad("full int32 overflow", () -> Tensor.full(new long[] {2}, 1e10, DType.INT32), "1.0E10");
+        bad("zero-size fill still checked", () -> Tensor.zeros(new long[] {0}, DType.INT32).fill_(1L << 33),
+                "8589934592");
+        bad("maskedFill int32 overflow", () -> i32.maskedFill(Tensor.tensor(new boolean[] {true, false}), 1L << 40),
+                "1099511627776");
+        bad("clamp int32 bound overflow", () -> i32.clamp(0L, 1L << 40), "1099511627776");
+
         System.out.println("BAD-INPUT cases=" + cases.size());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             RuntimeException e = assertThrows(c.type(), c.call(), c.name());
