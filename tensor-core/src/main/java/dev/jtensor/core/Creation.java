@@ -48,6 +48,9 @@ final class Creation {
             case INT64 -> {
                 long[] a = new long[n];
                 for (int i = 0; i < n; i++) {
+                    if (cat[0] == DType.Category.FLOATING) {
+                        checkFits(dv[i], i, target);
+                    }
                     a[i] = cat[0] == DType.Category.FLOATING ? (long) dv[i] : cat[0] == DType.Category.BOOL ? (bv[i] ? 1 : 0) : lv[i];
                 }
                 yield a;
@@ -55,6 +58,11 @@ final class Creation {
             case INT32 -> {
                 int[] a = new int[n];
                 for (int i = 0; i < n; i++) {
+                    if (cat[0] == DType.Category.FLOATING) {
+                        checkFits(dv[i], i, target);
+                    } else if (cat[0] != DType.Category.BOOL) {
+                        checkFits(lv[i], i, target);
+                    }
                     a[i] = (int) (cat[0] == DType.Category.FLOATING ? (long) dv[i] : cat[0] == DType.Category.BOOL ? (bv[i] ? 1 : 0) : lv[i]);
                 }
                 yield a;
@@ -68,6 +76,15 @@ final class Creation {
             }
         };
         return new Tensor(dev.jtensor.core.cpu.CpuStorage.wrap(array), s, Shapes.contiguousStrides(s), 0);
+    }
+
+    /** PyTorch's checked conversion of data into an integer dtype, naming the element. */
+    private static void checkFits(Object value, int index, DType target) {
+        try {
+            Elementwise.checkFits("tensor", value, target);
+        } catch (TensorException e) {
+            throw new TensorException(e.getMessage() + " (element " + index + " of the data)");
+        }
     }
 
     private static boolean isSequence(Object o) {

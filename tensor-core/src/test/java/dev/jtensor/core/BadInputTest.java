@@ -318,6 +318,12 @@ class BadInputTest {
                 "1099511627776");
         bad("clamp int32 bound overflow", () -> i32.clamp(0L, 1L << 40), "1099511627776");
 
+        bad("tensor int32 overflow", () -> Tensor.tensor(new long[] {1, 1L << 40}, DType.INT32), "1099511627776",
+                "element 1");
+        bad("tensor int64 from NaN", () -> Tensor.tensor(new double[] {1.5, Double.NaN}, DType.INT64), "NaN");
+        bad("scalar int32 overflow", () -> Tensor.scalar(3e9, DType.INT32), "3.0E9");
+        bad("clamp float32 bound 1e300", () -> m.clamp(0.0, 1e300), "1.0E300");
+
         System.out.println("BAD-INPUT cases=" + cases.size());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             RuntimeException e = assertThrows(c.type(), c.call(), c.name());
