@@ -48,6 +48,9 @@ final class Creation {
             case INT64 -> {
                 long[] a = new long[n];
                 for (int i = 0; i < n; i++) {
+                    if (cat[0] == DType.Category.FLOATING) {
+                        checkFits(dv[i], i, target);
+                    }
                     a[i] = cat[0] == DType.Category.FLOATING ? (long) dv[i] : cat[0] == DType.Category.BOOL ? (bv[i] ? 1 : 0) : lv[i];
                 }
                 yield a;
@@ -55,6 +58,11 @@ final class Creation {
             case INT32 -> {
                 int[] a = new int[n];
                 for (int i = 0; i < n; i++) {
+                    if (cat[0] == DType.Category.FLOATING) {
+                        checkFits(dv[i], i, target);
+                    } else if (cat[0] != DType.Category.BOOL) {
+                        checkFits(lv[i], i, target);
+                    }
                     a[i] = (int) (cat[0] == DType.Category.FLOATING ? (long) dv[i] : cat[0] == DType.Category.BOOL ? (bv[i] ? 1 : 0) : lv[i]);
                 }
                 yield a;
@@ -68,6 +76,15 @@ final class Creation {
             }
         };
         return new Tensor(dev.jtensor.core.cpu.CpuStorage.wrap(array), s, Shapes.contiguousStrides(s), 0);
+    }
+
+    /** PyTorch's checked conversion of data into an integer dtype, naming the element. */
+    private static void checkFits(Object value, int index, DType target) {
+        try {
+            Elementwise.checkFits("tensor", value, target);
+        } catch (TensorException e) {
+            throw new TensorException(e.getMessage() + " (element " + index + " of the data)");
+        }
     }
 
     private static boolean isSequence(Object o) {
@@ -172,7 +189,9 @@ final class Creation {
             throw new TensorException("arange: upper bound and larger bound inconsistent with step sign: start="
                     + start + ", end=" + end + ", step=" + step);
         }
-        long n = (long) Math.ceil((end - start) / step);
+        // A double count above 2^63 saturates to Long.MAX_VALUE, which storageSize then names.
+        long n = Shapes.storageSize((long) Math.ceil((end - start) / step), "arange(start=" + start + ", end=" + end
+                + ", step=" + step + ")");
         Object array = switch (dtype) {
             case FLOAT32 -> {
                 float[] a = new float[(int) n];
@@ -207,8 +226,16 @@ final class Creation {
             throw new TensorException("arange: upper bound and larger bound inconsistent with step sign: start="
                     + start + ", end=" + end + ", step=" + step);
         }
-        long n = step > 0 ? (end - start + step - 1) / step : (start - end + (-step) - 1) / (-step);
-        Shapes.checkShape(new long[] {n});
+        String what = "arange(start=" + start + ", end=" + end + ", step=" + step + ")";
+        // The span and the step's size are exact as unsigned 64-bit values (the signs are known).
+        long span = step > 0 ? end - start : start - end;
+        long stride = step > 0 ? step : -step;
+        long n = Long.divideUnsigned(span, stride) + (Long.remainderUnsigned(span, stride) != 0 ? 1 : 0);
+        if (n < 0) {
+            throw new TensorException(what + ": a tensor of " + Long.toUnsignedString(n) + " elements is more than "
+                    + Shapes.MAX_STORAGE_ELEMENTS + ", the most a JTensor storage holds");
+        }
+        Shapes.storageSize(n, what);
         long[] a = new long[(int) n];
         for (int i = 0; i < n; i++) {
             a[i] = start + i * step;
@@ -222,7 +249,7 @@ final class Creation {
         if (steps < 0) {
             throw new TensorException("linspace: number of steps must be non-negative, got " + steps);
         }
-        int n = (int) steps;
+        int n = Shapes.storageSize(steps, "linspace(steps=" + steps + ")");
         double[] a = new double[n];
         if (n == 1) {
             a[0] = start;
@@ -338,7 +365,8 @@ final class Creation {
         long[] expandTo = new long[2 * nd];
         long[] unsq = new long[2 * nd];
         for (int i = 0; i < nd; i++) {
-            outShape[i] = padded[i] * repeats[i];
+            outShape[i] = Shapes.multiplySizes(padded[i], repeats[i], "repeat: size " + padded[i] + " of dim " + i
+                    + " repeated " + repeats[i] + " times (repeats " + Arrays.toString(repeats) + ")");
             interleaved[2 * i] = repeats[i];
             interleaved[2 * i + 1] = padded[i];
             expandTo[2 * i] = repeats[i];

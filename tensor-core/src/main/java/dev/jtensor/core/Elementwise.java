@@ -603,6 +603,35 @@ final class Elementwise {
         return decimals > 0 ? s.mul(scale).round().div(scale) : s.div(scale).round().mul(scale);
     }
 
+    // ------------------------------------------------------------------ scalar conversion
+
+    /**
+     * PyTorch's checked conversion of a scalar that is stored as is (a fill value, a clamp bound):
+     * it must be representable in {@code dtype}, or the op fails naming it instead of storing a
+     * wrapped or saturated number. Integer dtypes take neither NaN, infinities nor out-of-range
+     * values; float32 takes any value but finite ones beyond its range.
+     *
+     * @throws TensorException "value cannot be converted to type T without overflow: v"
+     */
+    static void checkFits(String op, Object value, DType dtype) {
+        boolean fits = switch (value) {
+            case Long v -> switch (dtype) {
+                case INT32 -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
+                default -> true;
+            };
+            case Double v -> switch (dtype) {
+                case INT32 -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
+                case INT64 -> v >= -0x1p63 && v < 0x1p63;
+                case FLOAT32 -> !Double.isFinite(v) || Math.abs(v) <= Float.MAX_VALUE;
+                default -> true;
+            };
+            default -> true;
+        };
+        if (!fits) {
+            throw new TensorException(op + ": value cannot be converted to type " + dtype + " without overflow: " + value);
+        }
+    }
+
     // ------------------------------------------------------------------ clamp
 
     /** PyTorch's {@code torch.clamp}; each bound is a Double, Long, Tensor or null (not both null). */
@@ -614,6 +643,11 @@ final class Elementwise {
         DType t = resultType(self, min, max);
         if (t.isBool()) {
             throw new TensorException("\"clamp\" is not implemented for 'Bool' (clamp of " + describe(self) + ")");
+        }
+        for (Object bound : new Object[] {min, max}) {
+            if (bound != null && !(bound instanceof Tensor)) {
+                checkFits("clamp", bound, t);
+            }
         }
         Tensor x = self.to(t);
         if (min != null) {
@@ -660,6 +694,7 @@ final class Elementwise {
             throw new TensorException("masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                     + v.dim() + " dimension(s).");
         }
+        checkFits("masked_fill", value, self.dtype());
         return operand(value, self.dtype(), self.device());
     }
 

@@ -306,11 +306,29 @@ final class Linalg {
         return false;
     }
 
-    /** Hands {@code out = a @ b} (batch dims of {@code a} and {@code b} broadcast to {@code batch}) to the backend. */
+    /**
+     * The longest inner dimension handed to one gemm call. The output fits a storage, so only the
+     * inner dimension {@code k} can exceed an int, and only for views (an {@code expand}ed operand).
+     */
+    static final long MAX_GEMM_K = 1L << 30;
+
+    /**
+     * Hands {@code out = a @ b} (batch dims of {@code a} and {@code b} broadcast to {@code batch}) to
+     * the backend; an inner dimension longer than {@link #MAX_GEMM_K} is cut into slices whose
+     * products are accumulated into {@code out} ({@code beta = 1} after the first).
+     */
     private static void gemm(Tensor a, Tensor b, Tensor out, long[] batch) {
-        GemmSpec spec = new GemmSpec(a.dtype(), batch, a.size(-2), b.size(-1), a.size(-1),
-                operand(a, batch.length), operand(b, batch.length), operand(out, batch.length), 1.0, 0.0);
-        out.backend().gemm(spec);
+        long k = a.size(-1);
+        long step = Math.min(Math.max(k, 1), MAX_GEMM_K);
+        for (long start = 0; start < Math.max(k, 1); start += step) {
+            long len = Math.min(step, k - start);
+            Tensor as = k > MAX_GEMM_K ? a.detach().narrow(-1, start, len) : a;
+            Tensor bs = k > MAX_GEMM_K ? b.detach().narrow(-2, start, len) : b;
+            GemmSpec spec = new GemmSpec(a.dtype(), batch, a.size(-2), b.size(-1), len,
+                    operand(as, batch.length), operand(bs, batch.length), operand(out, batch.length), 1.0,
+                    start == 0 ? 0.0 : 1.0);
+            out.backend().gemm(spec);
+        }
     }
 
     /** The gemm operand of a tensor of at least 2 dims, its batch dims aligned right to {@code nb} dims (stride 0 where broadcast). */

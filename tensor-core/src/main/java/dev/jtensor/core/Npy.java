@@ -33,9 +33,14 @@ import java.util.zip.ZipOutputStream;
  * <p>Writing produces format version 1.0 (2.0 when the header is longer than 65535 bytes), little-endian,
  * C order, with the header laid out as NumPy lays it out, so a file saved here is byte for byte the file
  * NumPy saves for the same array. Reading accepts versions 1.0, 2.0 and 3.0, C and Fortran order, and the
- * dtypes {@code <f4} (float32), {@code <f8} (float64), {@code <i8} (int64), {@code <i4} (int32) and
- * {@code |b1} (bool); loaded tensors are contiguous CPU tensors. Anything else, big-endian data and
- * truncated files are reported with a {@link TensorException} naming what was found.
+ * dtypes {@code f4} (float32), {@code f8} (float64), {@code i8} (int64), {@code i4} (int32) and
+ * {@code b1} (bool) in little-endian ({@code <}), big-endian ({@code >}, byte-swapped on load) or native
+ * ({@code =}) order; loaded tensors are contiguous CPU tensors. Untrusted files are safe to read: the
+ * header is refused beyond NumPy's 10000-byte limit and held to NumPy's rules (exactly the keys
+ * {@code descr}, {@code fortran_order}, {@code shape}); the size it declares is checked against the
+ * file's length (or an {@code .npz} member's size) before anything is allocated; the data is read
+ * straight into the tensor's storage. Anything else (other dtypes, malformed headers, truncated files)
+ * is reported with a {@link TensorException} naming what was found.
  *
  * <p>An {@code .npz} archive is a zip of {@code <name>.npy} members, stored or deflated.
  */
@@ -144,15 +149,44 @@ public final class Npy {
 
     // ------------------------------------------------------------------ .npy reading
 
-    /** Reads a {@code .npy} file (NumPy's {@code np.load}). */
+    /**
+     * Reads a {@code .npy} file (NumPy's {@code np.load}). The size the header declares is checked
+     * against the file's length before anything is allocated, and the data is read straight into the
+     * tensor's storage.
+     *
+     * @param path the file
+     * @return a contiguous CPU tensor
+     * @throws IOException when the file cannot be read
+     * @throws TensorException when the file is not a valid {@code .npy} array of a supported dtype, naming what was found
+     */
     public static Tensor load(Path path) throws IOException {
+        java.util.Objects.requireNonNull(path, "path");
+        long size = Files.size(path);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-            return load(in);
+            return read(in, size);
         }
     }
 
-    /** Reads one {@code .npy} array from {@code in}, consuming exactly its bytes (the stream is left open). */
+    /**
+     * Reads one {@code .npy} array from {@code in}, consuming exactly its bytes (the stream is left
+     * open). The stream's length is unknown, so the storage grows with the data that actually
+     * arrives (at most twice what was read) rather than trusting the declared size up front.
+     *
+     * @param in the stream
+     * @return a contiguous CPU tensor
+     * @throws IOException when the stream fails
+     * @throws TensorException when the data is not a valid {@code .npy} array of a supported dtype
+     */
     public static Tensor load(InputStream in) throws IOException {
+        java.util.Objects.requireNonNull(in, "in");
+        return read(in, -1);
+    }
+
+    /**
+     * Reads one array; {@code available} is the number of bytes the stream holds from here, or -1
+     * when unknown.
+     */
+    private static Tensor read(InputStream in, long available) throws IOException {
         byte[] preamble = readFully(in, PREAMBLE + 2);
         if (preamble.length < PREAMBLE || !Arrays.equals(Arrays.copyOf(preamble, MAGIC.length), MAGIC)) {
             throw new TensorException("not a .npy file: it does not start with the magic string \\x93NUMPY (found "
@@ -177,8 +211,9 @@ public final class Npy {
         }
         ByteBuffer lb = ByteBuffer.wrap(lengthBytes).order(ByteOrder.LITTLE_ENDIAN);
         long headerLength = lengthField == 2 ? lb.getShort() & 0xFFFF : lb.getInt() & 0xFFFFFFFFL;
-        if (headerLength > Integer.MAX_VALUE - 8) {
-            throw new TensorException("invalid .npy header length " + headerLength);
+        if (headerLength > MAX_HEADER_SIZE) {
+            throw new TensorException("Header info length (" + headerLength + ") is large and may not be safe to load "
+                    + "securely: a .npy header may have at most " + MAX_HEADER_SIZE + " bytes (NumPy's max_header_size)");
         }
         byte[] headerBytes = readFully(in, (int) headerLength);
         if (headerBytes.length < headerLength) {
@@ -187,21 +222,36 @@ public final class Npy {
         }
         String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Header h = parseHeader(header);
-        return readData(in, h);
+        long afterHeader = available < 0 ? -1 : available - PREAMBLE - lengthField - headerLength;
+        return readData(in, h, afterHeader);
     }
 
-    /** Reads a {@code .npy} file held in a byte array. */
+    /**
+     * Reads a {@code .npy} file held in a byte array.
+     *
+     * @param bytes the file's bytes
+     * @return a contiguous CPU tensor
+     * @throws TensorException when the bytes are not a valid {@code .npy} array of a supported dtype
+     */
     public static Tensor fromBytes(byte[] bytes) {
+        java.util.Objects.requireNonNull(bytes, "bytes");
         try {
-            return load(new ByteArrayInputStream(bytes));
+            return read(new ByteArrayInputStream(bytes), bytes.length);
         } catch (IOException e) {
             throw new IllegalStateException("a byte array stream does not fail", e);
         }
     }
 
-    private record Header(DType dtype, String descr, boolean fortranOrder, long[] shape) {}
+    /** NumPy's default {@code max_header_size}: longer headers are refused unless fully trusted. */
+    static final int MAX_HEADER_SIZE = 10_000;
+    /** Elements allocated up front when a stream's length is unknown; the storage doubles as data arrives. */
+    private static final int STREAM_START_ELEMENTS = 1 << 20;
+    private static final List<String> HEADER_KEYS = List.of("descr", "fortran_order", "shape");
+    private static final String SUPPORTED = "float32 (f4), float64 (f8), int64 (i8), int32 (i4) and bool (b1), "
+            + "little-endian (<), big-endian (>) or native (=)";
 
-    @SuppressWarnings("unchecked")
+    private record Header(DType dtype, ByteOrder order, String descr, boolean fortranOrder, long[] shape) {}
+
     private static Header parseHeader(String header) {
         Object parsed;
         try {
@@ -212,21 +262,29 @@ public final class Npy {
         if (!(parsed instanceof Map<?, ?> dict)) {
             throw new TensorException("malformed .npy header " + header.strip() + ": expected a dict");
         }
-        for (String key : List.of("descr", "fortran_order", "shape")) {
-            if (!dict.containsKey(key)) {
-                throw new TensorException("malformed .npy header " + header.strip() + ": no '" + key + "' key");
-            }
+        List<String> keys = new ArrayList<>();
+        for (Object k : dict.keySet()) {
+            keys.add((String) k);
+        }
+        keys.sort(null);
+        if (!keys.equals(HEADER_KEYS)) {
+            // NumPy refuses missing and extra keys alike.
+            throw new TensorException("malformed .npy header " + header.strip()
+                    + ": Header does not contain the correct keys: " + pythonList(keys) + " (expected "
+                    + pythonList(HEADER_KEYS) + ")");
         }
         if (!(dict.get("descr") instanceof String descr)) {
             throw new TensorException("unsupported .npy dtype descr " + dict.get("descr")
-                    + ": structured dtypes are not supported; expected one of <f4, <f8, <i8, <i4, |b1");
+                    + ": structured dtypes are not supported; JTensor reads " + SUPPORTED);
         }
         DType dtype = dtypeOf(descr);
         if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
-            throw new TensorException("malformed .npy header " + header.strip() + ": fortran_order must be True or False");
+            throw new TensorException("malformed .npy header " + header.strip() + ": fortran_order is not a valid bool: "
+                    + dict.get("fortran_order"));
         }
-        if (!(dict.get("shape") instanceof List<?> dims)) {
-            throw new TensorException("malformed .npy header " + header.strip() + ": shape must be a tuple");
+        if (!(dict.get("shape") instanceof PyTuple(List<Object> dims))) {
+            throw new TensorException("malformed .npy header " + header.strip() + ": shape is not valid (expected a "
+                    + "tuple of non-negative integers): " + dict.get("shape"));
         }
         long[] shape = new long[dims.size()];
         for (int i = 0; i < shape.length; i++) {
@@ -236,37 +294,77 @@ public final class Npy {
             }
             shape[i] = size;
         }
-        return new Header(dtype, descr, fortran, shape);
+        char order = descr.isEmpty() ? '=' : descr.charAt(0);
+        ByteOrder bytes = order == '>' ? ByteOrder.BIG_ENDIAN : order == '<' ? ByteOrder.LITTLE_ENDIAN
+                : ByteOrder.nativeOrder();
+        return new Header(dtype, bytes, descr, fortran, shape);
     }
 
+    private static String pythonList(List<String> names) {
+        StringBuilder sb = new StringBuilder("[");
+        for (String n : names) {
+            sb.append(sb.length() > 1 ? ", '" : "'").append(n).append('\'');
+        }
+        return sb.append(']').toString();
+    }
+
+    /**
+     * The dtype of a NumPy type string: an optional byte order ({@code <}, {@code >}, {@code =}
+     * or {@code |}) then kind and size, as {@code numpy.dtype} reads it.
+     */
     private static DType dtypeOf(String descr) {
-        switch (descr) {
-            case "<f4":
+        boolean ordered = !descr.isEmpty() && "<>=|".indexOf(descr.charAt(0)) >= 0;
+        String type = ordered ? descr.substring(1) : descr;
+        switch (type) {
+            case "f4":
                 return DType.FLOAT32;
-            case "<f8":
+            case "f8":
                 return DType.FLOAT64;
-            case "<i8":
+            case "i8":
                 return DType.INT64;
-            case "<i4":
+            case "i4":
                 return DType.INT32;
-            case "|b1":
+            case "b1":
+            case "?":
                 return DType.BOOL;
             default:
                 break;
         }
-        if (descr.startsWith(">")) {
-            throw new TensorException("big-endian .npy data (dtype descr '" + descr + "') is not supported: "
-                    + "save it little-endian, e.g. with arr.astype('<" + descr.substring(1) + "')");
-        }
-        throw new TensorException("unsupported .npy dtype descr '" + descr
-                + "': expected one of <f4 (float32), <f8 (float64), <i8 (int64), <i4 (int32), |b1 (bool)");
+        throw new TensorException("unsupported .npy dtype descr '" + descr + "'" + numpyName(type)
+                + ": JTensor reads " + SUPPORTED);
     }
 
-    private static Tensor readData(InputStream in, Header h) throws IOException {
-        // Saturating product: a zero dim anywhere makes the array empty, however large the others are.
-        long numel = 1;
-        for (long size : h.shape) {
-            numel = size == 0 || numel == 0 ? 0 : numel > Long.MAX_VALUE / size ? Long.MAX_VALUE : numel * size;
+    /** NumPy's name of an unsupported type string, for the message ({@code ""} when unknown). */
+    private static String numpyName(String type) {
+        String name = switch (type) {
+            case "i1", "b" -> "int8";
+            case "i2", "h" -> "int16";
+            case "u1", "B" -> "uint8";
+            case "u2", "H" -> "uint16";
+            case "u4", "I" -> "uint32";
+            case "u8", "Q" -> "uint64";
+            case "f2", "e" -> "float16";
+            case "f16", "f12", "g" -> "longdouble";
+            case "c8", "F" -> "complex64";
+            case "c16", "D" -> "complex128";
+            case "O", "O8" -> "object";
+            default -> type.startsWith("U") ? "str" : type.startsWith("S") ? "bytes" : type.startsWith("V") ? "void"
+                    : type.startsWith("M") ? "datetime64" : type.startsWith("m") ? "timedelta64" : null;
+        };
+        return name == null ? "" : " (" + name + ")";
+    }
+
+    /**
+     * Reads the data after the header into a storage of its own. {@code available} is the number of
+     * bytes left in the source, or -1 when unknown: known, the declared size is checked against it
+     * before anything is allocated; unknown, the storage grows as the data arrives.
+     */
+    private static Tensor readData(InputStream in, Header h, long available) throws IOException {
+        long numel;
+        try {
+            numel = Shapes.numel(h.shape);
+        } catch (TensorException e) {
+            throw new TensorException("malformed .npy header: " + e.getMessage(), e);
         }
         if (numel > CpuStorage.MAX_ELEMENTS) {
             throw new TensorException("cannot load .npy array of shape " + TensorPrinter.pythonTuple(h.shape) + " ("
@@ -274,13 +372,13 @@ public final class Npy {
         }
         int n = (int) numel;
         int itemSize = h.dtype.itemSize();
-        Object host = switch (h.dtype) {
-            case FLOAT32 -> new float[n];
-            case FLOAT64 -> new double[n];
-            case INT64 -> new long[n];
-            case INT32 -> new int[n];
-            case BOOL -> new boolean[n];
-        };
+        long bytes = numel * itemSize;
+        if (available >= 0 && bytes > available) {
+            throw new TensorException("truncated .npy data: expected " + bytes + " bytes for shape "
+                    + TensorPrinter.pythonTuple(h.shape) + " of " + h.descr + ", found " + Math.max(available, 0));
+        }
+        int capacity = available >= 0 ? n : Math.min(n, STREAM_START_ELEMENTS);
+        Object host = newArray(h.dtype, capacity);
         byte[] chunk = new byte[Math.min(n, CHUNK) * itemSize];
         long read = 0;
         for (int start = 0; start < n; start += CHUNK) {
@@ -288,10 +386,14 @@ public final class Npy {
             int got = in.readNBytes(chunk, 0, len * itemSize);
             read += got;
             if (got < len * itemSize) {
-                throw new TensorException("truncated .npy data: expected " + (long) n * itemSize + " bytes for shape "
+                throw new TensorException("truncated .npy data: expected " + bytes + " bytes for shape "
                         + TensorPrinter.pythonTuple(h.shape) + " of " + h.descr + ", found " + read);
             }
-            ByteBuffer buf = ByteBuffer.wrap(chunk, 0, len * itemSize).order(ByteOrder.LITTLE_ENDIAN);
+            if (start + len > capacity) {
+                capacity = (int) Math.min(n, Math.max(2L * capacity, start + len));
+                host = grow(host, capacity);
+            }
+            ByteBuffer buf = ByteBuffer.wrap(chunk, 0, len * itemSize).order(h.order);
             switch (host) {
                 case float[] a -> buf.asFloatBuffer().get(a, start, len);
                 case double[] a -> buf.asDoubleBuffer().get(a, start, len);
@@ -305,17 +407,41 @@ public final class Npy {
                 default -> throw new IllegalStateException();
             }
         }
+        // The array becomes the storage itself: no second copy of the data.
+        CpuStorage storage = CpuStorage.wrap(host);
         if (!h.fortranOrder || h.shape.length < 2) {
-            return Tensor.fromArray(host, h.shape);
+            return new Tensor(storage, h.shape, Shapes.contiguousStrides(h.shape), 0);
         }
-        // Fortran order is C order of the reversed shape: read it so, then transpose back into a contiguous copy.
+        // Fortran order is C order of the reversed shape: read it so, then transpose back into a contiguous
+        // copy (the one load that holds the data twice, briefly).
         long[] reversed = new long[h.shape.length];
         int[] perm = new int[h.shape.length];
         for (int d = 0; d < reversed.length; d++) {
             reversed[d] = h.shape[reversed.length - 1 - d];
             perm[d] = reversed.length - 1 - d;
         }
-        return Tensor.fromArray(host, reversed).permute(perm).contiguous();
+        return new Tensor(storage, reversed, Shapes.contiguousStrides(reversed), 0).permute(perm).contiguous();
+    }
+
+    private static Object newArray(DType dtype, int n) {
+        return switch (dtype) {
+            case FLOAT32 -> new float[n];
+            case FLOAT64 -> new double[n];
+            case INT64 -> new long[n];
+            case INT32 -> new int[n];
+            case BOOL -> new boolean[n];
+        };
+    }
+
+    private static Object grow(Object host, int n) {
+        return switch (host) {
+            case float[] a -> Arrays.copyOf(a, n);
+            case double[] a -> Arrays.copyOf(a, n);
+            case long[] a -> Arrays.copyOf(a, n);
+            case int[] a -> Arrays.copyOf(a, n);
+            case boolean[] a -> Arrays.copyOf(a, n);
+            default -> throw new IllegalStateException("not a tensor host array: " + host.getClass());
+        };
     }
 
     // ------------------------------------------------------------------ .npz archives
@@ -428,11 +554,28 @@ public final class Npy {
 
     private static Tensor loadMember(InputStream in, ZipEntry entry, String archive) throws IOException {
         try {
-            return load(in);
+            return read(in, memberBytes(entry));
         } catch (TensorException e) {
             throw new TensorException("member '" + entry.getName() + "' of .npz archive " + archive + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Deflate expands at most about 1032 to 1: a bound on a member's real size that its compressed size proves. */
+    private static final long MAX_DEFLATE_RATIO = 1032;
+
+    /**
+     * The bytes a member holds once inflated, as far as the archive tells, or -1 when it does not:
+     * the declared size, and for a deflated member no more than deflate can expand its compressed
+     * size to (so a small archive cannot declare a huge member and have it allocated).
+     */
+    private static long memberBytes(ZipEntry entry) {
+        long size = entry.getSize();
+        if (entry.getMethod() == ZipEntry.DEFLATED && entry.getCompressedSize() >= 0) {
+            long bound = entry.getCompressedSize() * MAX_DEFLATE_RATIO + 1024;
+            size = size < 0 ? bound : Math.min(size, bound);
+        }
+        return size;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -482,9 +625,20 @@ public final class Npy {
      * A reader of the Python literals in a {@code .npy} header: a dict of string keys whose values are
      * strings, {@code True}/{@code False}, integers, tuples or lists (as {@code List}), or nested dicts.
      */
+    /** A Python tuple in a header (NumPy wants the shape as a tuple, not a list). */
+    private record PyTuple(List<Object> items) {
+        @Override
+        public String toString() {
+            return items.toString().replace('[', '(').replace(']', ')');
+        }
+    }
+
     private static final class PyLiteral {
+        /** Deeper nesting than any valid header has is refused before it can exhaust the stack. */
+        private static final int MAX_DEPTH = 16;
         private final String s;
         private int pos;
+        private int depth;
 
         PyLiteral(String s) {
             this.s = s;
@@ -505,11 +659,18 @@ public final class Npy {
                 throw new IllegalArgumentException("unexpected end");
             }
             char c = s.charAt(pos);
+            if ((c == '{' || c == '(' || c == '[') && ++depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("nested deeper than " + MAX_DEPTH + " levels at offset " + pos);
+            }
             if (c == '{') {
-                return dict();
+                Object d = dict();
+                depth--;
+                return d;
             }
             if (c == '(' || c == '[') {
-                return sequence(c == '(' ? ')' : ']');
+                List<Object> items = sequence(c == '(' ? ')' : ']');
+                depth--;
+                return c == '(' ? new PyTuple(items) : items;
             }
             if (c == '\'' || c == '"') {
                 return string(c);

@@ -104,12 +104,19 @@ final class Reductions {
      * Allocates the output, fills it with {@code identity} when the reduced dims are empty, else runs
      * {@code op}; returns the output.
      */
-    private static Tensor simple(ReduceOp op, Tensor src, int[] dims, boolean keepdim, DType outType, Object identity) {
+    static Tensor simple(ReduceOp op, Tensor src, int[] dims, boolean keepdim, DType outType, Object identity) {
         Tensor out = Tensor.empty(outShape(src.shape(), dims, keepdim), outType, src.device());
         if (out.numel() == 0) {
             return out;
         }
-        if (reducedCount(src.shape(), dims) == 0) {
+        long count = reducedCount(src.shape(), dims);
+        if (HugeReductions.isHuge(count)) {
+            // Lines longer than a kernel takes (only views have them): reduced in parts.
+            return op == ReduceOp.ARGMAX || op == ReduceOp.ARGMIN
+                    ? HugeReductions.extremum(src, dims[0], keepdim, op == ReduceOp.ARGMAX).indices()
+                    : HugeReductions.reduce(op, src, dims, keepdim);
+        }
+        if (count == 0) {
             fill(out, identity);
         } else {
             src.device().backend().reduce(op, ReducePlan.of(src, dims, out));
@@ -198,7 +205,11 @@ final class Reductions {
         long[] shape = outShape(x.shape(), d, keepdim);
         Tensor values = Tensor.empty(shape, x.dtype(), x.device());
         Tensor indices = Tensor.empty(shape, DType.INT64, x.device());
-        if (values.numel() > 0) {
+        if (values.numel() > 0 && HugeReductions.isHuge(reducedCount(x.shape(), d))) {
+            ValuesIndices parts = HugeReductions.extremum(x, d[0], keepdim, max);
+            values = parts.values();
+            indices = parts.indices();
+        } else if (values.numel() > 0) {
             x.device().backend().reduce(max ? ReduceOp.MAX : ReduceOp.MIN, ReducePlan.of(x, d, values, indices));
         }
         int nd = Shapes.normalizeDim(dim, x.dim());
@@ -212,6 +223,10 @@ final class Reductions {
         if (x.numel() == 0) {
             throw new TensorException((max ? "argmax" : "argmin") + "(): Expected reduction dim to be specified "
                     + "for input.numel() == 0 (input of shape " + Arrays.toString(x.shape()) + ").");
+        }
+        if (HugeReductions.isHuge(x.numel())) {
+            // Flattening would copy more elements than a storage holds.
+            return HugeReductions.argAll(x, max);
         }
         // Indices count in row-major order, so reduce the flattened tensor (a copy if not contiguous).
         return argExtremum(x.detach().reshape(-1), 0, false, max);
@@ -239,7 +254,9 @@ final class Reductions {
         }
         int[] d = dims(x, dims);
         Tensor out = Tensor.empty(outShape(x.shape(), d, keepdim), x.dtype(), x.device());
-        if (out.numel() > 0) {
+        if (out.numel() > 0 && HugeReductions.isHuge(reducedCount(x.shape(), d))) {
+            out = HugeReductions.stdVar(x, d, correction, keepdim, std);
+        } else if (out.numel() > 0) {
             if (reducedCount(x.shape(), d) == 0) {
                 out.fill_(Double.NaN);
             } else {

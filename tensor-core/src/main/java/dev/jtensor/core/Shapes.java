@@ -10,13 +10,70 @@ import java.util.Arrays;
 public final class Shapes {
     private Shapes() {}
 
-    /** The number of elements of a shape (1 for a 0-d shape). */
+    /** The most elements one storage holds ({@code 2^31 - 9}, the largest Java array); views may have more. */
+    public static final long MAX_STORAGE_ELEMENTS = Integer.MAX_VALUE - 8;
+
+    /**
+     * The number of elements of a shape (1 for a 0-d shape). The product of the non-zero sizes
+     * must fit a {@code long} even when a size is 0, so that a shape means the same whatever the
+     * order of its sizes.
+     *
+     * @param shape the sizes
+     * @return their product
+     * @throws TensorException naming the shape when the product overflows a 64-bit count
+     */
     public static long numel(long[] shape) {
         long n = 1;
+        boolean empty = false;
         for (long s : shape) {
-            n *= s;
+            if (s == 0) {
+                empty = true;
+            } else if (s != 1) {
+                try {
+                    n = Math.multiplyExact(n, s);
+                } catch (ArithmeticException e) {
+                    throw new TensorException("shape " + Arrays.toString(shape)
+                            + " has too many elements: the product of its sizes overflows a 64-bit count");
+                }
+            }
         }
-        return n;
+        return empty ? 0 : n;
+    }
+
+    /**
+     * {@code a * b} for sizes and element counts, checked.
+     *
+     * @param a a non-negative size
+     * @param b a non-negative size
+     * @param what what is being computed, for the message (e.g. "repeat: size of dim 0")
+     * @return the product
+     * @throws TensorException naming both factors when the product overflows a 64-bit count
+     */
+    public static long multiplySizes(long a, long b, String what) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new TensorException(what + ": " + a + " * " + b + " overflows a 64-bit size");
+        }
+    }
+
+    /**
+     * Checks that a new tensor of {@code n} elements fits one storage, and returns {@code n} as an int.
+     *
+     * @param n the element count asked for
+     * @param what the op and argument, for the message (e.g. "linspace(steps)")
+     * @return {@code n}
+     * @throws TensorException naming {@code n} when it is negative or more than {@link #MAX_STORAGE_ELEMENTS}
+     */
+    public static int storageSize(long n, String what) {
+        if (n < 0) {
+            throw new TensorException(what + ": number of elements must be non-negative, got " + n);
+        }
+        if (n > MAX_STORAGE_ELEMENTS) {
+            throw new TensorException(what + ": a tensor of " + n + " elements is more than " + MAX_STORAGE_ELEMENTS
+                    + ", the most a JTensor storage holds");
+        }
+        return (int) n;
     }
 
     /** Row-major (C-contiguous) element strides of a shape, as PyTorch computes them. */
@@ -53,14 +110,14 @@ public final class Shapes {
                         + ": " + Arrays.toString(shape));
             }
             // Compare before multiplying so that huge shapes cannot overflow the count.
-            if (s != 0 && n > (Integer.MAX_VALUE - 8L) / s) {
+            if (s != 0 && n > MAX_STORAGE_ELEMENTS / s) {
                 n = Long.MAX_VALUE;
             } else {
                 n *= s;
             }
-            if (n > Integer.MAX_VALUE - 8L) {
+            if (n > MAX_STORAGE_ELEMENTS) {
                 throw new TensorException("shape " + Arrays.toString(shape) + " has more than "
-                        + (Integer.MAX_VALUE - 8) + " elements, the most a JTensor storage holds");
+                        + MAX_STORAGE_ELEMENTS + " elements, the most a JTensor storage holds");
             }
         }
         return shape.clone();
@@ -121,9 +178,14 @@ public final class Shapes {
                 infer = i;
             } else if (s < 0) {
                 throw new TensorException("invalid shape dimension " + s + " in shape " + Arrays.toString(requested));
-            } else {
-                known *= s;
             }
+        }
+        if (infer < 0) {
+            known = numel(requested);
+        } else {
+            long[] others = requested.clone();
+            others[infer] = 1;
+            known = numel(others);
         }
         long[] out = requested.clone();
         if (infer >= 0) {

@@ -9,6 +9,7 @@ import dev.jtensor.core.spi.Storage;
 import dev.jtensor.core.spi.TensorIterator;
 import dev.jtensor.core.spi.UnaryOp;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A strided, n-dimensional array with PyTorch's semantics.
@@ -21,12 +22,25 @@ import java.util.Arrays;
  *   <li>{@code shape} and {@code stride} have the same length, the tensor's {@link #dim()}; sizes are
  *       {@code >= 0}.</li>
  *   <li>Every reachable storage index lies in {@code [0, storage.size())}.</li>
- *   <li>The element count fits an int: a storage holds at most {@code 2^31 - 9} elements.</li>
+ *   <li>A storage holds at most {@code 2^31 - 9} elements. A view may have more logical elements
+ *       (an {@link #expand}ed one costs no memory), as long as the count fits a {@code long}:
+ *       reductions and matrix products of such views are computed in parts, and an op whose result
+ *       would not fit a storage throws naming the size.</li>
  *   <li>A view with stride 0 on a dim of size &gt; 1 (from {@link #expand}) is read-only for ops
  *       that write: they reject it.</li>
  * </ol>
  *
  * <p>CPU tensors are plain garbage-collected objects: nothing to close.
+ *
+ * <p><b>Threads.</b> Tensors are not locked. What is safe from several threads at once: reading
+ * shared tensors (any out-of-place op whose inputs nobody writes meanwhile); building and running
+ * independent graphs (grad mode is per thread); and {@link #backward()} passes that meet in shared
+ * leaves, e.g. one set of weights: accumulation into a leaf's {@link #grad()} is atomic per leaf,
+ * as PyTorch's, so no update is lost (the order of the additions, and so the last bits of the
+ * sum, may vary). What is not safe: in-place ops (including {@code setGrad}, zeroing gradients and
+ * an optimizer's {@code step}) on a tensor another thread reads or writes at the same time, and two
+ * backward passes through the same recorded non-leaf graph; synchronise these yourself, e.g. run
+ * the optimizer step after the threads' backward passes have joined.
  */
 public final class Tensor {
     private final Storage storage;
@@ -43,7 +57,8 @@ public final class Tensor {
      * storage's size.
      */
     public Tensor(Storage storage, long[] shape, long[] strides, long offset) {
-        this(storage, shape.clone(), strides.clone(), offset, true);
+        this(Objects.requireNonNull(storage, "storage"), Objects.requireNonNull(shape, "shape").clone(),
+                Objects.requireNonNull(strides, "strides").clone(), offset, true);
     }
 
     /**
@@ -59,19 +74,28 @@ public final class Tensor {
         long lo = offset;
         long hi = offset;
         boolean empty = false;
+        boolean overflow = false;
         for (int d = 0; d < shape.length; d++) {
             if (shape[d] < 0) {
                 throw new TensorException("negative size " + shape[d] + " in shape " + Arrays.toString(shape));
             }
             if (shape[d] == 0) {
                 empty = true;
-            } else if (strides[d] >= 0) {
-                hi += (shape[d] - 1) * strides[d];
             } else {
-                lo += (shape[d] - 1) * strides[d];
+                try {
+                    long reach = Math.multiplyExact(shape[d] - 1, strides[d]);
+                    if (reach >= 0) {
+                        hi = Math.addExact(hi, reach);
+                    } else {
+                        lo = Math.addExact(lo, reach);
+                    }
+                } catch (ArithmeticException e) {
+                    overflow = true;
+                }
             }
         }
-        if (!empty && (lo < 0 || hi >= storage.size())) {
+        Shapes.numel(shape); // the element count must fit a long, even for an empty or expanded view
+        if (!empty && (overflow || lo < 0 || hi >= storage.size())) {
             throw new TensorException("layout shape " + Arrays.toString(shape) + " strides "
                     + Arrays.toString(strides) + " offset " + offset + " reaches outside a storage of "
                     + storage.size() + " elements");
@@ -176,11 +200,14 @@ public final class Tensor {
      * @throws TensorException for ragged nesting (naming the expected and found lengths) or unsupported types
      */
     public static Tensor tensor(Object data) {
+        Objects.requireNonNull(data, "data");
         return Creation.fromData(data, null);
     }
 
     /** A tensor from Java data converted to {@code dtype}. */
     public static Tensor tensor(Object data, DType dtype) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(dtype, "dtype");
         return Creation.fromData(data, dtype);
     }
 
@@ -191,6 +218,7 @@ public final class Tensor {
 
     /** A 0-d tensor of the given dtype. */
     public static Tensor scalar(double value, DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
         return Creation.fromData(value, dtype);
     }
 
@@ -206,18 +234,24 @@ public final class Tensor {
 
     /** A 1-D tensor holding a copy of a primitive array ({@code float[]}, {@code double[]}, {@code long[]}, {@code int[]}, {@code boolean[]}). */
     public static Tensor fromArray(Object array) {
+        Objects.requireNonNull(array, "array");
         return new Tensor(dev.jtensor.core.spi.Backends.cpu().fromHost(array),
                 new long[] {java.lang.reflect.Array.getLength(array)}, new long[] {1}, 0);
     }
 
     /** A tensor holding a copy of a primitive array, viewed as {@code shape} (an empty shape gives a 0-d tensor). */
     public static Tensor fromArray(Object array, long... shape) {
+        Objects.requireNonNull(array, "array");
+        Objects.requireNonNull(shape, "shape");
         Tensor flat = fromArray(array);
         return shape.length == 1 && shape[0] == flat.numel() ? flat : flat.view(shape);
     }
 
     /** An uninitialised-by-contract (here: zero-filled) contiguous tensor on a device. */
     public static Tensor empty(long[] shape, DType dtype, Device device) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dtype, "dtype");
+        Objects.requireNonNull(device, "device");
         long[] s = Shapes.checkShape(shape);
         // s is checkShape's copy: the new tensor owns it.
         return new Tensor(device.backend().allocate(dtype, Shapes.numel(s)), s, Shapes.contiguousStrides(s), 0, true);
@@ -225,41 +259,52 @@ public final class Tensor {
 
     /** A float32 tensor of zeros. */
     public static Tensor zeros(long... shape) {
+        Objects.requireNonNull(shape, "shape");
         return zeros(shape, DType.FLOAT32);
     }
 
     /** A tensor of zeros of {@code dtype}. */
     public static Tensor zeros(long[] shape, DType dtype) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dtype, "dtype");
         return empty(shape, dtype, Device.CPU);
     }
 
     /** A float32 tensor of ones. */
     public static Tensor ones(long... shape) {
+        Objects.requireNonNull(shape, "shape");
         return full(shape, 1.0, DType.FLOAT32);
     }
 
     /** A tensor of ones of {@code dtype}. */
     public static Tensor ones(long[] shape, DType dtype) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dtype, "dtype");
         return full(shape, 1.0, dtype);
     }
 
     /** A float32 tensor filled with {@code value} (PyTorch infers float32 for a float fill value). */
     public static Tensor full(long[] shape, double value) {
+        Objects.requireNonNull(shape, "shape");
         return full(shape, value, DType.FLOAT32);
     }
 
     /** An int64 tensor filled with {@code value} (PyTorch infers int64 for an integer fill value). */
     public static Tensor full(long[] shape, long value) {
+        Objects.requireNonNull(shape, "shape");
         return zeros(shape, DType.INT64).fill_(value);
     }
 
     /** A bool tensor filled with {@code value}. */
     public static Tensor full(long[] shape, boolean value) {
+        Objects.requireNonNull(shape, "shape");
         return zeros(shape, DType.BOOL).fill_(value);
     }
 
     /** A tensor of {@code dtype} filled with {@code value}. */
     public static Tensor full(long[] shape, double value, DType dtype) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dtype, "dtype");
         return zeros(shape, dtype).fill_(value);
     }
 
@@ -285,6 +330,7 @@ public final class Tensor {
 
     /** Values from {@code start} up to (excluding) {@code end} by {@code step}, of {@code dtype}. */
     public static Tensor arange(double start, double end, double step, DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
         return Creation.arange(start, end, step, dtype);
     }
 
@@ -295,6 +341,7 @@ public final class Tensor {
 
     /** {@code steps} values of {@code dtype} evenly spaced from {@code start} to {@code end} inclusive. */
     public static Tensor linspace(double start, double end, long steps, DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
         return Creation.linspace(start, end, steps, dtype);
     }
 
@@ -310,6 +357,7 @@ public final class Tensor {
 
     /** The {@code n x m} matrix of {@code dtype} with ones on the diagonal. */
     public static Tensor eye(long n, long m, DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
         if (n < 0 || m < 0) {
             throw new TensorException("eye: n and m must be non-negative, got n=" + n + ", m=" + m);
         }
@@ -324,21 +372,26 @@ public final class Tensor {
 
     /** Zeros with this tensor's shape, dtype and device. */
     public static Tensor zerosLike(Tensor t) {
+        Objects.requireNonNull(t, "t");
         return empty(t.shape, t.dtype(), t.device());
     }
 
     /** Ones with this tensor's shape, dtype and device. */
     public static Tensor onesLike(Tensor t) {
+        Objects.requireNonNull(t, "t");
         return empty(t.shape, t.dtype(), t.device()).fill_(1L);
     }
 
     /** {@code value} with this tensor's shape, dtype and device. */
     public static Tensor fullLike(Tensor t, double value) {
+        Objects.requireNonNull(t, "t");
         return empty(t.shape, t.dtype(), t.device()).fill_(value);
     }
 
     /** {@code value} with this tensor's shape and device, of {@code dtype}. */
     public static Tensor fullLike(Tensor t, double value, DType dtype) {
+        Objects.requireNonNull(t, "t");
+        Objects.requireNonNull(dtype, "dtype");
         return empty(t.shape, dtype, t.device()).fill_(value);
     }
 
@@ -346,6 +399,7 @@ public final class Tensor {
 
     /** A copy converted to {@code dtype} (PyTorch's casts: float to integer truncates toward zero); this tensor if the dtype already matches. */
     public Tensor to(DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
         if (dtype == dtype()) {
             return this;
         }
@@ -357,6 +411,7 @@ public final class Tensor {
 
     /** A copy on {@code device}; this tensor if it is already there. */
     public Tensor to(Device target) {
+        Objects.requireNonNull(target, "target");
         if (target.equals(device())) {
             return this;
         }
@@ -492,6 +547,7 @@ public final class Tensor {
     }
 
     private Tensor fillWith(Object value) {
+        Elementwise.checkFits("fill_", value, dtype());
         checkInPlaceAllowed("fill_");
         backend().fill(TensorIterator.of(this), value);
         storage.bumpVersion();
@@ -508,6 +564,7 @@ public final class Tensor {
      * place; returns this.
      */
     public Tensor copy_(Tensor src) {
+        Objects.requireNonNull(src, "src");
         checkInPlaceAllowed("copy_");
         checkSameDevice(src, "copy_");
         Tensor from = src;
@@ -522,6 +579,7 @@ public final class Tensor {
 
     /** Whether two tensors view the same storage. */
     public boolean sharesStorage(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return storage == other.storage;
     }
 
@@ -551,6 +609,8 @@ public final class Tensor {
      * several tensors to one backend primitive call it first.
      */
     public void checkSameDevice(Tensor other, String op) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(op, "op");
         if (!device().equals(other.device())) {
             throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
                     + device() + " and " + other.device() + "! (in " + op + ")");
@@ -571,6 +631,7 @@ public final class Tensor {
      *     impossible ("view size is not compatible with input tensor's size and stride ...; use .reshape(...)")
      */
     public Tensor view(long... newShape) {
+        Objects.requireNonNull(newShape, "newShape");
         long[] s = Shapes.inferSize(newShape, numel());
         long[] st = Shapes.viewStrides(shape, strides, s);
         if (st == null) {
@@ -586,6 +647,7 @@ public final class Tensor {
 
     /** A view with a new shape when the strides allow one, else a contiguous copy (PyTorch's reshape). */
     public Tensor reshape(long... newShape) {
+        Objects.requireNonNull(newShape, "newShape");
         long[] s = Shapes.inferSize(newShape, numel());
         long[] st = Shapes.viewStrides(shape, strides, s);
         if (st != null) {
@@ -596,11 +658,13 @@ public final class Tensor {
 
     /** A view of the same shape as {@code other}. */
     public Tensor viewAs(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return view(other.shape);
     }
 
     /** A reshape to the shape of {@code other}. */
     public Tensor reshapeAs(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return reshape(other.shape);
     }
 
@@ -622,6 +686,7 @@ public final class Tensor {
 
     /** A view with the dims reordered: result dim {@code i} is input dim {@code dims[i]}. */
     public Tensor permute(int... dims) {
+        Objects.requireNonNull(dims, "dims");
         if (dims.length != dim()) {
             throw new TensorException("permute(sparse_coo): number of dimensions in the tensor input does not match "
                     + "the length of the desired ordering of dimensions i.e. input.dim() = " + dim()
@@ -723,6 +788,7 @@ public final class Tensor {
      * dims get stride 0, so the result is read-only for in-place ops.
      */
     public Tensor expand(long... sizes) {
+        Objects.requireNonNull(sizes, "sizes");
         if (sizes.length < dim()) {
             throw new TensorException("expand: the number of sizes provided (" + sizes.length + ") must be greater or "
                     + "equal to the number of dimensions in the tensor (" + dim() + "): shape " + Arrays.toString(shape)
@@ -762,6 +828,7 @@ public final class Tensor {
 
     /** A view expanded to {@code other}'s shape. */
     public Tensor expandAs(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return expand(other.shape);
     }
 
@@ -794,6 +861,7 @@ public final class Tensor {
 
     /** Dim {@code dim} split into {@code sizes} (one may be -1). */
     public Tensor unflatten(long dim, long... sizes) {
+        Objects.requireNonNull(sizes, "sizes");
         int d = Shapes.normalizeDim(dim, dim());
         if (sizes.length == 0) {
             throw new TensorException("unflatten: sizes must be non-empty");
@@ -825,7 +893,7 @@ public final class Tensor {
                     + "], but got " + start + ")");
         }
         long st = start < 0 ? start + size : start;
-        if (length < 0 || st + length > size) {
+        if (length < 0 || length > size - st) {
             throw new TensorException("start (" + st + ") + length (" + length + ") exceeds dimension size (" + size + ").");
         }
         return slice(d, st, st + length, 1);
@@ -846,7 +914,7 @@ public final class Tensor {
         long size = shape[d];
         long a = start < 0 ? Math.max(start + size, 0) : Math.min(start, size);
         long b = stop < 0 ? Math.max(stop + size, 0) : Math.min(stop, size);
-        long len = b > a ? (b - a + step - 1) / step : 0;
+        long len = b > a ? (b - a - 1) / step + 1 : 0;
         long[] s = shape.clone();
         long[] st = strides.clone();
         s[d] = len;
@@ -879,7 +947,7 @@ public final class Tensor {
                     + splitSize + " for dimension " + d + " of size " + shape[d]);
         }
         long size = shape[d];
-        int n = size == 0 ? 1 : (int) ((size + splitSize - 1) / splitSize);
+        int n = size == 0 ? 1 : pieces(Math.ceilDiv(size, splitSize), "split");
         Tensor[] out = new Tensor[n];
         for (int i = 0; i < n; i++) {
             long start = i * splitSize;
@@ -890,13 +958,15 @@ public final class Tensor {
 
     /** Views of pieces with the given sizes along {@code dim}; the sizes must add up to the dim's size. */
     public Tensor[] split(long[] sizes, long dim) {
+        Objects.requireNonNull(sizes, "sizes");
         int d = Shapes.normalizeDim(dim, dim());
         long sum = 0;
         for (long s : sizes) {
             if (s < 0) {
                 throw new TensorException("split_with_sizes expects split_sizes to be non-negative, got " + Arrays.toString(sizes));
             }
-            sum += s;
+            // Saturating: sizes whose sum overflows are simply too large.
+            sum = s > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + s;
         }
         if (sum != shape[d]) {
             throw new TensorException("split_with_sizes expects split_sizes to sum exactly to " + shape[d]
@@ -918,12 +988,20 @@ public final class Tensor {
         }
         int d = Shapes.normalizeDim(dim, dim());
         long size = shape[d];
-        long splitSize = (size + chunks - 1) / chunks;
+        long splitSize = Math.ceilDiv(size, chunks);
         if (splitSize == 0 && size == 0) {
-            long[] sizes = new long[(int) chunks];
+            long[] sizes = new long[pieces(chunks, "chunk")];
             return split(sizes, d);
         }
         return split(splitSize, d);
+    }
+
+    /** A number of pieces as an array length, or an error naming it. */
+    private static int pieces(long n, String op) {
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new TensorException(op + ": " + n + " pieces are more than an array of tensors holds");
+        }
+        return (int) n;
     }
 
     /** The views along {@code dim}, each without that dim. */
@@ -944,11 +1022,13 @@ public final class Tensor {
      * promoted. PyTorch's legacy rule lets 1-D empty tensors of shape {@code [0]} take part.
      */
     public static Tensor cat(Tensor[] tensors, long dim) {
+        NullChecks.elements(tensors, "tensors");
         return Creation.cat(tensors, dim);
     }
 
     /** The tensors, all of one shape, stacked along a new dim {@code dim}. */
     public static Tensor stack(Tensor[] tensors, long dim) {
+        NullChecks.elements(tensors, "tensors");
         if (tensors.length == 0) {
             throw new TensorException("stack expects a non-empty TensorList");
         }
@@ -967,11 +1047,13 @@ public final class Tensor {
 
     /** The tensor tiled {@code repeats[i]} times along dim {@code i} (new leading dims as needed). */
     public Tensor repeat(long... repeats) {
+        Objects.requireNonNull(repeats, "repeats");
         return Creation.repeat(this, repeats);
     }
 
     /** A copy with the order of elements reversed along {@code dims}. */
     public Tensor flip(int... dims) {
+        Objects.requireNonNull(dims, "dims");
         long[] st = strides.clone();
         long off = offset;
         boolean[] seen = new boolean[dim()];
@@ -1723,6 +1805,7 @@ public final class Tensor {
 
     /** {@code this + other} with broadcasting and PyTorch's type promotion ({@code torch.add}). */
     public Tensor add(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.add(this, other, 1L);
     }
 
@@ -1731,31 +1814,41 @@ public final class Tensor {
      * must have the broadcast shape; returns {@code out}.
      */
     public Tensor add(Tensor other, Tensor out) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(out, "out");
         return Elementwise.binaryOut("add", BinaryOp.ADD, this, other, 1L, out);
     }
 
     /** {@code this - other} written into {@code out} ({@code torch.sub(this, other, out=out)}); returns {@code out}. */
     public Tensor sub(Tensor other, Tensor out) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(out, "out");
         return Elementwise.binaryOut("sub", BinaryOp.SUB, this, other, 1L, out);
     }
 
     /** {@code this * other} written into {@code out} ({@code torch.mul(this, other, out=out)}); returns {@code out}. */
     public Tensor mul(Tensor other, Tensor out) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(out, "out");
         return Elementwise.binaryOut("mul", BinaryOp.MUL, this, other, 1L, out);
     }
 
     /** {@code this / other} (true division) written into {@code out} ({@code torch.div(this, other, out=out)}); returns {@code out}. */
     public Tensor div(Tensor other, Tensor out) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(out, "out");
         return Elementwise.binaryOut("div", BinaryOp.DIV, this, other, 1L, out);
     }
 
     /** {@code this + alpha * other} ({@code torch.add(this, other, alpha=alpha)}); a floating alpha needs a floating result. */
     public Tensor add(Tensor other, double alpha) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.add(this, other, alpha);
     }
 
     /** {@code this + alpha * other} with an integer alpha. */
     public Tensor add(Tensor other, long alpha) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.add(this, other, alpha);
     }
 
@@ -1776,26 +1869,33 @@ public final class Tensor {
 
     /** {@code this + alpha * other} for Java numbers ({@code x.add(2.5, alpha=2)}); a floating alpha needs a floating result. */
     public Tensor add(Number other, Number alpha) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(alpha, "alpha");
         return Elementwise.add(this, other, alpha);
     }
 
     /** In-place {@link #add(Number, Number)}. */
     public Tensor add_(Number other, Number alpha) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(alpha, "alpha");
         return Elementwise.add_(this, other, alpha);
     }
 
     /** In-place {@link #add(Tensor)}; the result's dtype must be castable to this tensor's ({@code add_}). */
     public Tensor add_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.add_(this, other, 1L);
     }
 
     /** In-place {@link #add(Tensor, double)}. */
     public Tensor add_(Tensor other, double alpha) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.add_(this, other, alpha);
     }
 
     /** In-place {@link #add(Tensor, long)}. */
     public Tensor add_(Tensor other, long alpha) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.add_(this, other, alpha);
     }
 
@@ -1816,16 +1916,19 @@ public final class Tensor {
 
     /** {@code this - other} with broadcasting and PyTorch's type promotion ({@code torch.sub}). */
     public Tensor sub(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.sub(this, other, 1L);
     }
 
     /** {@code this - alpha * other} ({@code torch.sub(this, other, alpha=alpha)}); a floating alpha needs a floating result. */
     public Tensor sub(Tensor other, double alpha) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.sub(this, other, alpha);
     }
 
     /** {@code this - alpha * other} with an integer alpha. */
     public Tensor sub(Tensor other, long alpha) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.sub(this, other, alpha);
     }
 
@@ -1846,26 +1949,33 @@ public final class Tensor {
 
     /** {@code this - alpha * other} for Java numbers ({@code x.sub(2.5, alpha=2)}); a floating alpha needs a floating result. */
     public Tensor sub(Number other, Number alpha) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(alpha, "alpha");
         return Elementwise.sub(this, other, alpha);
     }
 
     /** In-place {@link #sub(Number, Number)}. */
     public Tensor sub_(Number other, Number alpha) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(alpha, "alpha");
         return Elementwise.sub_(this, other, alpha);
     }
 
     /** In-place {@link #sub(Tensor)}; the result's dtype must be castable to this tensor's ({@code sub_}). */
     public Tensor sub_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.sub_(this, other, 1L);
     }
 
     /** In-place {@link #sub(Tensor, double)}. */
     public Tensor sub_(Tensor other, double alpha) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.sub_(this, other, alpha);
     }
 
     /** In-place {@link #sub(Tensor, long)}. */
     public Tensor sub_(Tensor other, long alpha) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.sub_(this, other, alpha);
     }
 
@@ -1886,6 +1996,7 @@ public final class Tensor {
 
     /** Product {@code this * other} with broadcasting and type promotion ({@code torch.mul}); bool tensors multiply as logical and. */
     public Tensor mul(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.mul(this, other);
     }
 
@@ -1906,6 +2017,7 @@ public final class Tensor {
 
     /** In-place {@link #mul(Tensor)} ({@code mul_}). */
     public Tensor mul_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.binaryInPlace("mul_", BinaryOp.MUL, this, other, 1L);
     }
 
@@ -1926,6 +2038,7 @@ public final class Tensor {
 
     /** True division {@code this / other} ({@code torch.div}): integer and bool inputs give float32. */
     public Tensor div(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.div(this, other, null);
     }
 
@@ -1946,6 +2059,7 @@ public final class Tensor {
 
     /** Division with {@code rounding_mode} null (true division), {@code "trunc"} (toward zero) or {@code "floor"} (Python's {@code //}), which keep integer dtypes ({@code torch.div(a, b, rounding_mode=...)}); integer division by zero throws. */
     public Tensor div(Tensor other, String roundingMode) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.div(this, other, roundingMode);
     }
 
@@ -1961,6 +2075,7 @@ public final class Tensor {
 
     /** In-place {@link #div(Tensor)} ({@code div_}); an integer tensor cannot hold the float quotient. */
     public Tensor div_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.div_(this, other, null);
     }
 
@@ -1981,6 +2096,7 @@ public final class Tensor {
 
     /** In-place {@link #div(Tensor, String)}. */
     public Tensor div_(Tensor other, String roundingMode) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.div_(this, other, roundingMode);
     }
 
@@ -1996,6 +2112,7 @@ public final class Tensor {
 
     /** Python's modulus {@code this % other}, with the sign of {@code other} ({@code torch.remainder}); integer division by zero throws. */
     public Tensor remainder(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.remainder(this, other);
     }
 
@@ -2011,6 +2128,7 @@ public final class Tensor {
 
     /** In-place {@link #remainder(Tensor)} ({@code remainder_}). */
     public Tensor remainder_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.binaryInPlace("remainder_", BinaryOp.REMAINDER, this, other, 1L);
     }
 
@@ -2026,6 +2144,7 @@ public final class Tensor {
 
     /** {@code this ** exponent} with broadcasting and type promotion ({@code torch.pow}); C's {@code pow} for floats, exact integer powers for integers. */
     public Tensor pow(Tensor exponent) {
+        Objects.requireNonNull(exponent, "exponent");
         return Elementwise.pow(this, exponent);
     }
 
@@ -2041,6 +2160,7 @@ public final class Tensor {
 
     /** In-place {@link #pow(Tensor)} ({@code pow_}). */
     public Tensor pow_(Tensor exponent) {
+        Objects.requireNonNull(exponent, "exponent");
         return Elementwise.binaryInPlace("pow_", BinaryOp.POW, this, exponent, 1L);
     }
 
@@ -2056,26 +2176,31 @@ public final class Tensor {
 
     /** {@code base ** exponent} for a Java float base ({@code torch.pow(2.0, x)}). */
     public static Tensor pow(double base, Tensor exponent) {
+        Objects.requireNonNull(exponent, "exponent");
         return Elementwise.pow(base, exponent);
     }
 
     /** {@code base ** exponent} for a Java integer base ({@code torch.pow(2, x)}). */
     public static Tensor pow(long base, Tensor exponent) {
+        Objects.requireNonNull(exponent, "exponent");
         return Elementwise.pow(base, exponent);
     }
 
     /** Elementwise maximum with broadcasting and type promotion; NaN if either is NaN ({@code torch.maximum}). */
     public Tensor maximum(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.maximum(this, other);
     }
 
     /** Elementwise minimum with broadcasting and type promotion; NaN if either is NaN ({@code torch.minimum}). */
     public Tensor minimum(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.minimum(this, other);
     }
 
     /** Bool tensor of {@code this == other}, compared in the promoted dtype ({@code torch.eq}). */
     public Tensor eq(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.compare("eq", BinaryOp.EQ, this, other);
     }
 
@@ -2096,6 +2221,7 @@ public final class Tensor {
 
     /** In-place {@link #eq(Tensor)}: writes 1 or 0 in this tensor's dtype ({@code eq_}). */
     public Tensor eq_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.binaryInPlace("eq_", BinaryOp.EQ, this, other, 1L);
     }
 
@@ -2116,6 +2242,7 @@ public final class Tensor {
 
     /** Bool tensor of {@code this != other}, compared in the promoted dtype ({@code torch.ne}). */
     public Tensor ne(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.compare("ne", BinaryOp.NE, this, other);
     }
 
@@ -2136,6 +2263,7 @@ public final class Tensor {
 
     /** In-place {@link #ne(Tensor)}: writes 1 or 0 in this tensor's dtype ({@code ne_}). */
     public Tensor ne_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.binaryInPlace("ne_", BinaryOp.NE, this, other, 1L);
     }
 
@@ -2156,6 +2284,7 @@ public final class Tensor {
 
     /** Bool tensor of {@code this < other}, compared in the promoted dtype ({@code torch.lt}). */
     public Tensor lt(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.compare("lt", BinaryOp.LT, this, other);
     }
 
@@ -2171,6 +2300,7 @@ public final class Tensor {
 
     /** In-place {@link #lt(Tensor)}: writes 1 or 0 in this tensor's dtype ({@code lt_}). */
     public Tensor lt_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.binaryInPlace("lt_", BinaryOp.LT, this, other, 1L);
     }
 
@@ -2186,6 +2316,7 @@ public final class Tensor {
 
     /** Bool tensor of {@code this <= other}, compared in the promoted dtype ({@code torch.le}). */
     public Tensor le(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.compare("le", BinaryOp.LE, this, other);
     }
 
@@ -2201,6 +2332,7 @@ public final class Tensor {
 
     /** In-place {@link #le(Tensor)}: writes 1 or 0 in this tensor's dtype ({@code le_}). */
     public Tensor le_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.binaryInPlace("le_", BinaryOp.LE, this, other, 1L);
     }
 
@@ -2216,6 +2348,7 @@ public final class Tensor {
 
     /** Bool tensor of {@code this > other}, compared in the promoted dtype ({@code torch.gt}). */
     public Tensor gt(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.compare("gt", BinaryOp.GT, this, other);
     }
 
@@ -2231,6 +2364,7 @@ public final class Tensor {
 
     /** In-place {@link #gt(Tensor)}: writes 1 or 0 in this tensor's dtype ({@code gt_}). */
     public Tensor gt_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.binaryInPlace("gt_", BinaryOp.GT, this, other, 1L);
     }
 
@@ -2246,6 +2380,7 @@ public final class Tensor {
 
     /** Bool tensor of {@code this >= other}, compared in the promoted dtype ({@code torch.ge}). */
     public Tensor ge(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.compare("ge", BinaryOp.GE, this, other);
     }
 
@@ -2261,6 +2396,7 @@ public final class Tensor {
 
     /** In-place {@link #ge(Tensor)}: writes 1 or 0 in this tensor's dtype ({@code ge_}). */
     public Tensor ge_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.binaryInPlace("ge_", BinaryOp.GE, this, other, 1L);
     }
 
@@ -2276,21 +2412,25 @@ public final class Tensor {
 
     /** Logical and of the elements read as bools (non-zero is true), as a bool tensor ({@code torch.logical_and}). */
     public Tensor logicalAnd(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.logical("logical_and", BinaryOp.LOGICAL_AND, this, other);
     }
 
     /** In-place {@link #logicalAnd(Tensor)} ({@code logical_and_}). */
     public Tensor logicalAnd_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.binaryInPlace("logical_and_", BinaryOp.LOGICAL_AND, this, other, 1L);
     }
 
     /** Logical or of the elements read as bools (non-zero is true), as a bool tensor ({@code torch.logical_or}). */
     public Tensor logicalOr(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.logical("logical_or", BinaryOp.LOGICAL_OR, this, other);
     }
 
     /** In-place {@link #logicalOr(Tensor)} ({@code logical_or_}). */
     public Tensor logicalOr_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.binaryInPlace("logical_or_", BinaryOp.LOGICAL_OR, this, other, 1L);
     }
 
@@ -2481,6 +2621,7 @@ public final class Tensor {
 
     /** GELU with PyTorch's {@code approximate} argument: {@code "none"} (exact) or {@code "tanh"}. */
     public Tensor gelu(String approximate) {
+        Objects.requireNonNull(approximate, "approximate");
         return Elementwise.gelu(this, approximate);
     }
 
@@ -2491,6 +2632,7 @@ public final class Tensor {
 
     /** In-place {@link #gelu(String)}. */
     public Tensor gelu_(String approximate) {
+        Objects.requireNonNull(approximate, "approximate");
         return Elementwise.gelu_(this, approximate);
     }
 
@@ -2506,21 +2648,25 @@ public final class Tensor {
 
     /** {@code max(x, min)}, keeping NaN ({@code torch.clamp_min}). */
     public Tensor clampMin(Number min) {
+        Objects.requireNonNull(min, "min");
         return Elementwise.clamp(this, min, null);
     }
 
     /** {@code max(x, min)} for a tensor bound. */
     public Tensor clampMin(Tensor min) {
+        Objects.requireNonNull(min, "min");
         return Elementwise.clamp(this, min, null);
     }
 
     /** {@code min(x, max)}, keeping NaN ({@code torch.clamp_max}). */
     public Tensor clampMax(Number max) {
+        Objects.requireNonNull(max, "max");
         return Elementwise.clamp(this, null, max);
     }
 
     /** {@code min(x, max)} for a tensor bound. */
     public Tensor clampMax(Tensor max) {
+        Objects.requireNonNull(max, "max");
         return Elementwise.clamp(this, null, max);
     }
 
@@ -2536,11 +2682,13 @@ public final class Tensor {
 
     /** In-place {@link #clampMin(Number)} ({@code clamp_min_}). */
     public Tensor clampMin_(Number min) {
+        Objects.requireNonNull(min, "min");
         return Elementwise.clamp_(this, min, null);
     }
 
     /** In-place {@link #clampMax(Number)} ({@code clamp_max_}). */
     public Tensor clampMax_(Number max) {
+        Objects.requireNonNull(max, "max");
         return Elementwise.clamp_(this, null, max);
     }
 
@@ -2549,26 +2697,37 @@ public final class Tensor {
      * {@code condition} must be bool, and x and y are promoted to a common dtype.
      */
     public static Tensor where(Tensor condition, Tensor x, Tensor y) {
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         return Elementwise.where(condition, x, y);
     }
 
     /** {@link #where(Tensor, Tensor, Tensor)} with a Java float for {@code y}. */
     public static Tensor where(Tensor condition, Tensor x, double y) {
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(x, "x");
         return Elementwise.where(condition, x, y);
     }
 
     /** {@link #where(Tensor, Tensor, Tensor)} with a Java float for {@code x}. */
     public static Tensor where(Tensor condition, double x, Tensor y) {
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(y, "y");
         return Elementwise.where(condition, x, y);
     }
 
     /** {@link #where(Tensor, Tensor, Tensor)} with a Java integer for {@code y}. */
     public static Tensor where(Tensor condition, Tensor x, long y) {
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(x, "x");
         return Elementwise.where(condition, x, y);
     }
 
     /** {@link #where(Tensor, Tensor, Tensor)} with a Java integer for {@code x}. */
     public static Tensor where(Tensor condition, long x, Tensor y) {
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(y, "y");
         return Elementwise.where(condition, x, y);
     }
 
@@ -2577,56 +2736,70 @@ public final class Tensor {
      * dim: PyTorch's one-argument {@code torch.where(condition)}, the same as {@link #nonzeroAsTuple()}.
      */
     public static Tensor[] where(Tensor condition) {
+        Objects.requireNonNull(condition, "condition");
         return condition.nonzeroAsTuple();
     }
 
     /** {@code condition ? this : other} (PyTorch's {@code x.where(condition, y)}). */
     public Tensor where(Tensor condition, Tensor other) {
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(other, "other");
         return Elementwise.where(condition, this, other);
     }
 
     /** {@code condition ? this : other} for a Java float {@code other}. */
     public Tensor where(Tensor condition, double other) {
+        Objects.requireNonNull(condition, "condition");
         return Elementwise.where(condition, this, other);
     }
 
     /** A copy with {@code value} where the bool {@code mask} is true ({@code masked_fill}); mask and tensor broadcast together, and the value is converted to this tensor's dtype. */
     public Tensor maskedFill(Tensor mask, double value) {
+        Objects.requireNonNull(mask, "mask");
         return Elementwise.maskedFill(this, mask, value);
     }
 
     /** A copy with {@code value} where the bool {@code mask} is true ({@code masked_fill}); mask and tensor broadcast together, and the value is converted to this tensor's dtype. */
     public Tensor maskedFill(Tensor mask, long value) {
+        Objects.requireNonNull(mask, "mask");
         return Elementwise.maskedFill(this, mask, value);
     }
 
     /** A copy with {@code value} where the bool {@code mask} is true ({@code masked_fill}); mask and tensor broadcast together, and the value is converted to this tensor's dtype. */
     public Tensor maskedFill(Tensor mask, boolean value) {
+        Objects.requireNonNull(mask, "mask");
         return Elementwise.maskedFill(this, mask, value);
     }
 
     /** {@code masked_fill} with a 0-d tensor value (how PyTorch passes non-finite or typed values). */
     public Tensor maskedFill(Tensor mask, Tensor value) {
+        Objects.requireNonNull(mask, "mask");
+        Objects.requireNonNull(value, "value");
         return Elementwise.maskedFill(this, mask, value);
     }
 
     /** In-place {@link #maskedFill(Tensor, double)} ({@code masked_fill_}); the mask must broadcast to this tensor's shape. */
     public Tensor maskedFill_(Tensor mask, double value) {
+        Objects.requireNonNull(mask, "mask");
         return Elementwise.maskedFill_(this, mask, value);
     }
 
     /** In-place {@link #maskedFill(Tensor, long)} ({@code masked_fill_}); the mask must broadcast to this tensor's shape. */
     public Tensor maskedFill_(Tensor mask, long value) {
+        Objects.requireNonNull(mask, "mask");
         return Elementwise.maskedFill_(this, mask, value);
     }
 
     /** In-place {@link #maskedFill(Tensor, boolean)} ({@code masked_fill_}); the mask must broadcast to this tensor's shape. */
     public Tensor maskedFill_(Tensor mask, boolean value) {
+        Objects.requireNonNull(mask, "mask");
         return Elementwise.maskedFill_(this, mask, value);
     }
 
     /** In-place {@link #maskedFill(Tensor, Tensor)} ({@code masked_fill_}); the mask must broadcast to this tensor's shape. */
     public Tensor maskedFill_(Tensor mask, Tensor value) {
+        Objects.requireNonNull(mask, "mask");
+        Objects.requireNonNull(value, "value");
         return Elementwise.maskedFill_(this, mask, value);
     }
 
@@ -4532,11 +4705,13 @@ public final class Tensor {
      *     an index tensor of another dtype
      */
     public Tensor index(Index... items) {
+        NullChecks.elements(items, "items");
         return Indexing.index(this, items.clone());
     }
 
     /** PyTorch's {@code x[t]} for one index tensor (int64/int32 indices into dim 0, or a bool mask). */
     public Tensor index(Tensor indices) {
+        Objects.requireNonNull(indices, "indices");
         return Indexing.index(this, new Index[] {Index.tensor(indices)});
     }
 
@@ -4546,6 +4721,8 @@ public final class Tensor {
      * {@code prob.index(Tensor.arange(24), target)} is {@code prob[torch.arange(24), target]}.
      */
     public Tensor index(Object... items) {
+        // A null item is Index.from's to explain (Python's None is Index.newAxis()).
+        Objects.requireNonNull(items, "items");
         return Indexing.index(this, Index.of(items));
     }
 
@@ -4558,41 +4735,53 @@ public final class Tensor {
      *     broadcast to the indexed shape
      */
     public Tensor indexPut_(Index[] items, Tensor value, boolean accumulate) {
+        NullChecks.elements(items, "items");
+        Objects.requireNonNull(value, "value");
         return Indexing.indexPut(this, items, value, accumulate, true);
     }
 
     /** {@code x[items] = value} in place (PyTorch's {@code index_put_} without accumulate); returns this. */
     public Tensor indexPut_(Index[] items, Tensor value) {
+        NullChecks.elements(items, "items");
+        Objects.requireNonNull(value, "value");
         return Indexing.indexPut(this, items, value, false, true);
     }
 
     /** {@code x[items] = value} in place for a scalar, e.g. {@code x[:, 1] = 0}; returns this. */
     public Tensor indexPut_(Index[] items, double value) {
+        NullChecks.elements(items, "items");
         return Indexing.indexPut(this, items, scalar(value, dtype()).to(device()), false, true);
     }
 
     /** {@code x[items] = value} in place for an integer scalar (exact for int64); returns this. */
     public Tensor indexPut_(Index[] items, long value) {
+        NullChecks.elements(items, "items");
         return Indexing.indexPut(this, items, scalar(value).to(device()), false, true);
     }
 
     /** {@code x[items] = value} in place for a bool scalar; returns this. */
     public Tensor indexPut_(Index[] items, boolean value) {
+        NullChecks.elements(items, "items");
         return Indexing.indexPut(this, items, scalar(value).to(device()), false, true);
     }
 
     /** The out-of-place {@link #indexPut_(Index[], Tensor, boolean)}: a copy with the values written. */
     public Tensor indexPut(Index[] items, Tensor value, boolean accumulate) {
+        NullChecks.elements(items, "items");
+        Objects.requireNonNull(value, "value");
         return Indexing.indexPut(this, items, value, accumulate, false);
     }
 
     /** A copy with {@code copy[items] = value} (PyTorch's {@code index_put}). */
     public Tensor indexPut(Index[] items, Tensor value) {
+        NullChecks.elements(items, "items");
+        Objects.requireNonNull(value, "value");
         return Indexing.indexPut(this, items, value, false, false);
     }
 
     /** A copy with {@code copy[items] = value} for a scalar. */
     public Tensor indexPut(Index[] items, double value) {
+        NullChecks.elements(items, "items");
         return Indexing.indexPut(this, items, scalar(value, dtype()).to(device()), false, false);
     }
 
@@ -4617,6 +4806,7 @@ public final class Tensor {
      * broadcast together first (PyTorch's {@code masked_select}).
      */
     public Tensor maskedSelect(Tensor mask) {
+        Objects.requireNonNull(mask, "mask");
         return Indexing.maskedSelect(this, mask);
     }
 
@@ -4629,6 +4819,7 @@ public final class Tensor {
      *     or an index outside {@code [0, size(dim))}
      */
     public Tensor gather(long dim, Tensor index) {
+        Objects.requireNonNull(index, "index");
         return Indexing.gather(this, dim, index);
     }
 
@@ -4637,21 +4828,27 @@ public final class Tensor {
      * {@code scatter}); {@code src} has this dtype and is at least as large as {@code index}.
      */
     public Tensor scatter(long dim, Tensor index, Tensor src) {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(src, "src");
         return Indexing.scatter(this, dim, index, src, 0, false, false);
     }
 
     /** A copy with {@code value} written at the positions {@code index} selects along {@code dim}. */
     public Tensor scatter(long dim, Tensor index, double value) {
+        Objects.requireNonNull(index, "index");
         return Indexing.scatter(this, dim, index, null, value, false, false);
     }
 
     /** The in-place {@link #scatter(long, Tensor, Tensor)}; returns this. */
     public Tensor scatter_(long dim, Tensor index, Tensor src) {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(src, "src");
         return Indexing.scatter(this, dim, index, src, 0, false, true);
     }
 
     /** The in-place {@link #scatter(long, Tensor, double)}; returns this. */
     public Tensor scatter_(long dim, Tensor index, double value) {
+        Objects.requireNonNull(index, "index");
         return Indexing.scatter(this, dim, index, null, value, false, true);
     }
 
@@ -4660,11 +4857,15 @@ public final class Tensor {
      * indices add up (PyTorch's {@code scatter_add}).
      */
     public Tensor scatterAdd(long dim, Tensor index, Tensor src) {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(src, "src");
         return Indexing.scatter(this, dim, index, src, 0, true, false);
     }
 
     /** The in-place {@link #scatterAdd}; returns this. */
     public Tensor scatterAdd_(long dim, Tensor index, Tensor src) {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(src, "src");
         return Indexing.scatter(this, dim, index, src, 0, true, true);
     }
 
@@ -4673,6 +4874,7 @@ public final class Tensor {
      * has {@code index.numel()} entries in that dim (PyTorch's {@code index_select}).
      */
     public Tensor indexSelect(long dim, Tensor index) {
+        Objects.requireNonNull(index, "index");
         return Indexing.indexSelect(this, dim, index);
     }
 
@@ -4681,21 +4883,29 @@ public final class Tensor {
      * (duplicates add up; PyTorch's {@code index_add}).
      */
     public Tensor indexAdd(long dim, Tensor index, Tensor source) {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(source, "source");
         return Indexing.indexAdd(this, dim, index, source, 1, false);
     }
 
     /** {@link #indexAdd(long, Tensor, Tensor)} with {@code source} scaled by {@code alpha}. */
     public Tensor indexAdd(long dim, Tensor index, Tensor source, double alpha) {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(source, "source");
         return Indexing.indexAdd(this, dim, index, source, alpha, false);
     }
 
     /** The in-place {@link #indexAdd(long, Tensor, Tensor)}; returns this. */
     public Tensor indexAdd_(long dim, Tensor index, Tensor source) {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(source, "source");
         return Indexing.indexAdd(this, dim, index, source, 1, true);
     }
 
     /** The in-place {@link #indexAdd(long, Tensor, Tensor, double)}; returns this. */
     public Tensor indexAdd_(long dim, Tensor index, Tensor source, double alpha) {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(source, "source");
         return Indexing.indexAdd(this, dim, index, source, alpha, true);
     }
 
@@ -4704,6 +4914,7 @@ public final class Tensor {
      * positions count from the end (PyTorch's {@code take}).
      */
     public Tensor take(Tensor index) {
+        Objects.requireNonNull(index, "index");
         return Indexing.take(this, index);
     }
 
@@ -4712,11 +4923,13 @@ public final class Tensor {
      * dim but {@code dim} (PyTorch's {@code take_along_dim}).
      */
     public Tensor takeAlongDim(Tensor indices, long dim) {
+        Objects.requireNonNull(indices, "indices");
         return Indexing.takeAlongDim(this, indices, dim);
     }
 
     /** PyTorch's {@code take_along_dim} without a dim: both tensors flattened. */
     public Tensor takeAlongDim(Tensor indices) {
+        Objects.requireNonNull(indices, "indices");
         return Indexing.gather(reshape(-1), 0, indices.reshape(-1));
     }
 
@@ -4735,21 +4948,27 @@ public final class Tensor {
 
     /** float32 values uniform in {@code [0, 1)}, like {@code torch.rand(*shape)} (PyTorch's values bit for bit). */
     public static Tensor rand(long... shape) {
+        Objects.requireNonNull(shape, "shape");
         return rand(shape, DType.FLOAT32, null);
     }
 
     /** {@link #rand(long...)} drawing from {@code generator}, like {@code torch.rand(*shape, generator=g)}. */
     public static Tensor rand(Generator generator, long... shape) {
+        Objects.requireNonNull(shape, "shape");
         return rand(shape, DType.FLOAT32, generator);
     }
 
     /** Uniform {@code [0, 1)} values of a floating {@code dtype}, like {@code torch.rand(shape, dtype=dtype)}. */
     public static Tensor rand(long[] shape, DType dtype) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dtype, "dtype");
         return rand(shape, dtype, null);
     }
 
     /** Uniform {@code [0, 1)} values of {@code dtype} from {@code generator} (null: the default generator). */
     public static Tensor rand(long[] shape, DType dtype, Generator generator) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dtype, "dtype");
         return empty(shape, dtype, Device.CPU).uniform_(0, 1, generator);
     }
 
@@ -4758,16 +4977,20 @@ public final class Tensor {
      * see {@link #normal_(double, double, Generator)} for the two algorithms).
      */
     public static Tensor randn(long... shape) {
+        Objects.requireNonNull(shape, "shape");
         return randn(shape, DType.FLOAT32, null);
     }
 
     /** {@link #randn(long...)} drawing from {@code generator}, like {@code torch.randn(*shape, generator=g)}. */
     public static Tensor randn(Generator generator, long... shape) {
+        Objects.requireNonNull(shape, "shape");
         return randn(shape, DType.FLOAT32, generator);
     }
 
     /** Standard normal values of a floating {@code dtype}, like {@code torch.randn(shape, dtype=dtype)}. */
     public static Tensor randn(long[] shape, DType dtype) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dtype, "dtype");
         return randn(shape, dtype, null);
     }
 
@@ -4776,16 +4999,20 @@ public final class Tensor {
      * float64 values may differ from PyTorch's in the last bit (the JDK's log/sin/cos are not glibc's).
      */
     public static Tensor randn(long[] shape, DType dtype, Generator generator) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dtype, "dtype");
         return empty(shape, dtype, Device.CPU).normal_(0, 1, generator);
     }
 
     /** int64 values uniform in {@code [0, high)}, like {@code torch.randint(high, shape)}. */
     public static Tensor randint(long high, long[] shape) {
+        Objects.requireNonNull(shape, "shape");
         return randint(0, high, shape, DType.INT64, null);
     }
 
     /** {@link #randint(long, long[])} drawing from {@code generator}. */
     public static Tensor randint(long high, long[] shape, Generator generator) {
+        Objects.requireNonNull(shape, "shape");
         return randint(0, high, shape, DType.INT64, generator);
     }
 
@@ -4797,21 +5024,27 @@ public final class Tensor {
      * @throws TensorException if {@code low >= high}
      */
     public static Tensor randint(long low, long high, long[] shape) {
+        Objects.requireNonNull(shape, "shape");
         return randint(low, high, shape, DType.INT64, null);
     }
 
     /** {@link #randint(long, long, long[])} drawing from {@code generator}. */
     public static Tensor randint(long low, long high, long[] shape, Generator generator) {
+        Objects.requireNonNull(shape, "shape");
         return randint(low, high, shape, DType.INT64, generator);
     }
 
     /** Values uniform in {@code [low, high)} stored as {@code dtype}, like {@code torch.randint(low, high, shape, dtype=dtype)}. */
     public static Tensor randint(long low, long high, long[] shape, DType dtype) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dtype, "dtype");
         return randint(low, high, shape, dtype, null);
     }
 
     /** Values uniform in {@code [low, high)} as {@code dtype} from {@code generator} (null: the default generator). */
     public static Tensor randint(long low, long high, long[] shape, DType dtype, Generator generator) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dtype, "dtype");
         return empty(shape, dtype, Device.CPU).random_(low, high, generator);
     }
 
@@ -4827,11 +5060,13 @@ public final class Tensor {
 
     /** A random permutation of {@code 0..n-1} stored as {@code dtype}, like {@code torch.randperm(n, dtype=dtype)}. */
     public static Tensor randperm(long n, DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
         return RandomOps.randperm(n, dtype, null);
     }
 
     /** A random permutation of {@code 0..n-1} as {@code dtype} from {@code generator} (null: the default generator). */
     public static Tensor randperm(long n, DType dtype, Generator generator) {
+        Objects.requireNonNull(dtype, "dtype");
         return RandomOps.randperm(n, dtype, generator);
     }
 
@@ -4840,21 +5075,27 @@ public final class Tensor {
      * {@code torch.rand_like(x)}: a transposed x gives a transposed result, filled in memory order.
      */
     public static Tensor randLike(Tensor x) {
+        Objects.requireNonNull(x, "x");
         return randLike(x, x.dtype(), null);
     }
 
     /** {@link #randLike(Tensor)} drawing from {@code generator}. */
     public static Tensor randLike(Tensor x, Generator generator) {
+        Objects.requireNonNull(x, "x");
         return randLike(x, x.dtype(), generator);
     }
 
     /** {@link #randLike(Tensor)} with another floating {@code dtype}. */
     public static Tensor randLike(Tensor x, DType dtype) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(dtype, "dtype");
         return randLike(x, dtype, null);
     }
 
     /** {@link #randLike(Tensor)} with {@code dtype} from {@code generator} (null: the default generator). */
     public static Tensor randLike(Tensor x, DType dtype, Generator generator) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(dtype, "dtype");
         return RandomOps.emptyLike(x, dtype).uniform_(0, 1, generator);
     }
 
@@ -4863,41 +5104,52 @@ public final class Tensor {
      * (a non-contiguous layout takes PyTorch's scalar path even for 16 or more elements).
      */
     public static Tensor randnLike(Tensor x) {
+        Objects.requireNonNull(x, "x");
         return randnLike(x, x.dtype(), null);
     }
 
     /** {@link #randnLike(Tensor)} drawing from {@code generator}. */
     public static Tensor randnLike(Tensor x, Generator generator) {
+        Objects.requireNonNull(x, "x");
         return randnLike(x, x.dtype(), generator);
     }
 
     /** {@link #randnLike(Tensor)} with another floating {@code dtype}. */
     public static Tensor randnLike(Tensor x, DType dtype) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(dtype, "dtype");
         return randnLike(x, dtype, null);
     }
 
     /** {@link #randnLike(Tensor)} with {@code dtype} from {@code generator} (null: the default generator). */
     public static Tensor randnLike(Tensor x, DType dtype, Generator generator) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(dtype, "dtype");
         return RandomOps.emptyLike(x, dtype).normal_(0, 1, generator);
     }
 
     /** Integers in {@code [0, high)} with x's shape, dtype (kept, as PyTorch does), device and layout, like {@code torch.randint_like(x, high)}. */
     public static Tensor randintLike(Tensor x, long high) {
+        Objects.requireNonNull(x, "x");
         return randintLike(x, 0, high, x.dtype(), null);
     }
 
     /** Integers in {@code [low, high)} with x's shape, dtype, device and layout, like {@code torch.randint_like(x, low, high)}. */
     public static Tensor randintLike(Tensor x, long low, long high) {
+        Objects.requireNonNull(x, "x");
         return randintLike(x, low, high, x.dtype(), null);
     }
 
     /** {@link #randintLike(Tensor, long, long)} drawing from {@code generator}. */
     public static Tensor randintLike(Tensor x, long low, long high, Generator generator) {
+        Objects.requireNonNull(x, "x");
         return randintLike(x, low, high, x.dtype(), generator);
     }
 
     /** {@link #randintLike(Tensor, long, long)} stored as {@code dtype}, from {@code generator} (null: the default generator). */
     public static Tensor randintLike(Tensor x, long low, long high, DType dtype, Generator generator) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(dtype, "dtype");
         return RandomOps.emptyLike(x, dtype).random_(low, high, generator);
     }
 
@@ -5013,6 +5265,7 @@ public final class Tensor {
      *     broadcast, or different dtypes; the message names both shapes
      */
     public Tensor matmul(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Linalg.matmul(this, other, null);
     }
 
@@ -5024,6 +5277,7 @@ public final class Tensor {
      *     an argument requires grad
      */
     public Tensor matmul(Tensor other, Tensor out) {
+        Objects.requireNonNull(other, "other");
         return Linalg.matmul(this, other, out);
     }
 
@@ -5032,6 +5286,7 @@ public final class Tensor {
      * broadcasting, same dtypes.
      */
     public Tensor mm(Tensor mat2) {
+        Objects.requireNonNull(mat2, "mat2");
         return Linalg.mm(this, mat2);
     }
 
@@ -5040,16 +5295,19 @@ public final class Tensor {
      * {@code [b, n, k] @ [b, k, m] -> [b, n, m]}; no broadcasting, same dtypes.
      */
     public Tensor bmm(Tensor mat2) {
+        Objects.requireNonNull(mat2, "mat2");
         return Linalg.bmm(this, mat2);
     }
 
     /** The inner product of two 1-D tensors of equal length and dtype, a 0-d tensor ({@code torch.dot}). */
     public Tensor dot(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Linalg.dot(this, other);
     }
 
     /** The product of this 2-D matrix and a 1-D vector ({@code torch.mv}), {@code [n, k] @ [k] -> [n]}. */
     public Tensor mv(Tensor vec) {
+        Objects.requireNonNull(vec, "vec");
         return Linalg.mv(this, vec);
     }
 
@@ -5058,6 +5316,7 @@ public final class Tensor {
      * the dtypes are promoted as for {@code mul}.
      */
     public Tensor outer(Tensor vec2) {
+        Objects.requireNonNull(vec2, "vec2");
         return Linalg.outer(this, vec2);
     }
 
@@ -5097,11 +5356,30 @@ public final class Tensor {
         return grad;
     }
 
-    /** Replaces the accumulated gradient (null clears it). */
+    /**
+     * Replaces the accumulated gradient (null clears it). As PyTorch's {@code .grad =}, the new
+     * gradient must match this tensor's dtype, device and shape.
+     *
+     * @param g the new gradient, or null
+     * @throws TensorException when {@code g} is this tensor itself, or differs in dtype, device or shape
+     */
     public void setGrad(Tensor g) {
-        if (g != null && !Arrays.equals(g.shape, shape)) {
-            throw new TensorException("assigned grad has data of a different size: grad " + Arrays.toString(g.shape)
-                    + " vs tensor " + Arrays.toString(shape));
+        if (g != null) {
+            if (g == this) {
+                throw new TensorException("can't assign Variable as its own grad");
+            }
+            if (g.dtype() != dtype()) {
+                throw new TensorException("assigned grad has data of a different type: grad " + g.dtype()
+                        + " vs tensor " + dtype());
+            }
+            if (!g.device().equals(device())) {
+                throw new TensorException("assigned grad has data located on a different device: grad "
+                        + g.device() + " vs tensor " + device());
+            }
+            if (!Arrays.equals(g.shape, shape)) {
+                throw new TensorException("assigned grad has data of a different size: grad " + Arrays.toString(g.shape)
+                        + " vs tensor " + Arrays.toString(shape));
+            }
         }
         this.grad = g;
     }

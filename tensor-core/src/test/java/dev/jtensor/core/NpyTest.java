@@ -110,9 +110,9 @@ class NpyTest {
         byte[] bytes = Npy.toBytes(t);
         assertEquals(2, bytes[6]);
         assertEquals(0, (bytes.length - 4) % 64, "header and data of one float stay 64-byte aligned");
-        Tensor back = Npy.fromBytes(bytes);
-        assertArrayEquals(shape, back.shape());
-        assertEquals(4.0, back.item());
+        // Written as NumPy writes it, and refused on load as NumPy refuses it (its max_header_size is 10000).
+        TensorException e = assertThrows(TensorException.class, () -> Npy.fromBytes(bytes));
+        assertTrue(e.getMessage().contains("Header info length"), e.getMessage());
     }
 
     @Test
@@ -135,9 +135,8 @@ class NpyTest {
     }
 
     @Test
-    void unsupportedDtypesAndBigEndianAreNamed() {
-        TensorException be = assertThrows(TensorException.class, () -> load("f32_big_endian.npy"));
-        assertTrue(be.getMessage().contains("big-endian") && be.getMessage().contains(">f4"), be.getMessage());
+    void unsupportedDtypesAreNamedAndBigEndianLoads() throws IOException {
+        assertArrayEquals(new float[] {1, 2}, load("f32_big_endian.npy").toFloatArray());
         TensorException u8 = assertThrows(TensorException.class, () -> load("u8_unsupported.npy"));
         assertTrue(u8.getMessage().contains("unsupported .npy dtype descr '|u1'"), u8.getMessage());
     }
@@ -163,7 +162,7 @@ class NpyTest {
         byte[] noShape = new String(full, StandardCharsets.ISO_8859_1).replace("'shape'", "'shope'")
                 .getBytes(StandardCharsets.ISO_8859_1);
         TensorException e = assertThrows(TensorException.class, () -> Npy.fromBytes(noShape));
-        assertTrue(e.getMessage().contains("no 'shape' key"), e.getMessage());
+        assertTrue(e.getMessage().contains("Header does not contain the correct keys"), e.getMessage());
         byte[] version = full.clone();
         version[6] = 4;
         TensorException v = assertThrows(TensorException.class, () -> Npy.fromBytes(version));

@@ -26,6 +26,12 @@ import java.util.Arrays;
  * a line are in index order along that dim (what index-returning reductions report).
  */
 public final class ReducePlan {
+    /**
+     * The most elements on one line a plan hands to a kernel. Only a view (an {@code expand}ed
+     * tensor) can have longer lines; the ops split such reductions into parts before building plans.
+     */
+    public static final int MAX_LINE = 1 << 30;
+
     private final Tensor input;
     private final Tensor[] outputs;
     private final TensorIterator iterator;
@@ -78,6 +84,11 @@ public final class ReducePlan {
         if (reduceNumel == 0) {
             throw new TensorException("reduction plan: the reduced dims " + Arrays.toString(dims) + " of shape "
                     + Arrays.toString(shape) + " hold no elements; the op fills empty reductions itself");
+        }
+        if (reduceNumel > MAX_LINE) {
+            throw new TensorException("reduction plan: the reduced dims " + Arrays.toString(dims) + " of shape "
+                    + Arrays.toString(shape) + " hold " + reduceNumel + " elements per output, more than the "
+                    + MAX_LINE + " a line may have; the op splits such reductions first");
         }
         Tensor[] outViews = new Tensor[outputs.length];
         for (int k = 0; k < outputs.length; k++) {

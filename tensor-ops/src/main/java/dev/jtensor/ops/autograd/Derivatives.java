@@ -141,7 +141,9 @@ final class Derivatives {
 
             // ------------------------------------------------------------ reductions
             case SUM -> one(expandBack(n, g));
-            case MEAN -> one(expandBack(n, g).div((double) reducedCount(n)));
+            // Divided before expanding: the same values, and an input of more elements than a storage
+            // holds (an expanded view) gets an expanded gradient instead of a copy that cannot exist.
+            case MEAN -> one(expandBack(n, g.div((double) reducedCount(n))));
             case PROD -> one(prodBackward(n, g));
             case AMAX, AMIN -> one(amaxBackward(n, g));
             case MAX_DIM, MIN_DIM -> one(maxDimBackward(n, g));

@@ -306,15 +306,22 @@ public final class TapeEngine implements AutogradEngine {
      * Adds {@code g} into a leaf's {@code grad}: the first gradient is stored as a fresh copy (so it
      * never aliases a caller's tensor) unless it is {@code exclusive}ly the engine's, later ones are
      * added in place, as PyTorch's AccumulateGrad.
+     *
+     * <p>The read of {@code grad} and the write or in-place add form one step under the leaf's
+     * monitor (PyTorch's AccumulateGrad holds a per-leaf mutex), so backward passes running on
+     * several threads through a shared leaf (e.g. one set of weights) lose no update; the dtype cast
+     * runs outside the lock.
      */
     private static void accumulate(Tensor leaf, Tensor g, boolean exclusive) {
-        Tensor current = leaf.grad();
         Tensor fixed = g.dtype() == leaf.dtype() ? g : g.to(leaf.dtype());
-        if (current == null) {
-            // A gradient only the engine refers to is kept as is: the copy would hold the same values.
-            leaf.setGrad(exclusive && fixed == g ? g : fixed.clone());
-        } else {
-            Derivatives.addInto(current, fixed);
+        synchronized (leaf) {
+            Tensor current = leaf.grad();
+            if (current == null) {
+                // A gradient only the engine refers to is kept as is: the copy would hold the same values.
+                leaf.setGrad(exclusive && fixed == g ? g : fixed.clone());
+            } else {
+                Derivatives.addInto(current, fixed);
+            }
         }
     }
 }
