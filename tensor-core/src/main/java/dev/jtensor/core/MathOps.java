@@ -96,13 +96,19 @@ final class MathOps {
             return x.clone();
         }
         double big = x.dtype() == DType.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE;
-        double nanValue = nan == null ? 0.0 : nan;
-        double pos = posinf == null ? big : posinf;
-        double neg = neginf == null ? -big : neginf;
+        // The replacements are converted to the tensor's dtype first, as PyTorch does (1e300 is inf in float32).
+        boolean single = x.dtype() == DType.FLOAT32;
+        double nanValue = toDtype(nan == null ? 0.0 : nan, single);
+        double pos = toDtype(posinf == null ? big : posinf, single);
+        double neg = toDtype(neginf == null ? -big : neginf, single);
         Tensor d = x.detach();
         Tensor r = Tensor.where(d.ne(d), nanValue, x);
         r = Tensor.where(d.eq(Double.POSITIVE_INFINITY), pos, r);
         return Tensor.where(d.eq(Double.NEGATIVE_INFINITY), neg, r);
+    }
+
+    private static double toDtype(double v, boolean single) {
+        return single ? (float) v : v;
     }
 
     // ---------------------------------------------------------------- composite math functions
