@@ -104,9 +104,14 @@ public final class Tensor {
         return shape.clone();
     }
 
-    /** Same as {@link #shape()}, PyTorch's {@code size()}. */
-    public long[] size() {
-        return shape.clone();
+    /**
+     * The sizes of the dims as PyTorch's {@code x.size()} and {@code x.shape} give them: a {@link Size},
+     * compared by value and printed {@code torch.Size([2, 3])}. Use {@link #shape()} for a {@code long[]}.
+     *
+     * @return the size, sharing this tensor's (never written) shape array
+     */
+    public Size size() {
+        return Size.wrap(shape);
     }
 
     /** The size of one dim (negative dims count from the end). */
