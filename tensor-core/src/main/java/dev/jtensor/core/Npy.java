@@ -53,20 +53,36 @@ public final class Npy {
 
     // ------------------------------------------------------------------ .npy writing
 
-    /** Writes {@code t} to {@code path} as a {@code .npy} file (NumPy's {@code np.save}), replacing the file. */
+    /**
+     * Writes {@code t} to {@code path} as a {@code .npy} file (NumPy's {@code np.save}), replacing the file.
+     *
+     * @param t the tensor
+     * @param path the file
+     * @throws IOException if reading or writing fails
+     */
     public static void save(Tensor t, Path path) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
             save(t, out);
         }
     }
 
-    /** Writes {@code t} in {@code .npy} format to {@code out} (which is left open). */
+    /**
+     * Writes {@code t} in {@code .npy} format to {@code out} (which is left open).
+     *
+     * @param t the tensor
+     * @param out the tensor to write the result into
+     * @throws IOException if reading or writing fails
+     */
     public static void save(Tensor t, OutputStream out) throws IOException {
         out.write(header(t.dtype(), t.shape()));
         writeData(t.toHostArray(), out);
     }
 
-    /** The bytes of the {@code .npy} file of {@code t}. */
+    /**
+     * {@return the bytes of the {@code .npy} file of {@code t}}
+     *
+     * @param t the tensor
+     */
     public static byte[] toBytes(Tensor t) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -144,14 +160,26 @@ public final class Npy {
 
     // ------------------------------------------------------------------ .npy reading
 
-    /** Reads a {@code .npy} file (NumPy's {@code np.load}). */
+    /**
+     * Reads a {@code .npy} file (NumPy's {@code np.load}).
+     *
+     * @param path the file
+     * @return the tensor
+     * @throws IOException if reading or writing fails
+     */
     public static Tensor load(Path path) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
             return load(in);
         }
     }
 
-    /** Reads one {@code .npy} array from {@code in}, consuming exactly its bytes (the stream is left open). */
+    /**
+     * Reads one {@code .npy} array from {@code in}, consuming exactly its bytes (the stream is left open).
+     *
+     * @param in the input stream
+     * @return the tensor
+     * @throws IOException if reading or writing fails
+     */
     public static Tensor load(InputStream in) throws IOException {
         byte[] preamble = readFully(in, PREAMBLE + 2);
         if (preamble.length < PREAMBLE || !Arrays.equals(Arrays.copyOf(preamble, MAGIC.length), MAGIC)) {
@@ -190,7 +218,12 @@ public final class Npy {
         return readData(in, h);
     }
 
-    /** Reads a {@code .npy} file held in a byte array. */
+    /**
+     * Reads a {@code .npy} file held in a byte array.
+     *
+     * @param bytes the bytes
+     * @return the tensor
+     */
     public static Tensor fromBytes(byte[] bytes) {
         try {
             return load(new ByteArrayInputStream(bytes));
@@ -323,6 +356,10 @@ public final class Npy {
     /**
      * Writes the tensors to {@code path} as an uncompressed {@code .npz} archive, member {@code name.npy}
      * per entry, in the map's order (NumPy's {@code np.savez(path, **tensors)}).
+     *
+     * @param tensors the tensors
+     * @param path the file
+     * @throws IOException if reading or writing fails
      */
     public static void saveAll(Map<String, Tensor> tensors, Path path) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
@@ -330,7 +367,13 @@ public final class Npy {
         }
     }
 
-    /** Like {@link #saveAll(Map, Path)} with deflated members (NumPy's {@code np.savez_compressed}). */
+    /**
+     * Like {@link #saveAll(Map, Path)} with deflated members (NumPy's {@code np.savez_compressed}).
+     *
+     * @param tensors the tensors
+     * @param path the file
+     * @throws IOException if reading or writing fails
+     */
     public static void saveAllCompressed(Map<String, Tensor> tensors, Path path) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
             saveAll(tensors, out, true);
@@ -341,7 +384,11 @@ public final class Npy {
      * Writes the tensors as an {@code .npz} archive to {@code out} (finished but left open); {@code compressed}
      * deflates the members.
      *
+     * @param tensors the tensors
+     * @param out the tensor to write the result into
+     * @param compressed whether to compress
      * @throws TensorException for an empty or null name
+     * @throws IOException if reading or writing fails
      */
     public static void saveAll(Map<String, Tensor> tensors, OutputStream out, boolean compressed) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(new NonClosingStream(out))) {
@@ -379,7 +426,10 @@ public final class Npy {
     /**
      * Reads every array of an {@code .npz} archive, keyed by member name without {@code .npy}, in archive order.
      *
+     * @param path the file
+     * @return the arrays by member name, in archive order
      * @throws TensorException for a member that is not a {@code .npy} array, or a malformed one (naming it)
+     * @throws IOException if reading or writing fails
      */
     public static Map<String, Tensor> loadAll(Path path) throws IOException {
         if (path.getFileSystem() != FileSystems.getDefault()) {
@@ -404,7 +454,13 @@ public final class Npy {
         return out;
     }
 
-    /** Reads every array of an {@code .npz} archive from a stream, as {@link #loadAll(Path)} does. */
+    /**
+     * Reads every array of an {@code .npz} archive from a stream, as {@link #loadAll(Path)} does.
+     *
+     * @param in the input stream
+     * @return the arrays by member name, in archive order
+     * @throws IOException if reading or writing fails
+     */
     public static Map<String, Tensor> loadAll(InputStream in) throws IOException {
         Map<String, Tensor> out = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new NonClosingInput(in))) {

@@ -32,12 +32,27 @@ public final class Adam extends Optimizer {
     private final Tensor[] maxExpAvgSq;
     private final long[] steps;
 
-    /** {@code Adam(params, lr)} with PyTorch's defaults. */
+    /**
+     * {@code Adam(params, lr)} with PyTorch's defaults.
+     *
+     * @param params the parameters to optimize
+     * @param lr the learning rate
+     */
     public Adam(Iterable<Tensor> params, double lr) {
         this(params, lr, 0.9, 0.999, 1e-8, 0, false);
     }
 
-    /** {@code Adam(params, lr, betas, eps, weight_decay, amsgrad)}. */
+    /**
+     * {@code Adam(params, lr, betas, eps, weight_decay, amsgrad)}.
+     *
+     * @param params the parameters to optimize
+     * @param lr the learning rate
+     * @param beta1 the decay rate of the first moment estimate
+     * @param beta2 the decay rate of the second moment estimate
+     * @param eps the epsilon added for numerical stability
+     * @param weightDecay the weight decay (L2 penalty)
+     * @param amsgrad whether to use the AMSGrad variant
+     */
     public Adam(Iterable<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean amsgrad) {
         this(params, lr, beta1, beta2, eps, weightDecay, amsgrad, false);
@@ -71,28 +86,57 @@ public final class Adam extends Optimizer {
         steps = new long[n];
     }
 
-    /** {@code torch.optim.AdamW(params, lr)} with PyTorch's defaults (weight decay 0.01). */
+    /**
+     * {@return {@code torch.optim.AdamW(params, lr)} with PyTorch's defaults (weight decay 0.01)}
+     *
+     * @param params the parameters to optimize
+     * @param lr the learning rate
+     */
     public static Adam adamW(Iterable<Tensor> params, double lr) {
         return adamW(params, lr, 0.9, 0.999, 1e-8, 0.01, false);
     }
 
-    /** {@code torch.optim.AdamW(params, lr, betas, eps, weight_decay, amsgrad)}. */
+    /**
+     * {@return {@code torch.optim.AdamW(params, lr, betas, eps, weight_decay, amsgrad)}}
+     *
+     * @param params the parameters to optimize
+     * @param lr the learning rate
+     * @param beta1 the decay rate of the first moment estimate
+     * @param beta2 the decay rate of the second moment estimate
+     * @param eps the epsilon added for numerical stability
+     * @param weightDecay the weight decay (L2 penalty)
+     * @param amsgrad whether to use the AMSGrad variant
+     */
     public static Adam adamW(Iterable<Tensor> params, double lr, double beta1, double beta2, double eps,
             double weightDecay, boolean amsgrad) {
         return new Adam(params, lr, beta1, beta2, eps, weightDecay, amsgrad, true);
     }
 
-    /** How many steps parameter {@code index} has taken ({@code state[p]['step']}). */
+    /**
+     * {@return How many steps parameter {@code index} has taken ({@code state[p]['step']})}
+     *
+     * @param index the index
+     */
     public long stepCount(int index) {
         return steps[index];
     }
 
-    /** The first-moment estimate of parameter {@code index} ({@code exp_avg}), or null before its first step. */
+    /**
+     * {@return the first-moment estimate of parameter {@code index} ({@code exp_avg}), or null before its first
+     * step}
+     *
+     * @param index the index
+     */
     public Tensor expAvg(int index) {
         return expAvg[index];
     }
 
-    /** The second-moment estimate of parameter {@code index} ({@code exp_avg_sq}), or null before its first step. */
+    /**
+     * {@return the second-moment estimate of parameter {@code index} ({@code exp_avg_sq}), or null before its
+     * first step}
+     *
+     * @param index the index
+     */
     public Tensor expAvgSq(int index) {
         return expAvgSq[index];
     }

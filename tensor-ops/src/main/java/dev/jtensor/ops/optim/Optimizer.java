@@ -21,6 +21,9 @@ public abstract class Optimizer {
     /**
      * An optimizer over {@code params} (each a floating leaf tensor requiring grad, listed once) with
      * learning rate {@code lr >= 0}.
+     *
+     * @param params the parameters to optimize
+     * @param lr the learning rate
      */
     protected Optimizer(Iterable<Tensor> params, double lr) {
         if (!(lr >= 0)) {
@@ -45,17 +48,22 @@ public abstract class Optimizer {
         this.lr = lr;
     }
 
-    /** The parameters, in the order given. */
+    /** {@return the parameters, in the order given} */
     public List<Tensor> params() {
         return params;
     }
 
-    /** The learning rate ({@code param_groups[0]['lr']}). */
+    /** {@return the learning rate ({@code param_groups[0]['lr']})} */
     public double lr() {
         return lr;
     }
 
-    /** Sets the learning rate for the following steps (what an LR schedule does); returns this. */
+    /**
+     * Sets the learning rate for the following steps (what an LR schedule does); returns this.
+     *
+     * @param lr the learning rate
+     * @return this optimizer
+     */
     public Optimizer lr(double lr) {
         if (!(lr >= 0)) {
             throw new TensorException("Invalid learning rate: " + lr);
@@ -69,7 +77,11 @@ public abstract class Optimizer {
         zeroGrad(true);
     }
 
-    /** {@code zero_grad(set_to_none)}: drop the gradients, or fill them with zeros in place. */
+    /**
+     * {@code zero_grad(set_to_none)}: drop the gradients, or fill them with zeros in place.
+     *
+     * @param setToNone whether to set the gradients to null rather than to zero
+     */
     public void zeroGrad(boolean setToNone) {
         for (Tensor p : params) {
             Tensor g = p.grad();
@@ -98,6 +110,12 @@ public abstract class Optimizer {
         }
     }
 
-    /** Updates parameter {@code index} in place from its gradient; runs under no-grad. */
+    /**
+     * Updates parameter {@code index} in place from its gradient; runs under no-grad.
+     *
+     * @param index the index
+     * @param param the parameter
+     * @param grad the gradient
+     */
     protected abstract void update(int index, Tensor param, Tensor grad);
 }

@@ -20,17 +20,37 @@ public final class SGD extends Optimizer {
     private final boolean nesterov;
     private final Tensor[] momentumBuffers;
 
-    /** {@code SGD(params, lr)}: plain gradient descent. */
+    /**
+     * {@code SGD(params, lr)}: plain gradient descent.
+     *
+     * @param params the parameters to optimize
+     * @param lr the learning rate
+     */
     public SGD(Iterable<Tensor> params, double lr) {
         this(params, lr, 0, 0, 0, false);
     }
 
-    /** {@code SGD(params, lr, momentum)}. */
+    /**
+     * {@code SGD(params, lr, momentum)}.
+     *
+     * @param params the parameters to optimize
+     * @param lr the learning rate
+     * @param momentum the momentum factor
+     */
     public SGD(Iterable<Tensor> params, double lr, double momentum) {
         this(params, lr, momentum, 0, 0, false);
     }
 
-    /** {@code SGD(params, lr, momentum, dampening, weight_decay, nesterov)}. */
+    /**
+     * {@code SGD(params, lr, momentum, dampening, weight_decay, nesterov)}.
+     *
+     * @param params the parameters to optimize
+     * @param lr the learning rate
+     * @param momentum the momentum factor
+     * @param dampening the dampening for momentum
+     * @param weightDecay the weight decay (L2 penalty)
+     * @param nesterov whether to use Nesterov momentum
+     */
     public SGD(Iterable<Tensor> params, double lr, double momentum, double dampening, double weightDecay,
             boolean nesterov) {
         super(params, lr);
@@ -51,7 +71,12 @@ public final class SGD extends Optimizer {
         this.momentumBuffers = new Tensor[params().size()];
     }
 
-    /** The momentum buffer of parameter {@code index} ({@code state[p]['momentum_buffer']}), or null before its first step. */
+    /**
+     * {@return the momentum buffer of parameter {@code index} ({@code state[p]['momentum_buffer']}), or null
+     * before its first step}
+     *
+     * @param index the index
+     */
     public Tensor momentumBuffer(int index) {
         return momentumBuffers[index];
     }
