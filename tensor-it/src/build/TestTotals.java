@@ -2,6 +2,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLInputFactory;
@@ -17,13 +20,14 @@ import javax.xml.stream.XMLStreamReader;
  * CONFORMANCE all files cases=1956 passed=1956 failed=0 unsupported=0
  * Tests: 5123 passed, 0 failed, 1960 skipped
  * </pre>
- * Arguments: the reactor's root directory and the build's start time (ISO-8601).
+ * Arguments: the reactor's root directory and the build's start time in UTC, as 20261204T171500Z.
  */
 public class TestTotals {
 
     public static void main(String[] args) throws IOException, XMLStreamException {
         Path root = Path.of(args[0]);
-        Instant since = Instant.parse(args[1]).minusSeconds(2);
+        Instant since = LocalDateTime.parse(args[1], DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+                .toInstant(ZoneOffset.UTC).minusSeconds(2);
         List<Path> reports;
         try (Stream<Path> files = Files.walk(root, 8)) {
             reports = files.filter(p -> p.getFileName().toString().startsWith("TEST-")
