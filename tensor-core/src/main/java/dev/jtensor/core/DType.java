@@ -40,32 +40,32 @@ public enum DType {
         this.category = category;
     }
 
-    /** PyTorch's name without the {@code torch.} prefix, e.g. {@code "float32"}. */
+    /** {@return PyTorch's name without the {@code torch.} prefix, e.g. {@code "float32"}} */
     public String torchName() {
         return torchName;
     }
 
-    /** Bytes per element. */
+    /** {@return bytes per element} */
     public int itemSize() {
         return itemSize;
     }
 
-    /** The promotion category of this dtype. */
+    /** {@return the promotion category of this dtype} */
     public Category category() {
         return category;
     }
 
-    /** Whether this is {@link #FLOAT32} or {@link #FLOAT64}. */
+    /** {@return whether this is {@link #FLOAT32} or {@link #FLOAT64}} */
     public boolean isFloatingPoint() {
         return category == Category.FLOATING;
     }
 
-    /** Whether this is {@link #INT32} or {@link #INT64}. */
+    /** {@return whether this is {@link #INT32} or {@link #INT64}} */
     public boolean isIntegral() {
         return category == Category.INTEGER;
     }
 
-    /** Whether this is {@link #BOOL}. */
+    /** {@return whether this is {@link #BOOL}} */
     public boolean isBool() {
         return category == Category.BOOL;
     }
@@ -80,6 +80,8 @@ public enum DType {
      * The dtype for a PyTorch name: {@code float32}/{@code float}, {@code float64}/{@code double},
      * {@code int64}/{@code long}, {@code int32}/{@code int}, {@code bool}; a {@code torch.} prefix is allowed.
      *
+     * @param name the name
+     * @return the dtype for a PyTorch name
      * @throws TensorException naming the unknown dtype
      */
     public static DType fromName(String name) {
@@ -98,6 +100,10 @@ public enum DType {
     /**
      * The promoted dtype of two tensor operands (PyTorch's {@code torch.promote_types}): the larger
      * category wins, and within a category the wider type.
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @return the promoted dtype of two tensor operands (PyTorch's {@code torch.promote_types})
      */
     public static DType promote(DType a, DType b) {
         if (a == b) {
@@ -114,6 +120,11 @@ public enum DType {
      * {@code scalar}: the scalar only matters when its category is higher, and then it contributes
      * the default dtype of its category (int64 for integers, float32 for floats), as PyTorch does
      * for Python scalars and 0-d tensors.
+     *
+     * @param tensor the tensor
+     * @param scalar the scalar
+     * @return the result dtype of a tensor of dtype {@code tensor} combined with a Java scalar of category {@code
+     *     scalar}
      */
     public static DType promoteWithScalar(DType tensor, Category scalar) {
         if (scalar.compareTo(tensor.category) <= 0) {
@@ -122,7 +133,11 @@ public enum DType {
         return defaultOf(scalar);
     }
 
-    /** The default dtype of a category: bool, int64 or float32. */
+    /**
+     * {@return the default dtype of a category: bool, int64 or float32}
+     *
+     * @param category the category
+     */
     public static DType defaultOf(Category category) {
         return switch (category) {
             case BOOL -> BOOL;
@@ -132,9 +147,9 @@ public enum DType {
     }
 
     /**
-     * PyTorch's result type of several operands, where tensors of rank &gt; 0 ("dimensioned") take
-     * priority over 0-d tensors, which take priority over scalars, each only when it raises the
-     * category (PyTorch's {@code result_type} with its three priority tiers).
+     * {@return PyTorch's result type of several operands, where tensors of rank &gt; 0 ("dimensioned") take
+     * priority over 0-d tensors, which take priority over scalars, each only when it raises the category
+     * (PyTorch's {@code result_type} with its three priority tiers)}
      *
      * @param dimensioned dtype of the dimensioned tensors promoted together, or null if none
      * @param zeroDim dtype of the 0-d tensors promoted together, or null if none

@@ -20,27 +20,36 @@ public record Device(String type, int index) {
         }
     }
 
-    /** The CPU device. */
+    /** {@return the CPU device} */
     public static Device cpu() {
         return CPU;
     }
 
     /**
-     * The first CUDA device; throws with the reason (no driver, no GPU, tensor-cuda missing) when
-     * none can be used.
+     * {@return the first CUDA device; throws with the reason (no driver, no GPU, tensor-cuda missing) when none
+     * can be used}
      */
     public static Device cuda() {
         return cuda(0);
     }
 
-    /** CUDA device {@code index}; throws with the reason when it cannot be used. */
+    /**
+     * {@return CUDA device {@code index}; throws with the reason when it cannot be used}
+     *
+     * @param index the index
+     */
     public static Device cuda(int index) {
         Device d = new Device("cuda", index);
         Backends.backend(d);
         return d;
     }
 
-    /** Parses {@code "cpu"}, {@code "cuda"} or {@code "cuda:1"}. */
+    /**
+     * Parses {@code "cpu"}, {@code "cuda"} or {@code "cuda:1"}.
+     *
+     * @param spec the specification
+     * @return the device
+     */
     public static Device of(String spec) {
         int colon = spec.indexOf(':');
         String type = colon < 0 ? spec : spec.substring(0, colon);
@@ -55,7 +64,7 @@ public record Device(String type, int index) {
         return d;
     }
 
-    /** The backend that runs this device's kernels. */
+    /** {@return the backend that runs this device's kernels} */
     public Backend backend() {
         return Backends.backend(this);
     }

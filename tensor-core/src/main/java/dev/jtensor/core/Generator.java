@@ -44,17 +44,24 @@ public final class Generator {
      * A generator seeded with {@code seed}, like {@code torch.Generator().manual_seed(seed)}. Any
      * 64-bit pattern is accepted: a negative long stands for {@code seed + 2^64}, as PyTorch reduces
      * negative seeds modulo 2^64.
+     *
+     * @param seed the seed
      */
     public Generator(long seed) {
         state = new GeneratorState(seed);
     }
 
-    /** The default generator that random functions use when none is given. */
+    /** {@return the default generator that random functions use when none is given} */
     public static Generator defaultGenerator() {
         return DefaultHolder.INSTANCE;
     }
 
-    /** Seeds the default generator, like {@code torch.manual_seed(seed)}; returns it. */
+    /**
+     * Seeds the default generator, like {@code torch.manual_seed(seed)}; returns it.
+     *
+     * @param seed the seed
+     * @return this generator
+     */
     public static Generator manualSeed(long seed) {
         return defaultGenerator().setSeed(seed);
     }
@@ -63,13 +70,20 @@ public final class Generator {
      * Re-seeds this generator and clears its cached normal sample, like
      * {@code generator.manual_seed(seed)}; returns this. Only the low 32 bits of the seed shape the
      * stream; {@link #initialSeed()} reports all 64.
+     *
+     * @param seed the seed
+     * @return this generator
      */
     public synchronized Generator setSeed(long seed) {
         state.seed(seed);
         return this;
     }
 
-    /** Re-seeds this generator from a nondeterministic source, like {@code generator.seed()}; returns the seed. */
+    /**
+     * Re-seeds this generator from a nondeterministic source, like {@code generator.seed()}; returns the seed.
+     *
+     * @return the seed
+     */
     public synchronized long seed() {
         long s = new SplittableRandom().nextLong();
         state.seed(s);
@@ -79,14 +93,16 @@ public final class Generator {
     /**
      * The seed this generator was last seeded with, like {@code initial_seed()}; read it as unsigned
      * ({@link Long#toUnsignedString(long)}) to compare with PyTorch's value.
+     *
+     * @return the seed this generator was last seeded with, like {@code initial_seed()}
      */
     public synchronized long initialSeed() {
         return state.engine.seedValue();
     }
 
     /**
-     * The full state in PyTorch's layout ({@code get_rng_state()}: 5056 bytes, little-endian), so it
-     * can be saved, restored, or exchanged with PyTorch's {@code set_rng_state}.
+     * {@return the full state in PyTorch's layout ({@code get_rng_state()}: 5056 bytes, little-endian), so it can
+     * be saved, restored, or exchanged with PyTorch's {@code set_rng_state}}
      */
     public synchronized byte[] getState() {
         return StateBytes.encode(state);
@@ -96,6 +112,8 @@ public final class Generator {
      * Restores a state produced by {@link #getState()} or by PyTorch's {@code get_rng_state()};
      * returns this.
      *
+     * @param bytes the bytes
+     * @return this generator
      * @throws TensorException when the array is not 5056 bytes or holds an invalid engine state
      */
     public synchronized Generator setState(byte[] bytes) {
@@ -103,7 +121,10 @@ public final class Generator {
         return this;
     }
 
-    /** The device this generator serves: always the CPU (random numbers for other devices are copied there). */
+    /**
+     * {@return the device this generator serves: always the CPU (random numbers for other devices are copied
+     * there)}
+     */
     public Device device() {
         return Device.CPU;
     }
@@ -112,12 +133,14 @@ public final class Generator {
      * Sets which PyTorch release's behaviour every generator without its own setting reproduces
      * (default {@link TorchVersion#V2}); e.g. {@code setCompatibility(TorchVersion.V1_13)} to match
      * values computed with PyTorch 1.13.
+     *
+     * @param version the version
      */
     public static void setCompatibility(TorchVersion version) {
         globalVersion = Objects.requireNonNull(version, "version");
     }
 
-    /** The process-wide behaviour set by {@link #setCompatibility}. */
+    /** {@return the process-wide behaviour set by {@link #setCompatibility}} */
     public static TorchVersion getCompatibility() {
         return globalVersion;
     }
@@ -125,13 +148,16 @@ public final class Generator {
     /**
      * Makes this generator reproduce {@code version}'s behaviour regardless of the process-wide
      * setting; {@code null} makes it follow {@link #setCompatibility} again. Returns this.
+     *
+     * @param version the version
+     * @return this generator
      */
     public synchronized Generator setTorchVersion(TorchVersion version) {
         this.version = version;
         return this;
     }
 
-    /** The behaviour this generator reproduces: its own setting, else the process-wide one. */
+    /** {@return the behaviour this generator reproduces: its own setting, else the process-wide one} */
     public synchronized TorchVersion torchVersion() {
         TorchVersion v = version;
         return v != null ? v : globalVersion;

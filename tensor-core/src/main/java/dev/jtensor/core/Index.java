@@ -47,17 +47,17 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
             }
         }
 
-        /** The start, or 0. */
+        /** {@return the start, or 0} */
         public long startOrDefault() {
             return start == null ? 0 : start;
         }
 
-        /** The stop, or {@link Long#MAX_VALUE} (clamped to the dim's size when applied). */
+        /** {@return the stop, or {@link Long#MAX_VALUE} (clamped to the dim's size when applied)} */
         public long stopOrDefault() {
             return stop == null ? Long.MAX_VALUE : stop;
         }
 
-        /** The step, or 1. */
+        /** {@return the step, or 1} */
         public long stepOrDefault() {
             return step == null ? 1 : step;
         }
@@ -103,42 +103,67 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
         }
     }
 
-    /** The integer item {@code i} ({@code x[i]}). */
+    /**
+     * {@return the integer item {@code i} ({@code x[i]})}
+     *
+     * @param index the index
+     */
     static Index at(long index) {
         return new At(index);
     }
 
-    /** The slice {@code start:stop:step}; null parts take Python's defaults. */
+    /**
+     * {@return the slice {@code start:stop:step}; null parts take Python's defaults}
+     *
+     * @param start the start
+     * @param stop the stop
+     * @param step the step
+     */
     static Index slice(Long start, Long stop, Long step) {
         return new Slice(start, stop, step);
     }
 
-    /** The slice {@code start:stop}. */
+    /**
+     * {@return the slice {@code start:stop}}
+     *
+     * @param start the start
+     * @param stop the stop
+     */
     static Index slice(long start, long stop) {
         return new Slice(start, stop, null);
     }
 
-    /** The slice {@code start:stop:step}. */
+    /**
+     * {@return the slice {@code start:stop:step}}
+     *
+     * @param start the start
+     * @param stop the stop
+     * @param step the step
+     */
     static Index slice(long start, long stop, long step) {
         return new Slice(start, stop, step);
     }
 
-    /** The full slice {@code :}. */
+    /** {@return the full slice {@code :}} */
     static Index all() {
         return new Slice(null, null, null);
     }
 
-    /** The ellipsis {@code ...}. */
+    /** {@return the ellipsis {@code ...}} */
     static Index ellipsis() {
         return new Ellipsis();
     }
 
-    /** A new axis (Python's {@code None} inside an index). */
+    /** {@return a new axis (Python's {@code None} inside an index)} */
     static Index newAxis() {
         return new NewAxis();
     }
 
-    /** A tensor item: int64/int32 indices, or a bool mask. */
+    /**
+     * {@return a tensor item: int64/int32 indices, or a bool mask}
+     *
+     * @param t the tensor
+     */
     static Index tensor(Tensor t) {
         return new TensorIndex(t);
     }
@@ -149,6 +174,8 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
      * to a 1-d index tensor and a {@code boolean[]} to a 1-d mask (Python's lists), a {@link Boolean}
      * to a 0-d bool mask (Python's {@code x[True]}).
      *
+     * @param item the index item
+     * @return the index item
      * @throws TensorException for null (use {@link #newAxis()} for Python's None) or another type
      */
     static Index from(Object item) {
@@ -170,7 +197,13 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
         };
     }
 
-    /** Converts several convenience items with {@link #from(Object)}: {@code Index.of(Index.all(), 1)} is {@code [:, 1]}. */
+    /**
+     * Converts several convenience items with {@link #from(Object)}: {@code Index.of(Index.all(), 1)} is {@code
+     * [:, 1]}.
+     *
+     * @param items the index items, one per indexed dim
+     * @return the index array
+     */
     static Index[] of(Object... items) {
         Index[] out = new Index[items.length];
         for (int i = 0; i < items.length; i++) {

@@ -58,20 +58,36 @@ public final class Npy {
 
     // ------------------------------------------------------------------ .npy writing
 
-    /** Writes {@code t} to {@code path} as a {@code .npy} file (NumPy's {@code np.save}), replacing the file. */
+    /**
+     * Writes {@code t} to {@code path} as a {@code .npy} file (NumPy's {@code np.save}), replacing the file.
+     *
+     * @param t the tensor
+     * @param path the file
+     * @throws IOException if reading or writing fails
+     */
     public static void save(Tensor t, Path path) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
             save(t, out);
         }
     }
 
-    /** Writes {@code t} in {@code .npy} format to {@code out} (which is left open). */
+    /**
+     * Writes {@code t} in {@code .npy} format to {@code out} (which is left open).
+     *
+     * @param t the tensor
+     * @param out the tensor to write the result into
+     * @throws IOException if reading or writing fails
+     */
     public static void save(Tensor t, OutputStream out) throws IOException {
         out.write(header(t.dtype(), t.shape()));
         writeData(t.toHostArray(), out);
     }
 
-    /** The bytes of the {@code .npy} file of {@code t}. */
+    /**
+     * {@return the bytes of the {@code .npy} file of {@code t}}
+     *
+     * @param t the tensor
+     */
     public static byte[] toBytes(Tensor t) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -449,6 +465,10 @@ public final class Npy {
     /**
      * Writes the tensors to {@code path} as an uncompressed {@code .npz} archive, member {@code name.npy}
      * per entry, in the map's order (NumPy's {@code np.savez(path, **tensors)}).
+     *
+     * @param tensors the tensors
+     * @param path the file
+     * @throws IOException if reading or writing fails
      */
     public static void saveAll(Map<String, Tensor> tensors, Path path) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
@@ -456,7 +476,13 @@ public final class Npy {
         }
     }
 
-    /** Like {@link #saveAll(Map, Path)} with deflated members (NumPy's {@code np.savez_compressed}). */
+    /**
+     * Like {@link #saveAll(Map, Path)} with deflated members (NumPy's {@code np.savez_compressed}).
+     *
+     * @param tensors the tensors
+     * @param path the file
+     * @throws IOException if reading or writing fails
+     */
     public static void saveAllCompressed(Map<String, Tensor> tensors, Path path) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
             saveAll(tensors, out, true);
@@ -467,7 +493,11 @@ public final class Npy {
      * Writes the tensors as an {@code .npz} archive to {@code out} (finished but left open); {@code compressed}
      * deflates the members.
      *
+     * @param tensors the tensors
+     * @param out the tensor to write the result into
+     * @param compressed whether to compress
      * @throws TensorException for an empty or null name
+     * @throws IOException if reading or writing fails
      */
     public static void saveAll(Map<String, Tensor> tensors, OutputStream out, boolean compressed) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(new NonClosingStream(out))) {
@@ -505,7 +535,10 @@ public final class Npy {
     /**
      * Reads every array of an {@code .npz} archive, keyed by member name without {@code .npy}, in archive order.
      *
+     * @param path the file
+     * @return the arrays by member name, in archive order
      * @throws TensorException for a member that is not a {@code .npy} array, or a malformed one (naming it)
+     * @throws IOException if reading or writing fails
      */
     public static Map<String, Tensor> loadAll(Path path) throws IOException {
         if (path.getFileSystem() != FileSystems.getDefault()) {
@@ -530,7 +563,13 @@ public final class Npy {
         return out;
     }
 
-    /** Reads every array of an {@code .npz} archive from a stream, as {@link #loadAll(Path)} does. */
+    /**
+     * Reads every array of an {@code .npz} archive from a stream, as {@link #loadAll(Path)} does.
+     *
+     * @param in the input stream
+     * @return the arrays by member name, in archive order
+     * @throws IOException if reading or writing fails
+     */
     public static Map<String, Tensor> loadAll(InputStream in) throws IOException {
         Map<String, Tensor> out = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new NonClosingInput(in))) {

@@ -15,7 +15,11 @@ public final class Parallel {
 
     private Parallel() {}
 
-    /** Sets the number of threads used by kernels (1 = serial). */
+    /**
+     * Sets the number of threads used by kernels (1 = serial).
+     *
+     * @param n the count
+     */
     public static synchronized void setNumThreads(int n) {
         if (n < 1) {
             throw new TensorException("number of threads must be positive, got " + n);
@@ -23,7 +27,7 @@ public final class Parallel {
         numThreads = n;
     }
 
-    /** The number of threads kernels use. */
+    /** {@return the number of threads kernels use} */
     public static int getNumThreads() {
         return numThreads;
     }
@@ -31,13 +35,22 @@ public final class Parallel {
     /** A body over the index range {@code [begin, end)}. */
     @FunctionalInterface
     public interface RangeBody {
-        /** Processes {@code [begin, end)}. */
+        /**
+         * Processes {@code [begin, end)}.
+         *
+         * @param begin the first position
+         * @param end the end
+         */
         void run(long begin, long end);
     }
 
     /**
      * Runs {@code body} over {@code [0, n)}, split into at most {@link #getNumThreads()} chunks
      * of at least {@code grain} indices each.
+     *
+     * @param n the count
+     * @param grain the minimum number of elements per task
+     * @param body the body
      */
     public static void forRange(long n, long grain, RangeBody body) {
         long chunks = chunks(n, grain);
@@ -50,8 +63,11 @@ public final class Parallel {
     }
 
     /**
-     * Whether {@link #forRange} would split {@code [0, n)} with this grain; when it would not,
-     * callers on hot paths may run their body directly, without building the body object.
+     * {@return whether {@link #forRange} would split {@code [0, n)} with this grain; when it would not, callers on
+     * hot paths may run their body directly, without building the body object}
+     *
+     * @param n the count
+     * @param grain the minimum number of elements per task
      */
     public static boolean splits(long n, long grain) {
         return chunks(n, grain) > 1;

@@ -55,6 +55,8 @@ public record PrintOptions(int precision, long threshold, int edgeItems, int lin
      * One of PyTorch's named profiles: {@code "default"}, {@code "short"} (precision 2, 2 edge items) or
      * {@code "full"} (never summarise); the sci mode is {@link SciMode#AUTO}.
      *
+     * @param name the name
+     * @return one of PyTorch's named profiles
      * @throws TensorException naming an unknown profile
      */
     public static PrintOptions profile(String name) {
@@ -67,27 +69,47 @@ public record PrintOptions(int precision, long threshold, int edgeItems, int lin
         };
     }
 
-    /** These options with another precision. */
+    /**
+     * {@return these options with another precision}
+     *
+     * @param value the value
+     */
     public PrintOptions withPrecision(int value) {
         return new PrintOptions(value, threshold, edgeItems, lineWidth, sciMode);
     }
 
-    /** These options with another summarisation threshold. */
+    /**
+     * {@return these options with another summarisation threshold}
+     *
+     * @param value the value
+     */
     public PrintOptions withThreshold(long value) {
         return new PrintOptions(precision, value, edgeItems, lineWidth, sciMode);
     }
 
-    /** These options with another number of edge items. */
+    /**
+     * {@return these options with another number of edge items}
+     *
+     * @param value the value
+     */
     public PrintOptions withEdgeItems(int value) {
         return new PrintOptions(precision, threshold, value, lineWidth, sciMode);
     }
 
-    /** These options with another line width. */
+    /**
+     * {@return these options with another line width}
+     *
+     * @param value the value
+     */
     public PrintOptions withLineWidth(int value) {
         return new PrintOptions(precision, threshold, edgeItems, value, sciMode);
     }
 
-    /** These options with another sci mode. */
+    /**
+     * {@return these options with another sci mode}
+     *
+     * @param value the value
+     */
     public PrintOptions withSciMode(SciMode value) {
         return new PrintOptions(precision, threshold, edgeItems, lineWidth, value);
     }

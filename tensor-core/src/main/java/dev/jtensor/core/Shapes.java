@@ -76,7 +76,11 @@ public final class Shapes {
         return (int) n;
     }
 
-    /** Row-major (C-contiguous) element strides of a shape, as PyTorch computes them. */
+    /**
+     * {@return Row-major (C-contiguous) element strides of a shape, as PyTorch computes them}
+     *
+     * @param shape the shape (the size of each dim)
+     */
     public static long[] contiguousStrides(long[] shape) {
         long[] strides = new long[shape.length];
         long acc = 1;
@@ -88,8 +92,10 @@ public final class Shapes {
     }
 
     /**
-     * A dim in {@code [-ndim, ndim)} mapped to {@code [0, ndim)}; a 0-d tensor accepts -1 and 0.
+     * {@return a dim in {@code [-ndim, ndim)} mapped to {@code [0, ndim)}; a 0-d tensor accepts -1 and 0}
      *
+     * @param dim the dim (negative counts from the end)
+     * @param ndim the number of dims
      * @throws TensorException "Dimension out of range (expected to be in range of [-n, n-1], but got d)"
      */
     public static int normalizeDim(long dim, int ndim) {
@@ -101,7 +107,12 @@ public final class Shapes {
         return (int) (dim < 0 ? dim + n : dim);
     }
 
-    /** Checks that every size is non-negative and the element count fits a storage. */
+    /**
+     * Checks that every size is non-negative and the element count fits a storage.
+     *
+     * @param shape the shape (the size of each dim)
+     * @return {@code shape}, checked
+     */
     public static long[] checkShape(long[] shape) {
         long n = 1;
         for (long s : shape) {
@@ -127,6 +138,9 @@ public final class Shapes {
      * PyTorch's broadcast of two shapes: aligned from the right, each pair of sizes equal, or one
      * of them 1, or missing.
      *
+     * @param a the first operand
+     * @param b the second operand
+     * @return PyTorch's broadcast of two shapes
      * @throws TensorException naming both shapes and the first dimension that does not match
      */
     public static long[] broadcast(long[] a, long[] b) {
@@ -147,7 +161,12 @@ public final class Shapes {
         return out;
     }
 
-    /** Whether two shapes broadcast (PyTorch's broadcastability rule). */
+    /**
+     * {@return whether two shapes broadcast (PyTorch's broadcastability rule)}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static boolean broadcastable(long[] a, long[] b) {
         int n = Math.min(a.length, b.length);
         for (int i = 1; i <= n; i++) {
@@ -163,6 +182,9 @@ public final class Shapes {
     /**
      * Resolves a requested shape with at most one {@code -1} against {@code numel} elements.
      *
+     * @param requested the requested shape
+     * @param numel the number of elements
+     * @return the shape with the {@code -1} resolved
      * @throws TensorException "shape '[..]' is invalid for input of size n", or for two -1s
      */
     public static long[] inferSize(long[] requested, long numel) {
@@ -200,10 +222,14 @@ public final class Shapes {
     }
 
     /**
-     * The strides a view of {@code newShape} would have over a tensor of {@code oldShape} and
-     * {@code oldStrides}, or null if no such view exists and the data must be copied (PyTorch's
-     * {@code computeStride}: each group of old dims that is contiguous among itself maps onto a
-     * group of new dims with the same element count).
+     * {@return the strides a view of {@code newShape} would have over a tensor of {@code oldShape} and {@code
+     * oldStrides}, or null if no such view exists and the data must be copied (PyTorch's {@code computeStride}:
+     * each group of old dims that is contiguous among itself maps onto a group of new dims with the same element
+     * count)}
+     *
+     * @param oldShape the old shape
+     * @param oldStrides the old strides
+     * @param newShape the new shape
      */
     public static long[] viewStrides(long[] oldShape, long[] oldStrides, long[] newShape) {
         long[] newStrides = new long[newShape.length];

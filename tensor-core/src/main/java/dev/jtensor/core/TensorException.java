@@ -8,12 +8,21 @@ package dev.jtensor.core;
 public class TensorException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception with the given message. */
+    /**
+     * An exception with the given message.
+     *
+     * @param message the message
+     */
     public TensorException(String message) {
         super(message);
     }
 
-    /** An exception with the given message and cause. */
+    /**
+     * An exception with the given message and cause.
+     *
+     * @param message the message
+     * @param cause the cause
+     */
     public TensorException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -20,7 +20,7 @@ public final class TensorPrinter {
 
     private TensorPrinter() {}
 
-    /** The print options in effect (PyTorch's {@code torch._tensor_str.PRINT_OPTS}). */
+    /** {@return the print options in effect (PyTorch's {@code torch._tensor_str.PRINT_OPTS})} */
     public static PrintOptions printOptions() {
         return options;
     }
@@ -28,6 +28,9 @@ public final class TensorPrinter {
     /**
      * Installs print options for every later print (PyTorch's {@code torch.set_printoptions}); returns the
      * options they replace, so a caller can restore them.
+     *
+     * @param newOptions the new options
+     * @return the print options
      */
     public static PrintOptions setPrintOptions(PrintOptions newOptions) {
         if (newOptions == null) {
@@ -38,12 +41,21 @@ public final class TensorPrinter {
         return previous;
     }
 
-    /** PyTorch's {@code repr(t)} with the current print options. */
+    /**
+     * {@return PyTorch's {@code repr(t)} with the current print options}
+     *
+     * @param t the tensor
+     */
     public static String repr(Tensor t) {
         return repr(t, options);
     }
 
-    /** PyTorch's {@code repr(t)} with the given print options. */
+    /**
+     * {@return PyTorch's {@code repr(t)} with the given print options}
+     *
+     * @param t the tensor
+     * @param opts the options
+     */
     public static String repr(Tensor t, PrintOptions opts) {
         return repr(t, opts, t.requiresGrad(), t.gradFn() == null ? null : t.gradFn().name());
     }

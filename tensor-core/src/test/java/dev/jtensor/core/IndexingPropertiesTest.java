@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * Random mixes of index items on random shapes (contiguous and permuted layouts) against a naive
@@ -460,6 +461,7 @@ class IndexingPropertiesTest {
     // ------------------------------------------------------------------ properties
 
     @Property(tries = 400)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF) // collected for a failing run's report only
     void indexMatchesReference(@ForAll("cases") Case c) {
         Plan plan = reference(c.shape(), c.items());
         Tensor x = laidOut(iota(Shapes.numel(c.shape())), c.shape(), c.layout());

@@ -11,12 +11,15 @@ import dev.jtensor.core.spi.Backends;
 public final class Cuda {
     private Cuda() {}
 
-    /** Whether a GPU can be used (PyTorch's {@code torch.cuda.is_available()}); probed once per JVM. */
+    /** {@return whether a GPU can be used (PyTorch's {@code torch.cuda.is_available()}); probed once per JVM} */
     public static boolean isAvailable() {
         return CudaProbe.isAvailable();
     }
 
-    /** Why CUDA cannot be used here (no driver, no device, driver too old, libraries missing), or the devices found. */
+    /**
+     * {@return Why CUDA cannot be used here (no driver, no device, driver too old, libraries missing), or the
+     * devices found}
+     */
     public static String status() {
         return CudaProbe.reason();
     }
@@ -33,18 +36,32 @@ public final class Cuda {
     public record MemoryStats(long allocatedBytes, long cachedBytes, long peakAllocatedBytes, long cudaMallocCalls,
                               long cacheHits) {}
 
-    /** The allocator's counters of {@code device} (PyTorch's {@code torch.cuda.memory_stats}). */
+    /**
+     * {@return the allocator's counters of {@code device} (PyTorch's {@code torch.cuda.memory_stats})}
+     *
+     * @param device the device
+     */
     public static MemoryStats memoryStats(Device device) {
         CachingAllocator.Stats s = backend(device).gpu.allocator.stats();
         return new MemoryStats(s.allocatedBytes(), s.cachedBytes(), s.peakAllocatedBytes(), s.mallocCalls(), s.cacheHits());
     }
 
-    /** Frees the cached, unused blocks of {@code device} (PyTorch's {@code torch.cuda.empty_cache()}); returns the bytes freed. */
+    /**
+     * Frees the cached, unused blocks of {@code device} (PyTorch's {@code torch.cuda.empty_cache()}); returns the
+     * bytes freed.
+     *
+     * @param device the device
+     * @return the bytes freed
+     */
     public static long emptyCache(Device device) {
         return backend(device).gpu.allocator.emptyCache();
     }
 
-    /** Waits for all queued work of {@code device} (PyTorch's {@code torch.cuda.synchronize()}). */
+    /**
+     * Waits for all queued work of {@code device} (PyTorch's {@code torch.cuda.synchronize()}).
+     *
+     * @param device the device
+     */
     public static void synchronize(Device device) {
         backend(device).gpu.synchronize();
     }

@@ -53,12 +53,12 @@ public final class CudaStorage extends Storage implements AutoCloseable {
         return device;
     }
 
-    /** The size of the elements in bytes. */
+    /** {@return the size of the elements in bytes} */
     public long byteSize() {
         return (long) size() * dtype().itemSize();
     }
 
-    /** Whether the memory was given back. */
+    /** {@return whether the memory was given back} */
     public boolean isClosed() {
         return release.done.get();
     }

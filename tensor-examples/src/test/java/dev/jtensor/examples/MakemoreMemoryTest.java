@@ -53,9 +53,10 @@ class MakemoreMemoryTest {
 
         Makemore.train(model, data, g, 8000, (s, l) -> { });
         long heapAt10000 = usedHeapAfterGc();
-        System.out.printf("makemore memory: %d bytes allocated per step (%.2fx the %d bytes of its tensors, thread %d); "
-                + "heap after GC %.2f MB at step 1000, %.2f MB at step 10000%n", perStep, ratio, stepTensorBytes(), tid,
-                heapAt1000 / 1e6, heapAt10000 / 1e6);
+        System.getLogger(MakemoreMemoryTest.class.getName()).log(System.Logger.Level.INFO, String.format(
+                "makemore memory: %d bytes allocated per step (%.2fx the %d bytes of its tensors, thread %d); "
+                + "heap after GC %.2f MB at step 1000, %.2f MB at step 10000", perStep, ratio, stepTensorBytes(), tid,
+                heapAt1000 / 1e6, heapAt10000 / 1e6));
         assertTrue(ratio < 4, "a step allocates " + perStep + " bytes, " + ratio + "x its tensors' "
                 + stepTensorBytes() + " bytes");
         // A leak of even 1 KB per step would add 9 MB over these 9,000 steps.

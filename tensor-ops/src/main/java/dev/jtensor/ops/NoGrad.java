@@ -13,7 +13,11 @@ public final class NoGrad implements AutoCloseable {
         previous = Autograd.setGradEnabled(false);
     }
 
-    /** Turns recording off on this thread until {@link #close()}. */
+    /**
+     * Turns recording off on this thread until {@link #close()}.
+     *
+     * @return the scope, to close
+     */
     public static NoGrad enter() {
         return new NoGrad();
     }

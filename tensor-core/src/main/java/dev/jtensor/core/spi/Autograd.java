@@ -16,12 +16,17 @@ public final class Autograd {
 
     private Autograd() {}
 
-    /** Whether gradients are recorded on this thread (PyTorch's {@code torch.is_grad_enabled()}). */
+    /** {@return whether gradients are recorded on this thread (PyTorch's {@code torch.is_grad_enabled()})} */
     public static boolean isGradEnabled() {
         return ENABLED.get()[0];
     }
 
-    /** Turns recording on or off for this thread; returns the previous setting. */
+    /**
+     * Turns recording on or off for this thread; returns the previous setting.
+     *
+     * @param on whether to turn it on
+     * @return the previous setting
+     */
     public static boolean setGradEnabled(boolean on) {
         boolean[] cell = ENABLED.get();
         boolean prev = cell[0];
@@ -29,7 +34,7 @@ public final class Autograd {
         return prev;
     }
 
-    /** The installed engine, or a clear error when tensor-ops is not on the class or module path. */
+    /** {@return the installed engine, or a clear error when tensor-ops is not on the class or module path} */
     public static AutogradEngine engine() {
         if (ENGINE == null) {
             throw new TensorException("autograd needs the dev.jtensor:tensor-ops artifact (module dev.jtensor.ops) "
@@ -38,12 +43,16 @@ public final class Autograd {
         return ENGINE;
     }
 
-    /** Whether an engine is installed. */
+    /** {@return whether an engine is installed} */
     public static boolean isAvailable() {
         return ENGINE != null;
     }
 
-    /** Whether an op on these inputs must be recorded. */
+    /**
+     * {@return whether an op on these inputs must be recorded}
+     *
+     * @param inputs the inputs
+     */
     public static boolean needsRecord(Tensor... inputs) {
         if (ENGINE == null) {
             return false;
@@ -58,7 +67,15 @@ public final class Autograd {
         return false;
     }
 
-    /** Records {@code op} if needed and returns {@code output}. */
+    /**
+     * Records {@code op} if needed and returns {@code output}.
+     *
+     * @param op the operation
+     * @param output the output
+     * @param inputs the inputs
+     * @param attrs the attributes
+     * @return the tensor
+     */
     public static Tensor record(Primitive op, Tensor output, Tensor[] inputs, Object... attrs) {
         if (needsRecord(inputs)) {
             ENGINE.record(op, inputs, new Tensor[] {output}, attrs);

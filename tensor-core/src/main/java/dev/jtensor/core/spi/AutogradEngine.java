@@ -13,12 +13,19 @@ public interface AutogradEngine {
      * when grad mode is on and some input requires grad.
      *
      * @param attrs op-specific values the derivative needs (dims, shapes, index tensors)
+     * @param op the operation
+     * @param inputs the inputs
+     * @param outputs the outputs
      */
     void record(Primitive op, Tensor[] inputs, Tensor[] outputs, Object[] attrs);
 
     /**
      * Back-propagates from {@code root}, seeding it with {@code gradient} (ones for a scalar), and
      * accumulates into the {@code grad} of leaves that require grad.
+     *
+     * @param root the root
+     * @param gradient the gradient
+     * @param retainGraph whether to keep the recorded graph for another backward pass
      */
     void backward(Tensor root, Tensor gradient, boolean retainGraph);
 }

@@ -11,22 +11,44 @@ import dev.jtensor.core.Device;
  * implementations may assume valid arguments.
  */
 public interface Backend {
-    /** The device type, e.g. {@code "cpu"}. */
+    /** {@return the device type, e.g. {@code "cpu"}} */
     String type();
 
-    /** A zero-filled storage of {@code numel} elements. */
+    /**
+     * {@return a zero-filled storage of {@code numel} elements}
+     *
+     * @param dtype the dtype
+     * @param numel the number of elements
+     */
     Storage allocate(DType dtype, long numel);
 
-    /** A storage on this device holding a copy of a host primitive array. */
+    /**
+     * {@return a storage on this device holding a copy of a host primitive array}
+     *
+     * @param array the Java array
+     */
     Storage fromHost(Object array);
 
-    /** A host primitive array holding a copy of the whole storage. */
+    /**
+     * {@return a host primitive array holding a copy of the whole storage}
+     *
+     * @param storage the storage
+     */
     Object toHost(Storage storage);
 
-    /** {@code out = cast(in)}: operand 0 is written with operand 1 converted to its dtype (PyTorch's casts). */
+    /**
+     * {@code out = cast(in)}: operand 0 is written with operand 1 converted to its dtype (PyTorch's casts).
+     *
+     * @param it the tensor iterator
+     */
     void copy(TensorIterator it);
 
-    /** Writes {@code value} (a Long, Double or Boolean) converted to operand 0's dtype into every element. */
+    /**
+     * Writes {@code value} (a Long, Double or Boolean) converted to operand 0's dtype into every element.
+     *
+     * @param it the tensor iterator
+     * @param value the value
+     */
     void fill(TensorIterator it, Object value);
 
     // ---------------------------------------------------------------- elementwise primitives
@@ -35,6 +57,9 @@ public interface Backend {
     /**
      * {@code out = op(in)}: operand 0 is written with {@code op} applied to operand 1, both of the
      * op's dtype (see {@link UnaryOp}).
+     *
+     * @param op the operation
+     * @param it the tensor iterator
      */
     void unary(UnaryOp op, TensorIterator it);
 
@@ -44,12 +69,16 @@ public interface Backend {
      *
      * @param alpha the scale of {@code b} for {@link BinaryOp#ADD} and {@link BinaryOp#SUB} (a Long
      *     for integer and bool dtypes, a Double for floating ones); 1 for every other op
+     * @param op the operation
+     * @param it the tensor iterator
      */
     void binary(BinaryOp op, TensorIterator it, Number alpha);
 
     /**
      * {@code out = cond ? x : y}: operand 1 is the bool condition, operands 2 and 3 the values, of
      * the output's dtype.
+     *
+     * @param it the tensor iterator
      */
     void where(TensorIterator it);
 
@@ -63,6 +92,9 @@ public interface Backend {
      * Reduces every line of {@code plan} into its output element(s) with {@code op} (see
      * {@link ReduceOp} for the dtypes each op receives). Each output element is computed on one
      * thread, so results do not depend on the thread count.
+     *
+     * @param op the operation
+     * @param plan the plan
      */
     void reduce(ReduceOp op, ReducePlan plan);
 
@@ -70,6 +102,10 @@ public interface Backend {
      * Variance of every line of {@code plan} with {@code correction} (1 = Bessel's; the divisor is
      * {@code max(0, n - correction)}), or its square root when {@code std}; input and output float32
      * or float64, accumulated in float64 as PyTorch does.
+     *
+     * @param plan the plan
+     * @param correction the difference between the sample size and the divisor (1 for Bessel's correction)
+     * @param std the standard deviation
      */
     void stdVar(ReducePlan plan, double correction, boolean std);
 
@@ -77,6 +113,8 @@ public interface Backend {
      * Inclusive prefix sum along the lines of a scan plan ({@link ReducePlan#scan}); input and
      * output float32, float64 or int64 of one dtype (float32 accumulates in float64, as PyTorch's CPU
      * kernel does).
+     *
+     * @param plan the plan
      */
     void cumsum(ReducePlan plan);
 
@@ -95,6 +133,10 @@ public interface Backend {
      * {@code offset_1(i) + sum_j idx_j(i)' * indexedStrides[j]}, where {@code idx'} is the index
      * with {@code indexedSizes[j]} added when negative. Source and output have the same dtype, and
      * every index lies in {@code [-indexedSizes[j], indexedSizes[j])} (checked by the caller).
+     *
+     * @param it the tensor iterator
+     * @param indexedSizes the sizes of the indexed dims
+     * @param indexedStrides the strides of the indexed dims
      */
     void indexGather(TensorIterator it, long[] indexedSizes, long[] indexedStrides);
 
@@ -109,16 +151,29 @@ public interface Backend {
      * it overwrites ({@code alpha} unused) and, where positions repeat, which value stays is
      * unspecified (the CPU backend keeps the last in iteration order). Values and destination have
      * the same dtype and do not share memory; indices are in bounds (checked by the caller).
+     *
+     * @param it the tensor iterator
+     * @param indexedSizes the sizes of the indexed dims
+     * @param indexedStrides the strides of the indexed dims
+     * @param accumulate whether to add to the existing values instead of replacing them
+     * @param alpha the multiplier alpha
      */
     void indexPut(TensorIterator it, long[] indexedSizes, long[] indexedStrides, boolean accumulate, double alpha);
 
-    /** The number of elements of a contiguous tensor that are not zero (NaN counts as non-zero). */
+    /**
+     * {@return the number of elements of a contiguous tensor that are not zero (NaN counts as non-zero)}
+     *
+     * @param input the input tensor
+     */
     long countNonzero(dev.jtensor.core.Tensor input);
 
     /**
      * Writes the coordinates of the non-zero elements of the contiguous tensor {@code input}, in
      * row-major order, into {@code out}: a contiguous int64 tensor of shape
      * {@code [countNonzero(input), input.dim()]}.
+     *
+     * @param input the input tensor
+     * @param out the tensor to write the result into
      */
     void nonzero(dev.jtensor.core.Tensor input, dev.jtensor.core.Tensor out);
 
@@ -134,6 +189,8 @@ public interface Backend {
      * {@code gemm} over a batch). Operands may have any strides, including 0 and transposed
      * layouts; the output does not overlap the inputs. Implemented for float32, float64, int64
      * and int32; results must not depend on the number of threads used.
+     *
+     * @param spec the specification
      */
     void gemm(GemmSpec spec);
 
@@ -148,6 +205,11 @@ public interface Backend {
      * {@code output} (PyTorch's {@code _softmax}/{@code _log_softmax}): per line, subtract the max,
      * exponentiate and normalise. Both tensors are contiguous, of one shape and one dtype (float32 or
      * float64); {@code dim} is normalised ({@code 0} for a 0-d tensor).
+     *
+     * @param input the input tensor
+     * @param output the output
+     * @param dim the dim (negative counts from the end)
+     * @param log whether the values are logarithms
      */
     void softmax(dev.jtensor.core.Tensor input, dev.jtensor.core.Tensor output, int dim, boolean log);
 
@@ -155,6 +217,12 @@ public interface Backend {
      * The input gradient of {@link #softmax}: {@code gradInput = y * (g - sum(g * y))} for softmax,
      * {@code g - exp(y) * sum(g)} for log-softmax, sums along {@code dim}, where {@code y} is the
      * forward output and {@code g} the output gradient. All three contiguous, one shape and dtype.
+     *
+     * @param gradOutput the gradient of the output
+     * @param output the output
+     * @param gradInput the gradient of the input
+     * @param dim the dim (negative counts from the end)
+     * @param log whether the values are logarithms
      */
     void softmaxBackward(dev.jtensor.core.Tensor gradOutput, dev.jtensor.core.Tensor output,
             dev.jtensor.core.Tensor gradInput, int dim, boolean log);
@@ -175,6 +243,15 @@ public interface Backend {
      * backward scales it instead of computing every exponential again (the CPU backend does), or
      * ignore it. Nothing but the backward reads it.
      *
+     * @param logits the logits
+     * @param target the target
+     * @param weight the weight
+     * @param ignoreIndex the target value that is ignored
+     * @param labelSmoothing the label smoothing amount in [0, 1]
+     * @param reduction how the per-element results are reduced
+     * @param stats the statistics
+     * @param probs the probabilities
+     * @param loss the loss
      * @return the total weight: the sum of {@code w[t]} over rows not ignored
      */
     double crossEntropyForward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
@@ -189,6 +266,17 @@ public interface Backend {
      * in the forward; {@code gradLogits} is contiguous {@code [M, C]}. {@code probs} is the forward's
      * scratch buffer (or null), whatever that forward left in it; {@code gradLogits} may be
      * {@code probs} itself, then written in place.
+     *
+     * @param logits the logits
+     * @param target the target
+     * @param weight the weight
+     * @param ignoreIndex the target value that is ignored
+     * @param labelSmoothing the label smoothing amount in [0, 1]
+     * @param stats the statistics
+     * @param probs the probabilities
+     * @param gradLoss the gradient of the loss
+     * @param scale the scale
+     * @param gradLogits the gradient of the logits
      */
     void crossEntropyBackward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
             dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing,
@@ -205,6 +293,15 @@ public interface Backend {
      * -1 for an empty bag). {@code indices} (int64 {@code [L]}, valid rows) and {@code offsets} (int64
      * {@code [B+1]}, non-decreasing from 0 to L) are contiguous; {@code output} is a contiguous,
      * zero-filled {@code [B, D]} tensor of the weight's dtype; an empty bag stays zero.
+     *
+     * @param weight the weight
+     * @param indices the indices
+     * @param offsets the offsets
+     * @param mode the mode
+     * @param perSampleWeights the per-sample weights, or null
+     * @param paddingIdx the padding index ({@code padding_idx}), whose row gets no gradient
+     * @param output the output
+     * @param maxIndices the indices of the maxima
      */
     void embeddingBag(dev.jtensor.core.Tensor weight, dev.jtensor.core.Tensor indices,
             dev.jtensor.core.Tensor offsets, int mode, dev.jtensor.core.Tensor perSampleWeights, long paddingIdx,
@@ -215,6 +312,15 @@ public interface Backend {
      * contiguous) into the rows it was made of (sum: times the per-sample weight; mean: divided by the
      * bag's count; max: only the elements that were the max) of {@code gradWeight}, a contiguous,
      * zero-filled {@code [num, D]} tensor. Other arguments as in the forward.
+     *
+     * @param gradOutput the gradient of the output
+     * @param indices the indices
+     * @param offsets the offsets
+     * @param mode the mode
+     * @param perSampleWeights the per-sample weights, or null
+     * @param paddingIdx the padding index ({@code padding_idx}), whose row gets no gradient
+     * @param maxIndices the indices of the maxima
+     * @param gradWeight the gradient of the weight
      */
     void embeddingBagBackward(dev.jtensor.core.Tensor gradOutput, dev.jtensor.core.Tensor indices,
             dev.jtensor.core.Tensor offsets, int mode, dev.jtensor.core.Tensor perSampleWeights, long paddingIdx,

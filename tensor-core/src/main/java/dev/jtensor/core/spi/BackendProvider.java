@@ -7,16 +7,21 @@ package dev.jtensor.core.spi;
  * first asks for the device.
  */
 public interface BackendProvider {
-    /** The device type this provider serves, e.g. {@code "cuda"}. */
+    /** {@return the device type this provider serves, e.g. {@code "cuda"}} */
     String type();
 
     /**
-     * Whether the device can be used here; when not, the reason (no driver, no device, missing
-     * libraries). Called once per JVM and cached by {@link Backends}.
+     * {@return whether the device can be used here; when not, the reason (no driver, no device, missing
+     * libraries)} Called once per JVM and cached by {@link Backends}.
      */
     Availability probe();
 
-    /** Opens device {@code index}; only called after a successful probe. */
+    /**
+     * Opens device {@code index}; only called after a successful probe.
+     *
+     * @param index the index
+     * @return the backend
+     */
     Backend open(int index);
 
     /**
@@ -26,12 +31,20 @@ public interface BackendProvider {
      * @param reason why not (or a description of the device when available)
      */
     record Availability(boolean available, String reason) {
-        /** An available device with a description. */
+        /**
+         * {@return an available device with a description}
+         *
+         * @param description the description
+         */
         public static Availability yes(String description) {
             return new Availability(true, description);
         }
 
-        /** An unavailable device with the reason. */
+        /**
+         * {@return an unavailable device with the reason}
+         *
+         * @param reason the reason
+         */
         public static Availability no(String reason) {
             return new Availability(false, reason);
         }

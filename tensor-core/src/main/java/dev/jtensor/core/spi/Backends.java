@@ -25,14 +25,15 @@ public final class Backends {
 
     private Backends() {}
 
-    /** The CPU backend. */
+    /** {@return the CPU backend} */
     public static Backend cpu() {
         return CpuBackend.INSTANCE;
     }
 
     /**
-     * The backend of a device.
+     * {@return the backend of a device}
      *
+     * @param device the device
      * @throws TensorException if no provider serves the device type, or its probe failed (with the reason)
      */
     public static Backend backend(Device device) {
@@ -50,7 +51,11 @@ public final class Backends {
         return OPEN.computeIfAbsent(device, d -> PROVIDERS.get(d.type()).open(d.index()));
     }
 
-    /** The cached probe result of a device type (unavailable with a reason if no provider is installed). */
+    /**
+     * {@return the cached probe result of a device type (unavailable with a reason if no provider is installed)}
+     *
+     * @param type the type
+     */
     public static BackendProvider.Availability availability(String type) {
         if (type.equals("cpu")) {
             return BackendProvider.Availability.yes("cpu");

@@ -67,12 +67,12 @@ public enum BinaryOp {
     /** {@code a || b}; bool inputs and output. */
     LOGICAL_OR;
 
-    /** Whether this op writes a bool output whatever its input dtype (comparisons and logical ops). */
+    /** {@return whether this op writes a bool output whatever its input dtype (comparisons and logical ops)} */
     public boolean hasBoolOutput() {
         return ordinal() >= EQ.ordinal();
     }
 
-    /** Whether this is one of the six comparisons. */
+    /** {@return whether this is one of the six comparisons} */
     public boolean isComparison() {
         return ordinal() >= EQ.ordinal() && ordinal() <= GE.ordinal();
     }

@@ -56,13 +56,19 @@ public record GemmSpec(DType dtype, long[] batchShape, long m, long n, long k,
             }
         }
 
-        /** The batch strides (a copy). */
+        /** {@return the batch strides (a copy)} */
         @Override
         public long[] batchStrides() {
             return batchStrides.clone();
         }
 
-        /** The storage index of element {@code (i, j)} of the matrix at batch multi-index {@code bi}. */
+        /**
+         * {@return the storage index of element {@code (i, j)} of the matrix at batch multi-index {@code bi}}
+         *
+         * @param bi the index of the bag
+         * @param i the index i
+         * @param j the index j
+         */
         public long index(long[] bi, long i, long j) {
             long idx = offset + i * rowStride + j * colStride;
             for (int d = 0; d < bi.length; d++) {
@@ -98,13 +104,13 @@ public record GemmSpec(DType dtype, long[] batchShape, long m, long n, long k,
         }
     }
 
-    /** The batch sizes (a copy). */
+    /** {@return the batch sizes (a copy)} */
     @Override
     public long[] batchShape() {
         return batchShape.clone();
     }
 
-    /** The number of matrix products: the product of the batch sizes. */
+    /** {@return the number of matrix products: the product of the batch sizes} */
     public long batchCount() {
         long p = 1;
         for (long s : batchShape) {

@@ -4,6 +4,6 @@ package dev.jtensor.core.spi;
  * The autograd node that produced a tensor (PyTorch's {@code grad_fn}); implemented by tensor-ops.
  */
 public interface GradNode {
-    /** PyTorch-style name, e.g. {@code "AddBackward0"}. */
+    /** {@return PyTorch-style name, e.g. {@code "AddBackward0"}} */
     String name();
 }

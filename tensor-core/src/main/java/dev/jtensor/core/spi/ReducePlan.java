@@ -50,10 +50,12 @@ public final class ReducePlan {
     }
 
     /**
-     * A reduction of {@code input} over {@code dims} (normalised, distinct; empty for a 0-d input)
-     * into {@code outputs}, each of the input's shape with the reduced dims either removed or of
-     * size 1 (keepdim).
+     * {@return a reduction of {@code input} over {@code dims} (normalised, distinct; empty for a 0-d input) into
+     * {@code outputs}, each of the input's shape with the reduced dims either removed or of size 1 (keepdim)}
      *
+     * @param input the input tensor
+     * @param dims the dims (negative count from the end)
+     * @param outputs the outputs
      * @throws TensorException if a reduced dim is empty (the op handles empty reductions), or an
      *     output's shape does not match
      */
@@ -152,6 +154,10 @@ public final class ReducePlan {
      * A scan along {@code dim} (normalised) of {@code input} into {@code output} of the same shape:
      * each line runs along {@code dim}, and {@link #outputReduceStride()} steps along the output's line.
      *
+     * @param input the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param output the output
+     * @return a scan along {@code dim} (normalised) of {@code input} into {@code output} of the same shape
      * @throws TensorException if the tensors are empty or their shapes differ
      */
     public static ReducePlan scan(Tensor input, int dim, Tensor output) {
@@ -216,17 +222,21 @@ public final class ReducePlan {
         return new Tensor(out.storage(), keptShape, kst, out.storageOffset());
     }
 
-    /** The tensor kernels read: the op's input, or its reordered contiguous copy. */
+    /** {@return the tensor kernels read: the op's input, or its reordered contiguous copy} */
     public Tensor input() {
         return input;
     }
 
-    /** The number of outputs (2 for {@link ReduceOp#MAX}/{@link ReduceOp#MIN}, else 1). */
+    /** {@return the number of outputs (2 for {@link ReduceOp#MAX}/{@link ReduceOp#MIN}, else 1)} */
     public int outputCount() {
         return outputs.length;
     }
 
-    /** Output {@code k} as the op allocated it. */
+    /**
+     * {@return Output {@code k} as the op allocated it}
+     *
+     * @param k the count k
+     */
     public Tensor output(int k) {
         return outputs[k];
     }
@@ -234,27 +244,29 @@ public final class ReducePlan {
     /**
      * The iterator over lines: operands {@code 0 .. outputCount()-1} are the outputs, operand
      * {@code outputCount()} the input at the start of each line; {@code numel()} is the number of lines.
+     *
+     * @return the iterator over lines
      */
     public TensorIterator iterator() {
         return iterator;
     }
 
-    /** The number of lines (output elements of a reduction). */
+    /** {@return the number of lines (output elements of a reduction)} */
     public long lineCount() {
         return iterator.numel();
     }
 
-    /** The number of input elements on each line, at least 1. */
+    /** {@return the number of input elements on each line, at least 1} */
     public int reduceSize() {
         return reduceSize;
     }
 
-    /** The element stride between consecutive input elements of a line. */
+    /** {@return the element stride between consecutive input elements of a line} */
     public int inputReduceStride() {
         return inputReduceStride;
     }
 
-    /** For a scan, the element stride between consecutive output elements of a line; 0 for a reduction. */
+    /** {@return For a scan, the element stride between consecutive output elements of a line; 0 for a reduction} */
     public int outputReduceStride() {
         return outputReduceStride;
     }

@@ -14,26 +14,31 @@ public abstract class Storage {
     private final int size;
     private int version;
 
-    /** A storage of {@code size} elements of {@code dtype}. */
+    /**
+     * A storage of {@code size} elements of {@code dtype}.
+     *
+     * @param dtype the dtype
+     * @param size the size
+     */
     protected Storage(DType dtype, int size) {
         this.dtype = dtype;
         this.size = size;
     }
 
-    /** The element type. */
+    /** {@return the element type} */
     public final DType dtype() {
         return dtype;
     }
 
-    /** The number of elements. */
+    /** {@return the number of elements} */
     public final int size() {
         return size;
     }
 
-    /** The device the elements live on. */
+    /** {@return the device the elements live on} */
     public abstract Device device();
 
-    /** The version counter: how many in-place writes this storage has seen. */
+    /** {@return the version counter: how many in-place writes this storage has seen} */
     public final int version() {
         return version;
     }

@@ -42,6 +42,9 @@ public final class TensorIterator {
      * Builds an iterator over {@code output} (already allocated with the broadcast shape of the
      * inputs) and {@code inputs}.
      *
+     * @param output the output
+     * @param inputs the inputs
+     * @return the iterator
      * @throws TensorException if the inputs do not broadcast, the output's shape is not their
      *     broadcast shape, the output has several elements at one memory location, or a dense input
      *     partially overlaps a dense output, or an input is on another device (a 0-dim CPU input excepted)
@@ -215,7 +218,11 @@ public final class TensorIterator {
         return true;
     }
 
-    /** The broadcast shape of several tensors, with PyTorch's rule and error message. */
+    /**
+     * {@return the broadcast shape of several tensors, with PyTorch's rule and error message}
+     *
+     * @param tensors the tensors
+     */
     public static long[] broadcastShapes(Tensor... tensors) {
         long[] result = tensors[0].shape();
         for (int i = 1; i < tensors.length; i++) {
@@ -227,6 +234,8 @@ public final class TensorIterator {
     /**
      * Rejects a tensor that several of its own elements share memory with (an {@code expand}ed
      * view), as PyTorch does for outputs of in-place ops.
+     *
+     * @param t the tensor
      */
     public static void checkNoInternalOverlap(Tensor t) {
         for (int d = 0; d < t.dim(); d++) {
@@ -323,6 +332,10 @@ public final class TensorIterator {
      * Whether the elements fill a block of memory exactly once in some order of the dims (PyTorch's
      * {@code is_non_overlapping_and_dense}): sorted by stride, each stride is the product of the
      * sizes below it.
+     *
+     * @param t the tensor
+     * @return whether the elements fill a block of memory exactly once in some order of the dims (PyTorch's {@code
+     *     is_non_overlapping_and_dense})
      */
     public static boolean isNonOverlappingAndDense(Tensor t) {
         int nd = t.dim();
@@ -345,42 +358,54 @@ public final class TensorIterator {
         return true;
     }
 
-    /** Operand {@code k}: 0 is the output, 1.. the inputs. */
+    /**
+     * {@return operand {@code k}: 0 is the output, 1.} the inputs.
+     *
+     * @param k the count k
+     */
     public Tensor operand(int k) {
         return operands[k];
     }
 
-    /** The number of operands, output included. */
+    /** {@return the number of operands, output included} */
     public int operandCount() {
         return operands.length;
     }
 
-    /** The number of elements iterated. */
+    /** {@return the number of elements iterated} */
     public long numel() {
         return numel;
     }
 
-    /** The element stride of operand {@code k} along rows. */
+    /**
+     * {@return the element stride of operand {@code k} along rows}
+     *
+     * @param k the count k
+     */
     public int innerStride(int k) {
         return (int) strides[k][0];
     }
 
-    /** The length of a full row (the innermost coalesced dimension). */
+    /** {@return the length of a full row (the innermost coalesced dimension)} */
     public long rowLength() {
         return shape[0];
     }
 
-    /** The iteration shape, innermost dimension first (for device backends that launch over it). */
+    /** {@return the iteration shape, innermost dimension first (for device backends that launch over it)} */
     public long[] iterationShape() {
         return shape.clone();
     }
 
-    /** Operand {@code k}'s element strides over {@link #iterationShape()}, innermost first. */
+    /**
+     * {@return operand {@code k}'s element strides over {@link #iterationShape()}, innermost first}
+     *
+     * @param k the count k
+     */
     public long[] iterationStrides(int k) {
         return strides[k].clone();
     }
 
-    /** Whether every operand has inner stride 1, so rows are plain contiguous runs. */
+    /** {@return whether every operand has inner stride 1, so rows are plain contiguous runs} */
     public boolean isInnerContiguous() {
         for (long[] s : strides) {
             if (s[0] != 1) {
@@ -396,11 +421,18 @@ public final class TensorIterator {
         /**
          * Processes {@code n} elements; operand {@code k} starts at {@code offsets[k]} and steps by
          * {@link #innerStride(int) innerStride(k)}. {@code offsets} is reused between calls.
+         *
+         * @param offsets the offsets
+         * @param n the count
          */
         void row(int[] offsets, int n);
     }
 
-    /** Visits all elements, row by row, on the calling thread. */
+    /**
+     * Visits all elements, row by row, on the calling thread.
+     *
+     * @param kernel the kernel
+     */
     public void forEachRow(RowKernel kernel) {
         forEachRow(0, numel, kernel);
     }
@@ -408,6 +440,10 @@ public final class TensorIterator {
     /**
      * Visits the elements with linear iteration index in {@code [begin, end)}, emitting partial
      * rows at the ends. Ranges are how backends split work between threads.
+     *
+     * @param begin the first position
+     * @param end the end
+     * @param kernel the kernel
      */
     public void forEachRow(long begin, long end, RowKernel kernel) {
         if (begin >= end) {

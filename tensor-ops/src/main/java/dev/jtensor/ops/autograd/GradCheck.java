@@ -32,6 +32,8 @@ public final class GradCheck {
     /**
      * Checks {@code f}'s gradients at {@code inputs} with the default step and tolerances.
      *
+     * @param f the function
+     * @param inputs the inputs
      * @throws TensorException naming the input, input element, output element and both values at
      *     the first mismatch, or when an input or the output is not float64
      */
@@ -42,6 +44,12 @@ public final class GradCheck {
     /**
      * Checks {@code f}'s gradients at {@code inputs}: analytic and numerical Jacobian entries
      * {@code a} and {@code n} must satisfy {@code |a - n| <= atol + rtol * |n|}.
+     *
+     * @param f the function
+     * @param eps the epsilon added for numerical stability
+     * @param atol the absolute tolerance
+     * @param rtol the relative tolerance
+     * @param inputs the inputs
      */
     public static void check(Function<Tensor[], Tensor> f, double eps, double atol, double rtol, Tensor... inputs) {
         int count = inputs.length;

@@ -73,6 +73,13 @@ public final class TapeEngine implements AutogradEngine {
      * The gradients of {@code output} with respect to {@code inputs}, without touching any
      * {@code grad} (PyTorch's {@code torch.autograd.grad}); see {@link dev.jtensor.ops.Grad#grad}.
      *
+     * @param output the output
+     * @param inputs the inputs
+     * @param gradOutput the gradient of the output
+     * @param retainGraph whether to keep the recorded graph for another backward pass
+     * @param allowUnused whether inputs the outputs do not depend on are allowed (their gradient is null)
+     * @return the gradients of {@code output} with respect to {@code inputs}, without touching any {@code grad}
+     *     (PyTorch's {@code torch.autograd.grad})
      * @throws TensorException when an input requires no grad, or (unless {@code allowUnused}) is
      *     not reached from {@code output}
      */

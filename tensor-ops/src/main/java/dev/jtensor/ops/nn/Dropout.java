@@ -8,12 +8,21 @@ public final class Dropout extends Module {
     private final double p;
     private final Generator generator;
 
-    /** {@code nn.Dropout(p)} drawing from the default generator. */
+    /**
+     * {@code nn.Dropout(p)} drawing from the default generator.
+     *
+     * @param p the probability p
+     */
     public Dropout(double p) {
         this(p, null);
     }
 
-    /** {@code nn.Dropout(p)} drawing its masks from {@code generator} (null: the default). */
+    /**
+     * {@code nn.Dropout(p)} drawing its masks from {@code generator} (null: the default).
+     *
+     * @param p the probability p
+     * @param generator the random number generator to draw from
+     */
     public Dropout(double p, Generator generator) {
         if (!(p >= 0 && p <= 1)) {
             throw new dev.jtensor.core.TensorException("dropout probability has to be between 0 and 1, but got " + p);

@@ -13,17 +13,36 @@ import dev.jtensor.core.TensorException;
 public final class Embedding extends Module {
     private final EmbeddingOptions options;
 
-    /** {@code nn.Embedding(num, dim)}, drawing from the default generator. */
+    /**
+     * {@code nn.Embedding(num, dim)}, drawing from the default generator.
+     *
+     * @param numEmbeddings the number of rows of the embedding table
+     * @param embeddingDim the size of each embedding vector
+     */
     public Embedding(long numEmbeddings, long embeddingDim) {
         this(numEmbeddings, embeddingDim, null, null);
     }
 
-    /** {@code nn.Embedding(num, dim, padding_idx=paddingIdx)}, drawing from the default generator. */
+    /**
+     * {@code nn.Embedding(num, dim, padding_idx=paddingIdx)}, drawing from the default generator.
+     *
+     * @param numEmbeddings the number of rows of the embedding table
+     * @param embeddingDim the size of each embedding vector
+     * @param paddingIdx the padding index ({@code padding_idx}), whose row gets no gradient
+     */
     public Embedding(long numEmbeddings, long embeddingDim, long paddingIdx) {
         this(numEmbeddings, embeddingDim, paddingIdx, null);
     }
 
-    /** {@code nn.Embedding(num, dim, padding_idx)} (null for none) drawing from {@code generator} (null: the default). */
+    /**
+     * {@code nn.Embedding(num, dim, padding_idx)} (null for none) drawing from {@code generator} (null: the
+     * default).
+     *
+     * @param numEmbeddings the number of rows of the embedding table
+     * @param embeddingDim the size of each embedding vector
+     * @param paddingIdx the padding index ({@code padding_idx}), whose row gets no gradient
+     * @param generator the random number generator to draw from
+     */
     public Embedding(long numEmbeddings, long embeddingDim, Long paddingIdx, Generator generator) {
         this(Init.embeddingWeight(numEmbeddings, embeddingDim, paddingIdx, generator),
                 new EmbeddingOptions().paddingIdx(normalise(paddingIdx, numEmbeddings)));
@@ -32,6 +51,9 @@ public final class Embedding extends Module {
     /**
      * An embedding over a given weight {@code [num, dim]} with options (padding index, max norm);
      * the weight is registered as the parameter, not copied.
+     *
+     * @param weight the weight
+     * @param options the options
      */
     public Embedding(Tensor weight, EmbeddingOptions options) {
         if (weight.dim() != 2) {
@@ -46,6 +68,11 @@ public final class Embedding extends Module {
     /**
      * {@code nn.Embedding.from_pretrained(embeddings, freeze, padding_idx)}: the given weight (not
      * copied); with {@code freeze} it does not require grad.
+     *
+     * @param embeddings the embedding table
+     * @param freeze whether the table is frozen (does not require grad)
+     * @param paddingIdx the padding index ({@code padding_idx}), whose row gets no gradient
+     * @return {@code nn.Embedding.from_pretrained(embeddings, freeze, padding_idx)}
      */
     public static Embedding fromPretrained(Tensor embeddings, boolean freeze, Long paddingIdx) {
         Embedding e = new Embedding(embeddings.detach(), new EmbeddingOptions().paddingIdx(paddingIdx));
@@ -66,12 +93,12 @@ public final class Embedding extends Module {
         return paddingIdx < 0 ? paddingIdx + num : paddingIdx;
     }
 
-    /** The table, {@code [num, dim]}. */
+    /** {@return the table, {@code [num, dim]}} */
     public Tensor weight() {
         return parameter("weight");
     }
 
-    /** The padding index, or null. */
+    /** {@return the padding index, or null} */
     public Long paddingIdx() {
         return options.paddingIdx();
     }

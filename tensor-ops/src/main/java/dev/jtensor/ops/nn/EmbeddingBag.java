@@ -13,7 +13,13 @@ public final class EmbeddingBag extends Module {
     private final Long paddingIdx;
     private final boolean includeLastOffset;
 
-    /** {@code nn.EmbeddingBag(num, dim, mode=mode)}, drawing from the default generator. */
+    /**
+     * {@code nn.EmbeddingBag(num, dim, mode=mode)}, drawing from the default generator.
+     *
+     * @param numEmbeddings the number of rows of the embedding table
+     * @param embeddingDim the size of each embedding vector
+     * @param mode the mode
+     */
     public EmbeddingBag(long numEmbeddings, long embeddingDim, EmbeddingBagMode mode) {
         this(numEmbeddings, embeddingDim, mode, null, false, null);
     }
@@ -21,6 +27,13 @@ public final class EmbeddingBag extends Module {
     /**
      * {@code nn.EmbeddingBag(num, dim, mode, padding_idx, include_last_offset)} drawing from
      * {@code generator} (null: the default); {@code paddingIdx} null for none.
+     *
+     * @param numEmbeddings the number of rows of the embedding table
+     * @param embeddingDim the size of each embedding vector
+     * @param mode the mode
+     * @param paddingIdx the padding index ({@code padding_idx}), whose row gets no gradient
+     * @param includeLastOffset whether the last offset ends the last bag
+     * @param generator the random number generator to draw from
      */
     public EmbeddingBag(long numEmbeddings, long embeddingDim, EmbeddingBagMode mode, Long paddingIdx,
             boolean includeLastOffset, Generator generator) {
@@ -31,7 +44,7 @@ public final class EmbeddingBag extends Module {
         registerParameter("weight", w);
     }
 
-    /** The table, {@code [num, dim]}. */
+    /** {@return the table, {@code [num, dim]}} */
     public Tensor weight() {
         return parameter("weight");
     }
@@ -42,12 +55,23 @@ public final class EmbeddingBag extends Module {
         return forward(input, null, null);
     }
 
-    /** Bags of a 1-D input cut at {@code offsets}. */
+    /**
+     * {@return bags of a 1-D input cut at {@code offsets}}
+     *
+     * @param input the input tensor
+     * @param offsets the offsets
+     */
     public Tensor forward(Tensor input, Tensor offsets) {
         return forward(input, offsets, null);
     }
 
-    /** Bags with per-sample weights (sum mode), PyTorch's {@code bag(input, offsets, per_sample_weights)}. */
+    /**
+     * {@return bags with per-sample weights (sum mode), PyTorch's {@code bag(input, offsets, per_sample_weights)}}
+     *
+     * @param input the input tensor
+     * @param offsets the offsets
+     * @param perSampleWeights the per-sample weights, or null
+     */
     public Tensor forward(Tensor input, Tensor offsets, Tensor perSampleWeights) {
         return F.embeddingBag(input, weight(), new EmbeddingBagOptions().offsets(offsets).mode(mode)
                 .perSampleWeights(perSampleWeights).paddingIdx(paddingIdx).includeLastOffset(includeLastOffset));

@@ -11,7 +11,12 @@ public enum EmbeddingBagMode {
     /** The elementwise max of the rows. */
     MAX;
 
-    /** Parses PyTorch's spelling: {@code "sum"}, {@code "mean"} or {@code "max"}. */
+    /**
+     * Parses PyTorch's spelling: {@code "sum"}, {@code "mean"} or {@code "max"}.
+     *
+     * @param name the name
+     * @return the mode
+     */
     public static EmbeddingBagMode of(String name) {
         return switch (name) {
             case "sum" -> SUM;

@@ -20,25 +20,46 @@ public final class EmbeddingBagOptions {
     /** PyTorch's defaults. */
     public EmbeddingBagOptions() {}
 
-    /** Where each bag starts in a 1-D input ({@code offsets=}, int64), or null for 2-D input; returns this. */
+    /**
+     * Where each bag starts in a 1-D input ({@code offsets=}, int64), or null for 2-D input; returns this.
+     *
+     * @param offsets the offsets
+     * @return this embedding bag options
+     */
     public EmbeddingBagOptions offsets(Tensor offsets) {
         this.offsets = offsets;
         return this;
     }
 
-    /** How a bag combines its rows ({@code mode=}); returns this. */
+    /**
+     * How a bag combines its rows ({@code mode=}); returns this.
+     *
+     * @param mode the mode
+     * @return this embedding bag options
+     */
     public EmbeddingBagOptions mode(EmbeddingBagMode mode) {
         this.mode = java.util.Objects.requireNonNull(mode, "mode");
         return this;
     }
 
-    /** A weight per looked-up row, same shape as the input, sum mode only ({@code per_sample_weights=}); returns this. */
+    /**
+     * A weight per looked-up row, same shape as the input, sum mode only ({@code per_sample_weights=}); returns
+     * this.
+     *
+     * @param perSampleWeights the per-sample weights, or null
+     * @return this embedding bag options
+     */
     public EmbeddingBagOptions perSampleWeights(Tensor perSampleWeights) {
         this.perSampleWeights = perSampleWeights;
         return this;
     }
 
-    /** Whether {@code offsets} ends with the end of the last bag ({@code include_last_offset=}); returns this. */
+    /**
+     * Whether {@code offsets} ends with the end of the last bag ({@code include_last_offset=}); returns this.
+     *
+     * @param includeLastOffset whether the last offset ends the last bag
+     * @return this embedding bag options
+     */
     public EmbeddingBagOptions includeLastOffset(boolean includeLastOffset) {
         this.includeLastOffset = includeLastOffset;
         return this;
@@ -47,55 +68,69 @@ public final class EmbeddingBagOptions {
     /**
      * Entries equal to this row are left out of their bags and the row gets no gradient
      * ({@code padding_idx=}; negative counts from the end), or null; returns this.
+     *
+     * @param paddingIdx the padding index ({@code padding_idx}), whose row gets no gradient
+     * @return this embedding bag options
      */
     public EmbeddingBagOptions paddingIdx(Long paddingIdx) {
         this.paddingIdx = paddingIdx;
         return this;
     }
 
-    /** Rows looked up whose norm exceeds this are rescaled to it in place ({@code max_norm=}), or null; returns this. */
+    /**
+     * Rows looked up whose norm exceeds this are rescaled to it in place ({@code max_norm=}), or null; returns
+     * this.
+     *
+     * @param maxNorm the maximum norm, or null
+     * @return this embedding bag options
+     */
     public EmbeddingBagOptions maxNorm(Double maxNorm) {
         this.maxNorm = maxNorm;
         return this;
     }
 
-    /** The p of the p-norm for {@link #maxNorm} ({@code norm_type=}); returns this. */
+    /**
+     * The p of the p-norm for {@link #maxNorm} ({@code norm_type=}); returns this.
+     *
+     * @param normType the p of the p-norm
+     * @return this embedding bag options
+     */
     public EmbeddingBagOptions normType(double normType) {
         this.normType = normType;
         return this;
     }
 
-    /** The offsets, or null. */
+    /** {@return the offsets, or null} */
     public Tensor offsets() {
         return offsets;
     }
 
-    /** The mode. */
+    /** {@return the mode} */
     public EmbeddingBagMode mode() {
         return mode;
     }
 
-    /** The per-sample weights, or null. */
+    /** {@return the per-sample weights, or null} */
     public Tensor perSampleWeights() {
         return perSampleWeights;
     }
 
-    /** Whether the offsets include the end of the last bag. */
+    /** {@return whether the offsets include the end of the last bag} */
     public boolean includeLastOffset() {
         return includeLastOffset;
     }
 
-    /** The padding index, or null. */
+    /** {@return the padding index, or null} */
     public Long paddingIdx() {
         return paddingIdx;
     }
 
-    /** The max norm, or null. */
+    /** {@return the max norm, or null} */
     public Double maxNorm() {
         return maxNorm;
     }
 
-    /** The norm's p. */
+    /** {@return the norm's p} */
     public double normType() {
         return normType;
     }

@@ -16,6 +16,9 @@ public final class EmbeddingOptions {
     /**
      * The row that receives no gradient ({@code padding_idx=}; negative counts from the end), or null;
      * returns this.
+     *
+     * @param paddingIdx the padding index ({@code padding_idx}), whose row gets no gradient
+     * @return this embedding options
      */
     public EmbeddingOptions paddingIdx(Long paddingIdx) {
         this.paddingIdx = paddingIdx;
@@ -25,29 +28,38 @@ public final class EmbeddingOptions {
     /**
      * Rows looked up whose norm exceeds this are rescaled to it, in place in the weight
      * ({@code max_norm=}), or null for none; returns this.
+     *
+     * @param maxNorm the maximum norm, or null
+     * @return rows looked up whose norm exceeds this are rescaled to it, in place in the weight ({@code
+     *     max_norm=}), or null for none
      */
     public EmbeddingOptions maxNorm(Double maxNorm) {
         this.maxNorm = maxNorm;
         return this;
     }
 
-    /** The p of the p-norm for {@link #maxNorm} ({@code norm_type=}); returns this. */
+    /**
+     * The p of the p-norm for {@link #maxNorm} ({@code norm_type=}); returns this.
+     *
+     * @param normType the p of the p-norm
+     * @return this embedding options
+     */
     public EmbeddingOptions normType(double normType) {
         this.normType = normType;
         return this;
     }
 
-    /** The padding index, or null. */
+    /** {@return the padding index, or null} */
     public Long paddingIdx() {
         return paddingIdx;
     }
 
-    /** The max norm, or null. */
+    /** {@return the max norm, or null} */
     public Double maxNorm() {
         return maxNorm;
     }
 
-    /** The norm's p. */
+    /** {@return the norm's p} */
     public double normType() {
         return normType;
     }

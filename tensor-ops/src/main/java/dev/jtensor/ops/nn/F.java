@@ -27,49 +27,93 @@ public final class F {
 
     // ------------------------------------------------------------------ activations
 
-    /** {@code F.relu(x)}. */
+    /**
+     * {@return {@code F.relu(x)}}
+     *
+     * @param x the input tensor
+     */
     public static Tensor relu(Tensor x) {
         return x.relu();
     }
 
-    /** {@code torch.tanh(x)} / {@code F.tanh(x)}. */
+    /**
+     * {@return {@code torch.tanh(x)} / {@code F.tanh(x)}}
+     *
+     * @param x the input tensor
+     */
     public static Tensor tanh(Tensor x) {
         return x.tanh();
     }
 
-    /** {@code torch.sigmoid(x)} / {@code F.sigmoid(x)}. */
+    /**
+     * {@return {@code torch.sigmoid(x)} / {@code F.sigmoid(x)}}
+     *
+     * @param x the input tensor
+     */
     public static Tensor sigmoid(Tensor x) {
         return x.sigmoid();
     }
 
-    /** {@code F.gelu(x)} (the exact, erf-based form). */
+    /**
+     * {@return {@code F.gelu(x)} (the exact, erf-based form)}
+     *
+     * @param x the input tensor
+     */
     public static Tensor gelu(Tensor x) {
         return x.gelu();
     }
 
-    /** {@code F.gelu(x, approximate=approximate)} with {@code "none"} or {@code "tanh"}. */
+    /**
+     * {@return {@code F.gelu(x, approximate=approximate)} with {@code "none"} or {@code "tanh"}}
+     *
+     * @param x the input tensor
+     * @param approximate the approximation: {@code "none"} or {@code "tanh"}
+     */
     public static Tensor gelu(Tensor x, String approximate) {
         return x.gelu(approximate);
     }
 
     // ------------------------------------------------------------------ softmax
 
-    /** {@code F.softmax(x, dim)}: {@code exp(x) / sum(exp(x))} along {@code dim}, computed stably (max subtracted). */
+    /**
+     * {@return {@code F.softmax(x, dim)}: {@code exp(x) / sum(exp(x))} along {@code dim}, computed stably (max
+     * subtracted)}
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     */
     public static Tensor softmax(Tensor x, long dim) {
         return softmax(x, dim, false, "softmax");
     }
 
-    /** {@code F.softmax(x, dim, dtype=dtype)}: the input is cast to {@code dtype} first. */
+    /**
+     * {@return {@code F.softmax(x, dim, dtype=dtype)}: the input is cast to {@code dtype} first}
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param dtype the dtype
+     */
     public static Tensor softmax(Tensor x, long dim, DType dtype) {
         return softmax(x.to(dtype), dim, false, "softmax");
     }
 
-    /** {@code F.log_softmax(x, dim)}: {@code x - max - log(sum(exp(x - max)))} along {@code dim}. */
+    /**
+     * {@return {@code F.log_softmax(x, dim)}: {@code x - max - log(sum(exp(x - max)))} along {@code dim}}
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     */
     public static Tensor logSoftmax(Tensor x, long dim) {
         return softmax(x, dim, true, "log_softmax");
     }
 
-    /** {@code F.log_softmax(x, dim, dtype=dtype)}: the input is cast to {@code dtype} first. */
+    /**
+     * {@return {@code F.log_softmax(x, dim, dtype=dtype)}: the input is cast to {@code dtype} first}
+     *
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param dtype the dtype
+     */
     public static Tensor logSoftmax(Tensor x, long dim, DType dtype) {
         return softmax(x.to(dtype), dim, true, "log_softmax");
     }
@@ -87,24 +131,40 @@ public final class F {
 
     // ------------------------------------------------------------------ losses
 
-    /** {@code F.cross_entropy(input, target)} with PyTorch's defaults (mean over targets not equal to -100). */
+    /**
+     * {@return {@code F.cross_entropy(input, target)} with PyTorch's defaults (mean over targets not equal to
+     * -100)}
+     *
+     * @param input the input tensor
+     * @param target the target
+     */
     public static Tensor crossEntropy(Tensor input, Tensor target) {
         return crossEntropy(input, target, new CrossEntropyOptions());
     }
 
-    /** {@code F.cross_entropy(input, target, reduction=...)}. */
+    /**
+     * {@return {@code F.cross_entropy(input, target, reduction=...)}}
+     *
+     * @param input the input tensor
+     * @param target the target
+     * @param reduction how the per-element results are reduced
+     */
     public static Tensor crossEntropy(Tensor input, Tensor target, Reduction reduction) {
         return crossEntropy(input, target, new CrossEntropyOptions().reduction(reduction));
     }
 
     /**
-     * {@code F.cross_entropy(input, target, weight=, ignore_index=, reduction=, label_smoothing=)}.
+     * {@return {@code F.cross_entropy(input, target, weight=, ignore_index=, reduction=, label_smoothing=)}}
      * {@code input} holds logits of shape {@code (C)}, {@code (N, C)} or {@code (N, C, d1, ...)}. A
      * {@code target} of the input's shape and a floating dtype holds class probabilities; otherwise
      * it holds int64 class indices of shape {@code ()}, {@code (N)} or {@code (N, d1, ...)}. With
      * weights, the mean divides by the summed weights of the targets not ignored (PyTorch's weighted
      * mean); a batch whose targets are all ignored has a NaN mean. Class-index targets run through one
      * fused kernel (log-softmax and pick in one pass; backward: softmax minus the smoothed one-hot).
+     *
+     * @param input the input tensor
+     * @param target the target
+     * @param options the options
      */
     public static Tensor crossEntropy(Tensor input, Tensor target, CrossEntropyOptions options) {
         double ls = options.labelSmoothing();
@@ -175,7 +235,12 @@ public final class F {
         };
     }
 
-    /** {@code F.nll_loss(input, target)} with PyTorch's defaults. */
+    /**
+     * {@return {@code F.nll_loss(input, target)} with PyTorch's defaults}
+     *
+     * @param input the input tensor
+     * @param target the target
+     */
     public static Tensor nllLoss(Tensor input, Tensor target) {
         return nllLoss(input, target, new NllLossOptions());
     }
@@ -184,6 +249,11 @@ public final class F {
      * {@code F.nll_loss(input, target, weight=, ignore_index=, reduction=)}: the negative of the
      * input (log-probabilities, shape {@code (C)}, {@code (N, C)} or {@code (N, C, d1, ...)}) at each
      * int64 target class, weighted; the mean divides by the summed weights of the targets not ignored.
+     *
+     * @param input the input tensor
+     * @param target the target
+     * @param options the options
+     * @return {@code F.nll_loss(input, target, weight=, ignore_index=, reduction=)}
      */
     public static Tensor nllLoss(Tensor input, Tensor target, NllLossOptions options) {
         requireFloating(input, "nll_loss");
@@ -210,12 +280,23 @@ public final class F {
         };
     }
 
-    /** {@code F.mse_loss(input, target)}: the mean of the squared differences (shapes broadcast). */
+    /**
+     * {@return {@code F.mse_loss(input, target)}: the mean of the squared differences (shapes broadcast)}
+     *
+     * @param input the input tensor
+     * @param target the target
+     */
     public static Tensor mseLoss(Tensor input, Tensor target) {
         return mseLoss(input, target, Reduction.MEAN);
     }
 
-    /** {@code F.mse_loss(input, target, reduction=...)}. */
+    /**
+     * {@return {@code F.mse_loss(input, target, reduction=...)}}
+     *
+     * @param input the input tensor
+     * @param target the target
+     * @param reduction how the per-element results are reduced
+     */
     public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
         Tensor diff = input.sub(target);
         Tensor sq = diff.mul(diff);
@@ -316,12 +397,24 @@ public final class F {
 
     // ------------------------------------------------------------------ embeddings
 
-    /** {@code F.embedding(input, weight)}: rows of {@code weight} ({@code [num, dim]}) at the int64 indices. */
+    /**
+     * {@return {@code F.embedding(input, weight)}: rows of {@code weight} ({@code [num, dim]}) at the int64
+     * indices}
+     *
+     * @param input the input tensor
+     * @param weight the weight
+     */
     public static Tensor embedding(Tensor input, Tensor weight) {
         return embedding(input, weight, new EmbeddingOptions());
     }
 
-    /** {@code F.embedding(input, weight, padding_idx=paddingIdx)}: that row receives no gradient. */
+    /**
+     * {@return {@code F.embedding(input, weight, padding_idx=paddingIdx)}: that row receives no gradient}
+     *
+     * @param input the input tensor
+     * @param weight the weight
+     * @param paddingIdx the padding index ({@code padding_idx}), whose row gets no gradient
+     */
     public static Tensor embedding(Tensor input, Tensor weight, long paddingIdx) {
         return embedding(input, weight, new EmbeddingOptions().paddingIdx(paddingIdx));
     }
@@ -330,6 +423,11 @@ public final class F {
      * {@code F.embedding(input, weight, padding_idx=, max_norm=, norm_type=)}: output shape is the
      * input's shape plus {@code [dim]}. With a max norm, the looked-up rows whose norm exceeds it are
      * first rescaled in place in {@code weight} (not recorded), as PyTorch does.
+     *
+     * @param input the input tensor
+     * @param weight the weight
+     * @param options the options
+     * @return {@code F.embedding(input, weight, padding_idx=, max_norm=, norm_type=)}
      */
     public static Tensor embedding(Tensor input, Tensor weight, EmbeddingOptions options) {
         Tensor idx = indexTensor(input, "embedding");
@@ -358,7 +456,14 @@ public final class F {
         return Autograd.record(Primitive.EMBEDDING, out, new Tensor[] {weight}, flat, pad);
     }
 
-    /** {@code F.embedding_bag(input, weight, offsets, mode=mode)} for 1-D input. */
+    /**
+     * {@return {@code F.embedding_bag(input, weight, offsets, mode=mode)} for 1-D input}
+     *
+     * @param input the input tensor
+     * @param weight the weight
+     * @param offsets the offsets
+     * @param mode the mode
+     */
     public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, EmbeddingBagMode mode) {
         return embeddingBag(input, weight, new EmbeddingBagOptions().offsets(offsets).mode(mode));
     }
@@ -370,6 +475,12 @@ public final class F {
      * bags of equal length; a 1-D input is cut into bags at {@code offsets} (the first must be 0). Entries
      * equal to the padding index are left out (the mean counts only the rest), and an empty bag gives
      * zeros. Per-sample weights (sum mode only) scale each row and get a gradient too.
+     *
+     * @param input the input tensor
+     * @param weight the weight
+     * @param options the options
+     * @return {@code F.embedding_bag(input, weight, offsets=, max_norm=, norm_type=, mode=, per_sample_weights=,
+     *     include_last_offset=, padding_idx=)}
      */
     public static Tensor embeddingBag(Tensor input, Tensor weight, EmbeddingBagOptions options) {
         Tensor idx = indexTensor(input, "embedding_bag");
@@ -518,12 +629,23 @@ public final class F {
 
     // ------------------------------------------------------------------ layers
 
-    /** {@code F.linear(x, weight)}: {@code x @ weight.T}, with {@code weight} of shape {@code [out, in]}. */
+    /**
+     * {@return {@code F.linear(x, weight)}: {@code x @ weight.T}, with {@code weight} of shape {@code [out, in]}}
+     *
+     * @param x the input tensor
+     * @param weight the weight
+     */
     public static Tensor linear(Tensor x, Tensor weight) {
         return linear(x, weight, null);
     }
 
-    /** {@code F.linear(x, weight, bias)}: {@code x @ weight.T + bias} (a null bias is none). */
+    /**
+     * {@return {@code F.linear(x, weight, bias)}: {@code x @ weight.T + bias} (a null bias is none)}
+     *
+     * @param x the input tensor
+     * @param weight the weight
+     * @param bias the bias
+     */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
         if (weight.dim() != 2 && weight.dim() != 1) {
             throw new TensorException("linear: weight must be 1-D or 2-D, got shape " + Arrays.toString(weight.shape()));
@@ -542,7 +664,12 @@ public final class F {
         return y;
     }
 
-    /** {@code F.layer_norm(x, normalized_shape)}: normalise over the last dims, eps 1e-5, no affine part. */
+    /**
+     * {@return {@code F.layer_norm(x, normalized_shape)}: normalise over the last dims, eps 1e-5, no affine part}
+     *
+     * @param x the input tensor
+     * @param normalizedShape the shape of the trailing dims to normalize
+     */
     public static Tensor layerNorm(Tensor x, long[] normalizedShape) {
         return layerNorm(x, normalizedShape, null, null, 1e-5);
     }
@@ -551,6 +678,13 @@ public final class F {
      * {@code F.layer_norm(x, normalized_shape, weight, bias, eps)}: over the last
      * {@code normalizedShape.length} dims, {@code (x - mean) / sqrt(var + eps) * weight + bias} with the
      * biased variance; a null weight or bias is left out.
+     *
+     * @param x the input tensor
+     * @param normalizedShape the shape of the trailing dims to normalize
+     * @param weight the weight
+     * @param bias the bias
+     * @param eps the epsilon added for numerical stability
+     * @return {@code F.layer_norm(x, normalized_shape, weight, bias, eps)}
      */
     public static Tensor layerNorm(Tensor x, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
         int k = normalizedShape.length;
@@ -592,7 +726,13 @@ public final class F {
         return y;
     }
 
-    /** {@code F.dropout(x, p, training)} drawing from the default generator. */
+    /**
+     * {@return {@code F.dropout(x, p, training)} drawing from the default generator}
+     *
+     * @param x the input tensor
+     * @param p the probability p
+     * @param training whether in training mode
+     */
     public static Tensor dropout(Tensor x, double p, boolean training) {
         return dropout(x, p, training, Generator.defaultGenerator());
     }
@@ -602,6 +742,12 @@ public final class F {
      * kept with probability {@code 1 - p} and scaled by {@code 1 / (1 - p)}, else zeroed; the identity
      * otherwise. The mask is PyTorch's {@code bernoulli_(1 - p)} without MKL: one uniform double per
      * element, kept when below {@code 1 - p}.
+     *
+     * @param x the input tensor
+     * @param p the probability p
+     * @param training whether in training mode
+     * @param generator the random number generator to draw from
+     * @return {@code F.dropout(x, p, training)} drawing from {@code generator}
      */
     public static Tensor dropout(Tensor x, double p, boolean training, Generator generator) {
         if (!(p >= 0 && p <= 1)) {

@@ -22,53 +22,109 @@ public final class Init {
 
     // ------------------------------------------------------------------ fills
 
-    /** Fills with values uniform in {@code [0, 1)}, like {@code nn.init.uniform_(t)}; returns t. */
+    /**
+     * Fills with values uniform in {@code [0, 1)}, like {@code nn.init.uniform_(t)}; returns t.
+     *
+     * @param t the tensor
+     * @return t
+     */
     public static Tensor uniform_(Tensor t) {
         return uniform_(t, 0.0, 1.0, null);
     }
 
-    /** Fills with values uniform in {@code [a, b)}, like {@code nn.init.uniform_(t, a, b)}; returns t. */
+    /**
+     * Fills with values uniform in {@code [a, b)}, like {@code nn.init.uniform_(t, a, b)}; returns t.
+     *
+     * @param t the tensor
+     * @param a the lower bound (inclusive)
+     * @param b the upper bound (exclusive)
+     * @return t
+     */
     public static Tensor uniform_(Tensor t, double a, double b) {
         return uniform_(t, a, b, null);
     }
 
-    /** Fills with values uniform in {@code [a, b)} drawn from {@code generator}; returns t. */
+    /**
+     * Fills with values uniform in {@code [a, b)} drawn from {@code generator}; returns t.
+     *
+     * @param t the tensor
+     * @param a the lower bound (inclusive)
+     * @param b the upper bound (exclusive)
+     * @param generator the random number generator to draw from
+     * @return t
+     */
     public static Tensor uniform_(Tensor t, double a, double b, Generator generator) {
         try (NoGrad ignored = NoGrad.enter()) {
             return t.uniform_(a, b, generator);
         }
     }
 
-    /** Fills with standard normal values, like {@code nn.init.normal_(t)}; returns t. */
+    /**
+     * Fills with standard normal values, like {@code nn.init.normal_(t)}; returns t.
+     *
+     * @param t the tensor
+     * @return t
+     */
     public static Tensor normal_(Tensor t) {
         return normal_(t, 0.0, 1.0, null);
     }
 
-    /** Fills with normal values, like {@code nn.init.normal_(t, mean, std)}; returns t. */
+    /**
+     * Fills with normal values, like {@code nn.init.normal_(t, mean, std)}; returns t.
+     *
+     * @param t the tensor
+     * @param mean the mean
+     * @param std the standard deviation
+     * @return t
+     */
     public static Tensor normal_(Tensor t, double mean, double std) {
         return normal_(t, mean, std, null);
     }
 
-    /** Fills with normal values drawn from {@code generator}; returns t. */
+    /**
+     * Fills with normal values drawn from {@code generator}; returns t.
+     *
+     * @param t the tensor
+     * @param mean the mean
+     * @param std the standard deviation
+     * @param generator the random number generator to draw from
+     * @return t
+     */
     public static Tensor normal_(Tensor t, double mean, double std, Generator generator) {
         try (NoGrad ignored = NoGrad.enter()) {
             return t.normal_(mean, std, generator);
         }
     }
 
-    /** Fills with zeros, like {@code nn.init.zeros_(t)} (no draws); returns t. */
+    /**
+     * Fills with zeros, like {@code nn.init.zeros_(t)} (no draws); returns t.
+     *
+     * @param t the tensor
+     * @return t
+     */
     public static Tensor zeros_(Tensor t) {
         try (NoGrad ignored = NoGrad.enter()) {
             return t.zero_();
         }
     }
 
-    /** Fills with ones, like {@code nn.init.ones_(t)} (no draws); returns t. */
+    /**
+     * Fills with ones, like {@code nn.init.ones_(t)} (no draws); returns t.
+     *
+     * @param t the tensor
+     * @return t
+     */
     public static Tensor ones_(Tensor t) {
         return constant_(t, 1.0);
     }
 
-    /** Fills with {@code value}, like {@code nn.init.constant_(t, value)} (no draws); returns t. */
+    /**
+     * Fills with {@code value}, like {@code nn.init.constant_(t, value)} (no draws); returns t.
+     *
+     * @param t the tensor
+     * @param value the value
+     * @return t
+     */
     public static Tensor constant_(Tensor t, double value) {
         try (NoGrad ignored = NoGrad.enter()) {
             return t.fill_(value);
@@ -82,6 +138,8 @@ public final class Init {
      * {@code size(0) * receptive}, where {@code receptive} is the product of the sizes after the
      * first two.
      *
+     * @param t the tensor
+     * @return {@code (fan_in, fan_out)} as PyTorch computes them
      * @throws TensorException for a tensor of fewer than 2 dims
      */
     public static long[] fanInAndFanOut(Tensor t) {
@@ -96,7 +154,12 @@ public final class Init {
         return new long[] {t.size(1) * receptive, t.size(0) * receptive};
     }
 
-    /** The recommended gain for {@code nonlinearity}, like {@code nn.init.calculate_gain(nonlinearity)} (leaky_relu slope 0.01). */
+    /**
+     * {@return the recommended gain for {@code nonlinearity}, like {@code nn.init.calculate_gain(nonlinearity)}
+     * (leaky_relu slope 0.01)}
+     *
+     * @param nonlinearity the nonlinearity the gain is for (PyTorch's name, e.g. {@code "relu"})
+     */
     public static double calculateGain(String nonlinearity) {
         return calculateGain(nonlinearity, 0.01);
     }
@@ -107,6 +170,10 @@ public final class Init {
      * 1 for linear, conv and sigmoid, 5/3 for tanh, sqrt(2) for relu, sqrt(2 / (1 + param^2)) for
      * leaky_relu, 3/4 for selu.
      *
+     * @param nonlinearity the nonlinearity the gain is for (PyTorch's name, e.g. {@code "relu"})
+     * @param param the parameter
+     * @return the recommended gain for {@code nonlinearity} with parameter {@code param} (the negative slope, used
+     *     by {@code leaky_relu} only), like {@code nn.init.calculate_gain(nonlinearity, param)}
      * @throws TensorException for any other name
      */
     public static double calculateGain(String nonlinearity, double param) {
@@ -136,12 +203,23 @@ public final class Init {
     /**
      * {@code nn.init.kaiming_uniform_(t)}: {@code a = 0}, {@code mode = "fan_in"},
      * {@code nonlinearity = "leaky_relu"}; returns t.
+     *
+     * @param t the tensor
+     * @return {@code nn.init.kaiming_uniform_(t)}
      */
     public static Tensor kaimingUniform_(Tensor t) {
         return kaimingUniform_(t, 0, "fan_in", "leaky_relu", null);
     }
 
-    /** {@code nn.init.kaiming_uniform_(t, a, mode, nonlinearity)}; returns t. */
+    /**
+     * {@code nn.init.kaiming_uniform_(t, a, mode, nonlinearity)}; returns t.
+     *
+     * @param t the tensor
+     * @param a the lower bound (inclusive)
+     * @param mode the mode
+     * @param nonlinearity the nonlinearity the gain is for (PyTorch's name, e.g. {@code "relu"})
+     * @return t
+     */
     public static Tensor kaimingUniform_(Tensor t, double a, String mode, String nonlinearity) {
         return kaimingUniform_(t, a, mode, nonlinearity, null);
     }
@@ -151,6 +229,12 @@ public final class Init {
      * {@code [-bound, bound)} with {@code bound = sqrt(3) * gain / sqrt(fan)}, computed in double in
      * that order. A tensor with a zero-sized dim is left alone (no draws), as in PyTorch. Returns t.
      *
+     * @param t the tensor
+     * @param a the lower bound (inclusive)
+     * @param mode the mode
+     * @param nonlinearity the nonlinearity the gain is for (PyTorch's name, e.g. {@code "relu"})
+     * @param generator the random number generator to draw from
+     * @return {@code nn.init.kaiming_uniform_(t, a, mode, nonlinearity, generator)}
      * @throws TensorException for fewer than 2 dims, an unknown mode or nonlinearity
      */
     public static Tensor kaimingUniform_(Tensor t, double a, String mode, String nonlinearity, Generator generator) {
@@ -164,7 +248,12 @@ public final class Init {
         return uniform_(t, -bound, bound, generator);
     }
 
-    /** {@code nn.init.kaiming_normal_(t)} with PyTorch's defaults; returns t. */
+    /**
+     * {@code nn.init.kaiming_normal_(t)} with PyTorch's defaults; returns t.
+     *
+     * @param t the tensor
+     * @return t
+     */
     public static Tensor kaimingNormal_(Tensor t) {
         return kaimingNormal_(t, 0, "fan_in", "leaky_relu", null);
     }
@@ -172,6 +261,13 @@ public final class Init {
     /**
      * {@code nn.init.kaiming_normal_(t, a, mode, nonlinearity, generator)}: normal values with
      * {@code std = gain / sqrt(fan)}; a tensor with a zero-sized dim is left alone. Returns t.
+     *
+     * @param t the tensor
+     * @param a the lower bound (inclusive)
+     * @param mode the mode
+     * @param nonlinearity the nonlinearity the gain is for (PyTorch's name, e.g. {@code "relu"})
+     * @param generator the random number generator to draw from
+     * @return {@code nn.init.kaiming_normal_(t, a, mode, nonlinearity, generator)}
      */
     public static Tensor kaimingNormal_(Tensor t, double a, String mode, String nonlinearity, Generator generator) {
         if (t.numel() == 0) {
@@ -183,12 +279,23 @@ public final class Init {
         return normal_(t, 0, std, generator);
     }
 
-    /** {@code nn.init.xavier_uniform_(t)} with gain 1; returns t. */
+    /**
+     * {@code nn.init.xavier_uniform_(t)} with gain 1; returns t.
+     *
+     * @param t the tensor
+     * @return t
+     */
     public static Tensor xavierUniform_(Tensor t) {
         return xavierUniform_(t, 1.0, null);
     }
 
-    /** {@code nn.init.xavier_uniform_(t, gain)}; returns t. */
+    /**
+     * {@code nn.init.xavier_uniform_(t, gain)}; returns t.
+     *
+     * @param t the tensor
+     * @param gain the gain
+     * @return t
+     */
     public static Tensor xavierUniform_(Tensor t, double gain) {
         return xavierUniform_(t, gain, null);
     }
@@ -197,6 +304,10 @@ public final class Init {
      * {@code nn.init.xavier_uniform_(t, gain, generator)}: values uniform in {@code [-a, a)} with
      * {@code a = sqrt(3) * gain * sqrt(2 / (fan_in + fan_out))}. Returns t.
      *
+     * @param t the tensor
+     * @param gain the gain
+     * @param generator the random number generator to draw from
+     * @return {@code nn.init.xavier_uniform_(t, gain, generator)}
      * @throws TensorException for fewer than 2 dims or {@code fan_in + fan_out == 0}
      */
     public static Tensor xavierUniform_(Tensor t, double gain, Generator generator) {
@@ -205,12 +316,25 @@ public final class Init {
         return uniform_(t, -a, a, generator);
     }
 
-    /** {@code nn.init.xavier_normal_(t)} with gain 1; returns t. */
+    /**
+     * {@code nn.init.xavier_normal_(t)} with gain 1; returns t.
+     *
+     * @param t the tensor
+     * @return t
+     */
     public static Tensor xavierNormal_(Tensor t) {
         return xavierNormal_(t, 1.0, null);
     }
 
-    /** {@code nn.init.xavier_normal_(t, gain, generator)}: normal values with {@code std = gain * sqrt(2 / (fan_in + fan_out))}. Returns t. */
+    /**
+     * {@code nn.init.xavier_normal_(t, gain, generator)}: normal values with {@code std = gain * sqrt(2 / (fan_in
+     * + fan_out))}. Returns t.
+     *
+     * @param t the tensor
+     * @param gain the gain
+     * @param generator the random number generator to draw from
+     * @return {@code nn.init.xavier_normal_(t, gain, generator)}
+     */
     public static Tensor xavierNormal_(Tensor t, double gain, Generator generator) {
         double std = gain * Math.sqrt(2.0 / xavierFanSum(t));
         return normal_(t, 0, std, generator);
@@ -228,7 +352,13 @@ public final class Init {
 
     // ------------------------------------------------------------------ module defaults
 
-    /** {@link #linearWeightAndBias(long, long, boolean, Generator)} from the default generator. */
+    /**
+     * {@return {@link #linearWeightAndBias(long, long, boolean, Generator)} from the default generator}
+     *
+     * @param inFeatures the number of input features
+     * @param outFeatures the number of output features
+     * @param bias whether the layer has a bias
+     */
     public static Tensor[] linearWeightAndBias(long inFeatures, long outFeatures, boolean bias) {
         return linearWeightAndBias(inFeatures, outFeatures, bias, null);
     }
@@ -239,6 +369,12 @@ public final class Init {
      * float32 bias {@code (out)} uniform in {@code [-1/sqrt(in), 1/sqrt(in))}, drawn in that order.
      * Returns {@code {weight, bias}} with {@code bias == null} when not requested; neither requires
      * grad yet.
+     *
+     * @param inFeatures the number of input features
+     * @param outFeatures the number of output features
+     * @param bias whether the layer has a bias
+     * @param generator the random number generator to draw from
+     * @return the parameters {@code nn.Linear(inFeatures, outFeatures, bias)} is constructed with
      */
     public static Tensor[] linearWeightAndBias(long inFeatures, long outFeatures, boolean bias, Generator generator) {
         Tensor weight = Tensor.zeros(outFeatures, inFeatures);
@@ -253,12 +389,23 @@ public final class Init {
         return new Tensor[] {weight, b};
     }
 
-    /** {@code nn.Embedding(num, dim)}'s weight from the default generator. */
+    /**
+     * {@return {@code nn.Embedding(num, dim)}'s weight from the default generator}
+     *
+     * @param numEmbeddings the number of rows of the embedding table
+     * @param embeddingDim the size of each embedding vector
+     */
     public static Tensor embeddingWeight(long numEmbeddings, long embeddingDim) {
         return embeddingWeight(numEmbeddings, embeddingDim, null, null);
     }
 
-    /** {@code nn.Embedding(num, dim, padding_idx=paddingIdx)}'s weight from the default generator. */
+    /**
+     * {@return {@code nn.Embedding(num, dim, padding_idx=paddingIdx)}'s weight from the default generator}
+     *
+     * @param numEmbeddings the number of rows of the embedding table
+     * @param embeddingDim the size of each embedding vector
+     * @param paddingIdx the padding index ({@code padding_idx}), whose row gets no gradient
+     */
     public static Tensor embeddingWeight(long numEmbeddings, long embeddingDim, long paddingIdx) {
         return embeddingWeight(numEmbeddings, embeddingDim, paddingIdx, null);
     }
@@ -268,6 +415,12 @@ public final class Init {
      * constructed with: float32 {@code (num, dim)} filled by {@code normal_(0, 1)}, then the padding
      * row (negative counts from the end; null for none) set to zero. Does not require grad yet.
      *
+     * @param numEmbeddings the number of rows of the embedding table
+     * @param embeddingDim the size of each embedding vector
+     * @param paddingIdx the padding index ({@code padding_idx}), whose row gets no gradient
+     * @param generator the random number generator to draw from
+     * @return the weight {@code nn.Embedding(num, dim, padding_idx)} (and {@code nn.EmbeddingBag}) is constructed
+     *     with
      * @throws TensorException when {@code paddingIdx} is outside {@code [-num, num)} (checked before any draw)
      */
     public static Tensor embeddingWeight(long numEmbeddings, long embeddingDim, Long paddingIdx, Generator generator) {

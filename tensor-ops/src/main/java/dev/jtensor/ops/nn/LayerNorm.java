@@ -10,12 +10,22 @@ public final class LayerNorm extends Module {
     private final long[] normalizedShape;
     private final double eps;
 
-    /** {@code nn.LayerNorm(normalized_shape)} with eps 1e-5 and an affine part. */
+    /**
+     * {@code nn.LayerNorm(normalized_shape)} with eps 1e-5 and an affine part.
+     *
+     * @param normalizedShape the shape of the trailing dims to normalize
+     */
     public LayerNorm(long... normalizedShape) {
         this(normalizedShape, 1e-5, true);
     }
 
-    /** {@code nn.LayerNorm(normalized_shape, eps, elementwise_affine)}. */
+    /**
+     * {@code nn.LayerNorm(normalized_shape, eps, elementwise_affine)}.
+     *
+     * @param normalizedShape the shape of the trailing dims to normalize
+     * @param eps the epsilon added for numerical stability
+     * @param elementwiseAffine whether the layer has a learnable weight and bias
+     */
     public LayerNorm(long[] normalizedShape, double eps, boolean elementwiseAffine) {
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;
@@ -23,12 +33,12 @@ public final class LayerNorm extends Module {
         registerParameter("bias", elementwiseAffine ? Tensor.zeros(normalizedShape) : null);
     }
 
-    /** The scale, or null without the affine part. */
+    /** {@return the scale, or null without the affine part} */
     public Tensor weight() {
         return parameter("weight");
     }
 
-    /** The shift, or null without the affine part. */
+    /** {@return the shift, or null without the affine part} */
     public Tensor bias() {
         return parameter("bias");
     }

@@ -12,17 +12,35 @@ public final class Linear extends Module {
     private final long inFeatures;
     private final long outFeatures;
 
-    /** {@code nn.Linear(in, out)}, drawing from the default generator. */
+    /**
+     * {@code nn.Linear(in, out)}, drawing from the default generator.
+     *
+     * @param inFeatures the number of input features
+     * @param outFeatures the number of output features
+     */
     public Linear(long inFeatures, long outFeatures) {
         this(inFeatures, outFeatures, true, null);
     }
 
-    /** {@code nn.Linear(in, out, bias=bias)}, drawing from the default generator. */
+    /**
+     * {@code nn.Linear(in, out, bias=bias)}, drawing from the default generator.
+     *
+     * @param inFeatures the number of input features
+     * @param outFeatures the number of output features
+     * @param bias whether the layer has a bias
+     */
     public Linear(long inFeatures, long outFeatures, boolean bias) {
         this(inFeatures, outFeatures, bias, null);
     }
 
-    /** {@code nn.Linear(in, out, bias)} drawing its initial values from {@code generator} (null: the default). */
+    /**
+     * {@code nn.Linear(in, out, bias)} drawing its initial values from {@code generator} (null: the default).
+     *
+     * @param inFeatures the number of input features
+     * @param outFeatures the number of output features
+     * @param bias whether the layer has a bias
+     * @param generator the random number generator to draw from
+     */
     public Linear(long inFeatures, long outFeatures, boolean bias, Generator generator) {
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
@@ -31,12 +49,12 @@ public final class Linear extends Module {
         registerParameter("bias", wb[1]);
     }
 
-    /** The weight, {@code [out, in]}. */
+    /** {@return the weight, {@code [out, in]}} */
     public Tensor weight() {
         return parameter("weight");
     }
 
-    /** The bias, {@code [out]}, or null without one. */
+    /** {@return the bias, {@code [out]}, or null without one} */
     public Tensor bias() {
         return parameter("bias");
     }

@@ -38,7 +38,12 @@ public abstract class Module {
     /** A module with nothing registered, in training mode. */
     protected Module() {}
 
-    /** Applies the module, PyTorch's {@code module(input)} / {@code forward(input)}. */
+    /**
+     * Applies the module, PyTorch's {@code module(input)} / {@code forward(input)}.
+     *
+     * @param input the input tensor
+     * @return the tensor
+     */
     public abstract Tensor forward(Tensor input);
 
     // ------------------------------------------------------------------ registration
@@ -46,6 +51,10 @@ public abstract class Module {
     /**
      * Registers a parameter ({@code register_parameter}): a floating tensor that now requires grad, or
      * null for an absent optional one (as {@code bias=False}); returns it.
+     *
+     * @param name the name
+     * @param value the value
+     * @return the tensor
      */
     protected Tensor registerParameter(String name, Tensor value) {
         checkName(name);
@@ -60,14 +69,27 @@ public abstract class Module {
         return value;
     }
 
-    /** Registers a buffer ({@code register_buffer}): state saved in the state dict but not trained; returns it. */
+    /**
+     * Registers a buffer ({@code register_buffer}): state saved in the state dict but not trained; returns it.
+     *
+     * @param name the name
+     * @param value the value
+     * @return this tensor
+     */
     protected Tensor registerBuffer(String name, Tensor value) {
         checkName(name);
         buffers.put(name, value);
         return value;
     }
 
-    /** Registers a child module ({@code add_module}); its names get the prefix {@code name + "."}; returns it. */
+    /**
+     * Registers a child module ({@code add_module}); its names get the prefix {@code name + "."}; returns it.
+     *
+     * @param <M> the type of the module
+     * @param name the name
+     * @param module the module
+     * @return the child module
+     */
     protected <M extends Module> M registerModule(String name, M module) {
         checkName(name);
         children.put(name, module);
@@ -83,7 +105,11 @@ public abstract class Module {
         }
     }
 
-    /** This module's own parameter {@code name} (not a child's), or null when registered as absent. */
+    /**
+     * {@return this module's own parameter {@code name} (not a child's), or null when registered as absent}
+     *
+     * @param name the name
+     */
     public Tensor parameter(String name) {
         if (!parameters.containsKey(name)) {
             throw new TensorException(getClass().getSimpleName() + " has no parameter '" + name + "'; it has "
@@ -92,7 +118,11 @@ public abstract class Module {
         return parameters.get(name);
     }
 
-    /** This module's own buffer {@code name}. */
+    /**
+     * {@return this module's own buffer {@code name}}
+     *
+     * @param name the name
+     */
     public Tensor buffer(String name) {
         if (!buffers.containsKey(name)) {
             throw new TensorException(getClass().getSimpleName() + " has no buffer '" + name + "'; it has "
@@ -103,12 +133,15 @@ public abstract class Module {
 
     // ------------------------------------------------------------------ traversal
 
-    /** The direct children with their names, in registration order ({@code named_children}). */
+    /** {@return the direct children with their names, in registration order ({@code named_children})} */
     public Map<String, Module> namedChildren() {
         return Collections.unmodifiableMap(children);
     }
 
-    /** This module and all below it, depth first, with dotted names ({@code named_modules}; this one is {@code ""}). */
+    /**
+     * {@return this module and all below it, depth first, with dotted names ({@code named_modules}; this one is
+     * {@code ""})}
+     */
     public Map<String, Module> namedModules() {
         Map<String, Module> out = new LinkedHashMap<>();
         collectModules("", out, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -131,6 +164,8 @@ public abstract class Module {
      * Every parameter with its dotted name, in PyTorch's order ({@code named_parameters}): a module's
      * own parameters in registration order, then each child's, depth first; a tensor shared by two
      * modules is listed once; absent (null) parameters are skipped.
+     *
+     * @return every parameter with its dotted name, in PyTorch's order ({@code named_parameters})
      */
     public Map<String, Tensor> namedParameters() {
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -145,12 +180,12 @@ public abstract class Module {
         return out;
     }
 
-    /** The parameters in {@link #namedParameters()} order ({@code parameters()}), e.g. for an optimizer. */
+    /** {@return the parameters in {@link #namedParameters()} order ({@code parameters()}), e.g. for an optimizer} */
     public List<Tensor> parameters() {
         return new ArrayList<>(namedParameters().values());
     }
 
-    /** Every buffer with its dotted name ({@code named_buffers}). */
+    /** {@return every buffer with its dotted name ({@code named_buffers})} */
     public Map<String, Tensor> namedBuffers() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (var m : namedModules().entrySet()) {
@@ -169,12 +204,21 @@ public abstract class Module {
 
     // ------------------------------------------------------------------ modes and gradients
 
-    /** Sets training mode on this module and all below it ({@code train()}); returns this. */
+    /**
+     * Sets training mode on this module and all below it ({@code train()}); returns this.
+     *
+     * @return this module
+     */
     public Module train() {
         return train(true);
     }
 
-    /** Sets training ({@code true}) or evaluation mode on this module and all below it; returns this. */
+    /**
+     * Sets training ({@code true}) or evaluation mode on this module and all below it; returns this.
+     *
+     * @param on whether to turn it on
+     * @return this module
+     */
     public Module train(boolean on) {
         for (Module m : namedModules().values()) {
             m.training = on;
@@ -182,12 +226,16 @@ public abstract class Module {
         return this;
     }
 
-    /** Sets evaluation mode ({@code eval()}): dropout becomes the identity; returns this. */
+    /**
+     * Sets evaluation mode ({@code eval()}): dropout becomes the identity; returns this.
+     *
+     * @return this module
+     */
     public Module eval() {
         return train(false);
     }
 
-    /** Whether this module is in training mode ({@code self.training}). */
+    /** {@return whether this module is in training mode ({@code self.training})} */
     public boolean isTraining() {
         return training;
     }
@@ -197,7 +245,11 @@ public abstract class Module {
         zeroGrad(true);
     }
 
-    /** {@code zero_grad(set_to_none)}: drop the gradients, or fill them with zeros in place. */
+    /**
+     * {@code zero_grad(set_to_none)}: drop the gradients, or fill them with zeros in place.
+     *
+     * @param setToNone whether to set the gradients to null rather than to zero
+     */
     public void zeroGrad(boolean setToNone) {
         for (Tensor p : parameters()) {
             clearGrad(p, setToNone);
@@ -223,6 +275,8 @@ public abstract class Module {
     /**
      * Parameters and buffers by dotted name ({@code state_dict()}): for each module, depth first, its
      * parameters then its buffers. The tensors are detached views of the module's own storage.
+     *
+     * @return the parameters and buffers by dotted name
      */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -241,7 +295,11 @@ public abstract class Module {
         return out;
     }
 
-    /** {@code load_state_dict(state)} with {@code strict=True}: every key must match, with equal shapes. */
+    /**
+     * {@code load_state_dict(state)} with {@code strict=True}: every key must match, with equal shapes.
+     *
+     * @param state the state
+     */
     public void loadStateDict(Map<String, Tensor> state) {
         loadStateDict(state, true);
     }
@@ -251,6 +309,9 @@ public abstract class Module {
      * ({@code load_state_dict}); the tensors keep their identity, so optimizers built on them stay
      * valid. Values are converted to each tensor's dtype and device. With {@code strict}, missing and
      * unexpected keys are errors; shape mismatches always are.
+     *
+     * @param state the state
+     * @param strict whether every key must match
      */
     public void loadStateDict(Map<String, Tensor> state, boolean strict) {
         Map<String, Tensor> own = stateDict();
@@ -294,6 +355,9 @@ public abstract class Module {
      * Hugging Face's {@code safetensors.torch.load_file}), to one {@code .npz} archive when it ends with
      * {@code .npz}, otherwise into the directory
      * {@code path} as one {@code <name>.npy} file per entry.
+     *
+     * @param path the file
+     * @throws IOException if reading or writing fails
      */
     public void save(Path path) throws IOException {
         Map<String, Tensor> state = new LinkedHashMap<>();
@@ -318,6 +382,9 @@ public abstract class Module {
      * Loads a state dict saved by {@link #save} (or by PyTorch through {@code safetensors.torch.save_file},
      * or by NumPy: {@code np.savez} of the same names, or one {@code .npy} per name in a directory) with
      * {@link #loadStateDict(Map)}.
+     *
+     * @param path the file
+     * @throws IOException if reading fails
      */
     public void load(Path path) throws IOException {
         if (isSafetensors(path)) {
@@ -352,6 +419,9 @@ public abstract class Module {
      * Moves every parameter and buffer to {@code device} ({@code module.to(device)}); returns this.
      * Parameters that move are replaced by new leaves (requiring grad, gradients dropped), so build
      * optimizers after moving, as PyTorch advises.
+     *
+     * @param device the device
+     * @return this module
      */
     public Module to(Device device) {
         for (Module m : namedModules().values()) {
@@ -360,7 +430,13 @@ public abstract class Module {
         return this;
     }
 
-    /** Converts floating parameters and buffers to {@code dtype} ({@code module.to(dtype)}, e.g. {@code double()}); returns this. */
+    /**
+     * Converts floating parameters and buffers to {@code dtype} ({@code module.to(dtype)}, e.g. {@code double()});
+     * returns this.
+     *
+     * @param dtype the dtype
+     * @return this module
+     */
     public Module to(DType dtype) {
         if (!dtype.isFloatingPoint()) {
             throw new TensorException("nn.Module.to only accepts floating point dtypes, but got desired dtype=" + dtype);
@@ -402,7 +478,7 @@ public abstract class Module {
         return sb.append(')').toString();
     }
 
-    /** The layer's arguments for {@link #toString()}, PyTorch's {@code extra_repr()}; empty by default. */
+    /** {@return the layer's arguments for {@link #toString()}, PyTorch's {@code extra_repr()}; empty by default} */
     protected String extraRepr() {
         return "";
     }

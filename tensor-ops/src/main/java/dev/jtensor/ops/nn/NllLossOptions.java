@@ -15,35 +15,50 @@ public final class NllLossOptions {
     /** PyTorch's defaults. */
     public NllLossOptions() {}
 
-    /** A rescaling weight for each class ({@code weight=}), or null; returns this. */
+    /**
+     * A rescaling weight for each class ({@code weight=}), or null; returns this.
+     *
+     * @param weight the weight
+     * @return this nll loss options
+     */
     public NllLossOptions weight(Tensor weight) {
         this.weight = weight;
         return this;
     }
 
-    /** The target value that contributes neither loss nor gradient ({@code ignore_index=}); returns this. */
+    /**
+     * The target value that contributes neither loss nor gradient ({@code ignore_index=}); returns this.
+     *
+     * @param ignoreIndex the target value that is ignored
+     * @return this nll loss options
+     */
     public NllLossOptions ignoreIndex(long ignoreIndex) {
         this.ignoreIndex = ignoreIndex;
         return this;
     }
 
-    /** How the per-element losses are reduced ({@code reduction=}); returns this. */
+    /**
+     * How the per-element losses are reduced ({@code reduction=}); returns this.
+     *
+     * @param reduction how the per-element results are reduced
+     * @return this nll loss options
+     */
     public NllLossOptions reduction(Reduction reduction) {
         this.reduction = java.util.Objects.requireNonNull(reduction, "reduction");
         return this;
     }
 
-    /** The class weights, or null. */
+    /** {@return the class weights, or null} */
     public Tensor weight() {
         return weight;
     }
 
-    /** The ignored target value. */
+    /** {@return the ignored target value} */
     public long ignoreIndex() {
         return ignoreIndex;
     }
 
-    /** The reduction. */
+    /** {@return the reduction} */
     public Reduction reduction() {
         return reduction;
     }

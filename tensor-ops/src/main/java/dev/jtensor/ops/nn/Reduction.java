@@ -11,7 +11,12 @@ public enum Reduction {
     /** The sum ({@code 'sum'}). */
     SUM;
 
-    /** Parses PyTorch's spelling: {@code "none"}, {@code "mean"} or {@code "sum"}. */
+    /**
+     * Parses PyTorch's spelling: {@code "none"}, {@code "mean"} or {@code "sum"}.
+     *
+     * @param name the name
+     * @return the reduction
+     */
     public static Reduction of(String name) {
         return switch (name) {
             case "none" -> NONE;
@@ -21,7 +26,7 @@ public enum Reduction {
         };
     }
 
-    /** PyTorch's spelling of this reduction. */
+    /** {@return PyTorch's spelling of this reduction} */
     public String pytorchName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

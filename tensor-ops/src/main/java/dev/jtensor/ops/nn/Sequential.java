@@ -6,7 +6,11 @@ import dev.jtensor.core.Tensor;
 public final class Sequential extends Module {
     private final Module[] layers;
 
-    /** The modules, applied in this order. */
+    /**
+     * The modules, applied in this order.
+     *
+     * @param modules the modules
+     */
     public Sequential(Module... modules) {
         layers = modules.clone();
         for (int i = 0; i < layers.length; i++) {
@@ -14,12 +18,16 @@ public final class Sequential extends Module {
         }
     }
 
-    /** The {@code i}-th module ({@code seq[i]}). */
+    /**
+     * {@return the {@code i}-th module ({@code seq[i]})}
+     *
+     * @param i the index i
+     */
     public Module get(int i) {
         return layers[i];
     }
 
-    /** The number of modules ({@code len(seq)}). */
+    /** {@return the number of modules ({@code len(seq)})} */
     public int size() {
         return layers.length;
     }
