@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The base of neural-network layers, PyTorch's {@code nn.Module}: named parameters, buffers and
@@ -221,26 +220,67 @@ public abstract class Module {
 
     /**
      * Parameters and buffers by dotted name ({@code state_dict()}): for each module, depth first, its
-     * parameters then its buffers. The tensors are detached views of the module's own storage.
+     * parameters then its buffers, with PyTorch's keys ({@code "0.weight"}, {@code "layers.1.bias"},
+     * {@code "bn.running_mean"}). A module or tensor reachable under two names is listed under both, as
+     * PyTorch lists it. The tensors are detached views of the module's own storage.
+     *
+     * @return the state, in PyTorch's key order
      */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        for (var m : namedModules().entrySet()) {
-            for (var p : m.getValue().parameters.entrySet()) {
-                if (p.getValue() != null) {
-                    out.putIfAbsent(qualified(m.getKey(), p.getKey()), p.getValue().detach());
-                }
-            }
-            for (var b : m.getValue().buffers.entrySet()) {
-                if (b.getValue() != null) {
-                    out.putIfAbsent(qualified(m.getKey(), b.getKey()), b.getValue().detach());
-                }
-            }
-        }
+        collectState("", out, Collections.newSetFromMap(new IdentityHashMap<>()));
         return out;
     }
 
-    /** {@code load_state_dict(state)} with {@code strict=True}: every key must match, with equal shapes. */
+    private void collectState(String prefix, Map<String, Tensor> out, Set<Module> ancestors) {
+        if (!ancestors.add(this)) {
+            throw new TensorException("module " + getClass().getSimpleName() + " at '" + prefix
+                    + "' contains itself; a state dict needs a tree of modules");
+        }
+        for (var p : parameters.entrySet()) {
+            if (p.getValue() != null) {
+                out.put(prefix + p.getKey(), p.getValue().detach());
+            }
+        }
+        for (var b : buffers.entrySet()) {
+            if (b.getValue() != null) {
+                out.put(prefix + b.getKey(), b.getValue().detach());
+            }
+        }
+        for (var c : children.entrySet()) {
+            if (c.getValue() != null) {
+                c.getValue().collectState(prefix + c.getKey() + ".", out, ancestors);
+            }
+        }
+        ancestors.remove(this);
+    }
+
+    /**
+     * The keys {@link #loadStateDict(Map, boolean)} did not match, PyTorch's {@code _IncompatibleKeys}.
+     *
+     * @param missingKeys the module's keys absent from the loaded state, in {@link #stateDict()} order
+     * @param unexpectedKeys the loaded state's keys the module does not have, in the state's order
+     */
+    public record IncompatibleKeys(List<String> missingKeys, List<String> unexpectedKeys) {
+        /**
+         * The lists, copied.
+         *
+         * @param missingKeys the module's keys absent from the loaded state
+         * @param unexpectedKeys the loaded state's keys the module does not have
+         */
+        public IncompatibleKeys {
+            missingKeys = List.copyOf(missingKeys);
+            unexpectedKeys = List.copyOf(unexpectedKeys);
+        }
+    }
+
+    /**
+     * {@code load_state_dict(state)} with {@code strict=True}: every key must match, with equal shapes.
+     *
+     * @param state tensors by dotted name, e.g. from {@link #stateDict()}, a safetensors file or a
+     *     {@code torch.save}d state dict
+     * @throws TensorException as {@link #loadStateDict(Map, boolean)} with {@code strict}
+     */
     public void loadStateDict(Map<String, Tensor> state) {
         loadStateDict(state, true);
     }
@@ -248,34 +288,53 @@ public abstract class Module {
     /**
      * Copies {@code state} into this module's parameters and buffers in place, under no-grad
      * ({@code load_state_dict}); the tensors keep their identity, so optimizers built on them stay
-     * valid. Values are converted to each tensor's dtype and device. With {@code strict}, missing and
-     * unexpected keys are errors; shape mismatches always are.
+     * valid. Values are converted to each tensor's dtype and device. Nothing is copied when an error
+     * is reported.
+     *
+     * @param state tensors by dotted name
+     * @param strict whether missing and unexpected keys are errors (shape mismatches always are)
+     * @return the missing and unexpected keys (both empty when {@code strict})
+     * @throws TensorException listing, as PyTorch does, the missing keys, unexpected keys (when
+     *     {@code strict}) and size mismatches, or for a null state or value
      */
-    public void loadStateDict(Map<String, Tensor> state, boolean strict) {
+    public IncompatibleKeys loadStateDict(Map<String, Tensor> state, boolean strict) {
+        if (state == null) {
+            throw new TensorException("load_state_dict expected a state dict, got null");
+        }
         Map<String, Tensor> own = stateDict();
-        if (strict) {
-            Set<String> missing = new TreeSet<>(own.keySet());
-            missing.removeAll(state.keySet());
-            Set<String> unexpected = new TreeSet<>(state.keySet());
-            unexpected.removeAll(own.keySet());
-            if (!missing.isEmpty() || !unexpected.isEmpty()) {
-                throw new TensorException("Error(s) in loading state_dict for " + getClass().getSimpleName()
-                        + ": Missing key(s) in state_dict: " + missing + ". Unexpected key(s) in state_dict: "
-                        + unexpected + ".");
+        List<String> missing = new ArrayList<>();
+        for (String key : own.keySet()) {
+            if (!state.containsKey(key)) {
+                missing.add(key);
             }
+        }
+        List<String> unexpected = new ArrayList<>();
+        for (var e : state.entrySet()) {
+            if (!own.containsKey(e.getKey())) {
+                unexpected.add(e.getKey());
+            } else if (e.getValue() == null) {
+                throw new TensorException("load_state_dict: the value of '" + e.getKey() + "' is null, not a tensor");
+            }
+        }
+        List<String> errors = new ArrayList<>();
+        if (strict && !missing.isEmpty()) {
+            errors.add("Missing key(s) in state_dict: " + quoted(missing) + ". ");
+        }
+        if (strict && !unexpected.isEmpty()) {
+            errors.add("Unexpected key(s) in state_dict: " + quoted(unexpected) + ". ");
         }
         for (var e : own.entrySet()) {
             Tensor src = state.get(e.getKey());
-            if (src == null) {
-                continue;
-            }
             Tensor dst = e.getValue();
-            if (!Arrays.equals(src.shape(), dst.shape())) {
-                throw new TensorException("Error(s) in loading state_dict for " + getClass().getSimpleName()
-                        + ": size mismatch for " + e.getKey() + ": copying a param with shape "
-                        + Arrays.toString(src.shape()) + " from checkpoint, the shape in current model is "
-                        + Arrays.toString(dst.shape()) + ".");
+            if (src != null && !Arrays.equals(src.shape(), dst.shape())) {
+                errors.add("size mismatch for " + e.getKey() + ": copying a param with shape "
+                        + torchSize(src.shape()) + " from checkpoint, the shape in current model is "
+                        + torchSize(dst.shape()) + ".");
             }
+        }
+        if (!errors.isEmpty()) {
+            throw new TensorException("Error(s) in loading state_dict for " + getClass().getSimpleName() + ":\n\t"
+                    + String.join("\n\t", errors));
         }
         try (var _ = NoGrad.enter()) {
             for (var e : own.entrySet()) {
@@ -285,6 +344,19 @@ public abstract class Module {
                 }
             }
         }
+        return new IncompatibleKeys(missing, unexpected);
+    }
+
+    private static String quoted(List<String> keys) {
+        StringBuilder sb = new StringBuilder();
+        for (String k : keys) {
+            sb.append(sb.isEmpty() ? "" : ", ").append('"').append(k).append('"');
+        }
+        return sb.toString();
+    }
+
+    private static String torchSize(long[] shape) {
+        return "torch.Size(" + Arrays.toString(shape) + ")";
     }
 
     /**
