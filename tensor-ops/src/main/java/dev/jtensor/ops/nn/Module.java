@@ -3,8 +3,10 @@ package dev.jtensor.ops.nn;
 import dev.jtensor.core.DType;
 import dev.jtensor.core.Device;
 import dev.jtensor.core.Npy;
+import dev.jtensor.core.Safetensors;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
+import dev.jtensor.core.TorchCheckpoint;
 import dev.jtensor.ops.NoGrad;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -360,14 +362,21 @@ public abstract class Module {
     }
 
     /**
-     * Saves the state dict ({@code torch.save(model.state_dict(), ...)} in NumPy's formats): to one
-     * {@code .npz} archive when {@code path} ends with {@code .npz}, otherwise into the directory
-     * {@code path} as one {@code <name>.npy} file per entry.
+     * Saves the state dict: as safetensors when {@code path} ends with {@code .safetensors}
+     * ({@code save_file(model.state_dict(), path)}), as one {@code .npz} archive when it ends with
+     * {@code .npz}, otherwise into the directory {@code path} as one {@code <name>.npy} file per entry.
+     *
+     * @param path the file or directory to write
+     * @throws IOException when writing fails
      */
     public void save(Path path) throws IOException {
         Map<String, Tensor> state = new LinkedHashMap<>();
         for (var e : stateDict().entrySet()) {
             state.put(e.getKey(), e.getValue().to(Device.CPU));
+        }
+        if (hasSuffix(path, ".safetensors")) {
+            Safetensors.save(state, path);
+            return;
         }
         if (isArchive(path)) {
             Npy.saveAll(state, path);
@@ -380,10 +389,22 @@ public abstract class Module {
     }
 
     /**
-     * Loads a state dict saved by {@link #save} (or by NumPy: {@code np.savez} of the same names, or
-     * one {@code .npy} per name in a directory) with {@link #loadStateDict(Map)}.
+     * Loads a state dict with {@link #loadStateDict(Map)} (strict) from {@code path}: a safetensors file
+     * ({@code .safetensors}), a {@code torch.save}d state dict ({@code .pt} or {@code .pth}, read by
+     * {@link TorchCheckpoint}), an {@code .npz} archive, or a directory of one {@code <name>.npy} per entry.
+     *
+     * @param path the file or directory to read
+     * @throws IOException when reading fails or the file is malformed
      */
     public void load(Path path) throws IOException {
+        if (hasSuffix(path, ".safetensors")) {
+            loadStateDict(Safetensors.load(path));
+            return;
+        }
+        if (hasSuffix(path, ".pt") || hasSuffix(path, ".pth")) {
+            loadStateDict(TorchCheckpoint.loadStateDict(path));
+            return;
+        }
         if (isArchive(path)) {
             loadStateDict(Npy.loadAll(path));
             return;
@@ -396,6 +417,10 @@ public abstract class Module {
             }
         }
         loadStateDict(state);
+    }
+
+    private static boolean hasSuffix(Path path, String suffix) {
+        return path.getFileName() != null && path.getFileName().toString().endsWith(suffix);
     }
 
     private static boolean isArchive(Path path) {

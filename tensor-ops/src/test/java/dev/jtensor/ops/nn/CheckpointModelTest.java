@@ -84,4 +84,17 @@ class CheckpointModelTest {
         again.loadStateDict(Safetensors.load(saved));
         assertGivesPyTorchsOutputs(again);
     }
+
+    @Test
+    void moduleSaveAndLoadPickTheFormatFromTheFileName() throws IOException {
+        Sequential m = model();
+        m.load(fixture("tiny_model.pt"));
+        assertGivesPyTorchsOutputs(m);
+        Sequential fromSafetensors = model();
+        fromSafetensors.load(fixture("tiny_model.safetensors"));
+        assertGivesPyTorchsOutputs(fromSafetensors);
+        Path saved = tmp.resolve("m.safetensors");
+        m.save(saved);
+        assertArrayEquals(Files.readAllBytes(fixture("tiny_model.safetensors")), Files.readAllBytes(saved));
+    }
 }
