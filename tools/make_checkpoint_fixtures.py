@@ -4,6 +4,8 @@
     /usr/bin/python3 tools/make_checkpoint_fixtures.py            # (re)write the fixtures
     /usr/bin/python3 tools/make_checkpoint_fixtures.py --verify F  # read F (written by JTensor) and compare
                                                                    # it with the dtypes fixture's tensors
+    /usr/bin/python3 tools/make_checkpoint_fixtures.py --verify-pt F REF  # torch.load F (written by JTensor,
+                                        # weights_only) and compare it with REF: values, layouts, shared storages
 
 PyTorch 1.13 has no safetensors package, so the safetensors files are written and read here with struct and
 json, following the format's specification (8-byte little-endian header length, compact JSON header padded
@@ -162,8 +164,30 @@ def verify(path):
     print("OK: %d tensors bit for bit, metadata %s" % (len(loaded), metadata))
 
 
+def verify_pt(path, reference):
+    got = torch.load(path, weights_only=True)
+    want = torch.load(reference, weights_only=True)
+    assert list(got) == list(want), (list(got), list(want))
+
+    def storage_groups(d):
+        ptrs = [t.storage().data_ptr() for t in d.values()]
+        return [[ptrs.index(p) for p in ptrs]]
+
+    for name, t in want.items():
+        g = got[name]
+        assert (g.dtype, g.shape, g.stride(), g.storage_offset()) == (t.dtype, t.shape, t.stride(), t.storage_offset()), \
+            (name, g.dtype, g.shape, g.stride(), g.storage_offset(), t.dtype, t.shape, t.stride(), t.storage_offset())
+        assert g.detach().contiguous().numpy().tobytes() == t.detach().contiguous().numpy().tobytes(), (name, g, t)
+    assert storage_groups(got) == storage_groups(want), (storage_groups(got), storage_groups(want))
+    print("OK: %d tensors with the same layouts, storage sharing and bits as %s" % (len(got), reference))
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--verify":
         verify(sys.argv[2])
+    elif len(sys.argv) == 4 and sys.argv[1] == "--verify-pt":
+        verify_pt(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 3 and sys.argv[1] == "--show-pt":
+        print(torch.load(sys.argv[2]))
     else:
         make()

@@ -3,8 +3,11 @@ package dev.jtensor.core;
 import dev.jtensor.core.cpu.CpuStorage;
 import dev.jtensor.core.spi.Backends;
 import dev.jtensor.core.spi.Storage;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -27,12 +30,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Reads files written by PyTorch's {@code torch.save} ({@code .pt}/{@code .pth}), as
- * {@code torch.load(f, map_location="cpu", weights_only=True)} does, without running any code.
+ * {@code torch.load(f, map_location="cpu", weights_only=True)} does, without running any code; and writes
+ * them ({@link #save}) for {@code torch.load}.
  *
  * <p>The format (PyTorch 1.6 and later): a zip archive whose entries lie under one folder
  * ({@code archive/} or the saved file's name): {@code data.pkl}, a pickle of the saved object;
@@ -161,6 +168,190 @@ public final class TorchCheckpoint {
             case Callable c -> "the function " + c.name().toLowerCase(java.util.Locale.ROOT);
             default -> "a " + v.getClass().getSimpleName();
         };
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /**
+     * Writes {@code obj} as {@code torch.save(obj, path)} does (the zip format of PyTorch 1.6 and later,
+     * pickle protocol 2), so that {@code torch.load(path, weights_only=True)} reads it. Maps become dicts
+     * (in their order), lists and arrays of values Python lists, strings, {@link Long}/{@link Integer},
+     * {@link Double}, {@link Boolean} and null their Python equivalents, and tensors PyTorch tensors with the
+     * same sizes, strides and storage offsets: tensors sharing a storage are saved over one storage, as
+     * PyTorch saves views. A tensor with a negative stride is saved as a contiguous copy (PyTorch has none).
+     * PyTorch 1.13's {@code weights_only} loader refuses Python floats; its plain {@code torch.load} reads them.
+     *
+     * @param obj the object to save, typically a state dict ({@code Map<String, Tensor>})
+     * @param path the file to write, replaced
+     * @throws IOException when writing fails
+     * @throws TensorException for a value of another type (naming it) or a cyclic structure
+     */
+    public static void save(Object obj, Path path) throws IOException {
+        Writer w = new Writer();
+        w.value(obj, 0);
+        w.out.write('.');
+        byte[] pickle = w.out.toByteArray();
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(path));
+                ZipOutputStream zip = new ZipOutputStream(file)) {
+            storedEntry(zip, "archive/data.pkl", pickle.length, out -> out.write(pickle));
+            for (int i = 0; i < w.storages.size(); i++) {
+                Storage st = w.storages.get(i);
+                Object host = st.device().backend().toHost(st);
+                storedEntry(zip, "archive/data/" + i, (long) st.size() * st.dtype().itemSize(),
+                        out -> Npy.writeData(host, out));
+            }
+            byte[] version = "3\n".getBytes(StandardCharsets.US_ASCII);
+            storedEntry(zip, "archive/version", version.length, out -> out.write(version));
+        }
+    }
+
+    /** Writes bytes to a stream. */
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A stored (uncompressed) zip entry, as PyTorch writes them: its checksum is computed in a first pass. */
+    private static void storedEntry(ZipOutputStream zip, String name, long size, Content content) throws IOException {
+        CRC32 crc = new CRC32();
+        try (CheckedOutputStream sink = new CheckedOutputStream(OutputStream.nullOutputStream(), crc)) {
+            content.writeTo(sink);
+        }
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(size);
+        entry.setCompressedSize(size);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        content.writeTo(zip);
+        zip.closeEntry();
+    }
+
+    /** The pickler: protocol 2 opcodes for the values {@link #save} accepts. */
+    private static final class Writer {
+        private static final int MAX_DEPTH = 1000;
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final List<Storage> storages = new ArrayList<>();
+        private final Map<Storage, Integer> storageKeys = new IdentityHashMap<>();
+
+        Writer() {
+            out.write(0x80);
+            out.write(2);
+        }
+
+        void value(Object v, int depth) {
+            if (depth > MAX_DEPTH) {
+                throw new TensorException("torch.save: structure nested deeper than " + MAX_DEPTH
+                        + " levels (is it cyclic?)");
+            }
+            switch (v) {
+                case null -> out.write('N');
+                case Boolean b -> out.write(b ? 0x88 : 0x89);
+                case Integer i -> integer(i);
+                case Long l -> integer(l);
+                case Double d -> {
+                    out.write('G');
+                    out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putDouble(d).array());
+                }
+                case String str -> string(str);
+                case Tensor t -> tensor(t);
+                case Map<?, ?> m -> {
+                    out.write('}');
+                    if (!m.isEmpty()) {
+                        out.write('(');
+                        for (var e : m.entrySet()) {
+                            value(e.getKey(), depth + 1);
+                            value(e.getValue(), depth + 1);
+                        }
+                        out.write('u');
+                    }
+                }
+                case List<?> list -> {
+                    out.write(']');
+                    if (!list.isEmpty()) {
+                        out.write('(');
+                        for (Object item : list) {
+                            value(item, depth + 1);
+                        }
+                        out.write('e');
+                    }
+                }
+                default -> throw new TensorException("torch.save: cannot save a " + v.getClass().getName()
+                        + "; supported: Map, List, String, Long, Integer, Double, Boolean, null and Tensor");
+            }
+        }
+
+        private void integer(long v) {
+            if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+                out.write('J');
+                out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) v).array());
+            } else {
+                out.write(0x8a);
+                out.write(8);
+                out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array());
+            }
+        }
+
+        private void string(String str) {
+            byte[] b = str.getBytes(StandardCharsets.UTF_8);
+            out.write('X');
+            out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(b.length).array());
+            out.writeBytes(b);
+        }
+
+        private void global(String module, String name) {
+            out.write('c');
+            out.writeBytes((module + "\n" + name + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void tuple(long[] values) {
+            out.write('(');
+            for (long x : values) {
+                integer(x);
+            }
+            out.write('t');
+        }
+
+        /** {@code _rebuild_tensor_v2(('storage', torch.XStorage, key, 'cpu', numel), offset, size, stride, False, OrderedDict())}. */
+        private void tensor(Tensor t) {
+            for (long stride : t.stride()) {
+                if (stride < 0) {
+                    t = t.contiguous();
+                    break;
+                }
+            }
+            Storage st = t.storage();
+            Integer key = storageKeys.get(st);
+            if (key == null) {
+                key = storages.size();
+                storages.add(st);
+                storageKeys.put(st, key);
+            }
+            global("torch._utils", "_rebuild_tensor_v2");
+            out.write('(');
+            out.write('(');
+            string("storage");
+            global("torch", switch (st.dtype()) {
+                case FLOAT32 -> "FloatStorage";
+                case FLOAT64 -> "DoubleStorage";
+                case INT64 -> "LongStorage";
+                case INT32 -> "IntStorage";
+                case BOOL -> "BoolStorage";
+            });
+            string(Integer.toString(key));
+            string("cpu");
+            integer(st.size());
+            out.write('t');
+            out.write('Q');
+            integer(t.storageOffset());
+            tuple(t.shape());
+            tuple(t.stride());
+            out.write(0x89);
+            global("collections", "OrderedDict");
+            out.write(')');
+            out.write('R');
+            out.write('t');
+            out.write('R');
+        }
     }
 
     /** A storage class named by a pickle, standing for its dtype. */

@@ -286,4 +286,60 @@ class TorchCheckpointTest {
         Npy.saveAll(Map.of("a", Tensor.zeros(1)), npz);
         assertRefused(npz, "no <folder>/data.pkl entry");
     }
+
+    // ------------------------------------------------------------------ writing
+
+    /** Saves where {@code make_checkpoint_fixtures.py --verify-pt} can compare it with PyTorch's own file. */
+    private static Path buildOutput(String name) throws IOException {
+        Path out = Path.of("target", "checkpoints", name);
+        Files.createDirectories(out.getParent());
+        return out;
+    }
+
+    @Test
+    void savedFilesLoadBackWithTheSameLayoutsStoragesAndBits() throws IOException {
+        for (String name : List.of("views", "dtypes")) {
+            Map<String, Tensor> original = TorchCheckpoint.loadStateDict(fixture(name + ".pt"));
+            Path saved = buildOutput("java-" + name + ".pt");
+            TorchCheckpoint.save(original, saved);
+            Map<String, Tensor> back = TorchCheckpoint.loadStateDict(saved);
+            assertEquals(List.copyOf(original.keySet()), List.copyOf(back.keySet()));
+            for (var e : original.entrySet()) {
+                Tensor a = e.getValue();
+                Tensor b = back.get(e.getKey());
+                assertLayout(b, a.shape(), a.stride(), a.storageOffset());
+                assertArrayEquals(Npy.toBytes(a), Npy.toBytes(b), e.getKey());
+                for (var other : original.entrySet()) {
+                    assertEquals(a.storage() == other.getValue().storage(),
+                            b.storage() == back.get(other.getKey()).storage(), e.getKey() + " / " + other.getKey());
+                }
+            }
+        }
+    }
+
+    @Test
+    void savesPlainValuesAndRefusesOthers() throws IOException {
+        Map<String, Object> checkpoint = new LinkedHashMap<>();
+        checkpoint.put("model", Map.of("w", Tensor.fromArray(new float[] {1, 2})));
+        checkpoint.put("step", 7L);
+        checkpoint.put("big", 1L << 40);
+        checkpoint.put("lr", 0.5);
+        checkpoint.put("name", "run-\u00e9");
+        checkpoint.put("milestones", List.of(10, 20));
+        checkpoint.put("flags", Arrays.asList(true, false, null));
+        Path saved = buildOutput("java-checkpoint.pt");
+        TorchCheckpoint.save(checkpoint, saved);
+        Map<?, ?> back = (Map<?, ?>) TorchCheckpoint.load(saved);
+        assertEquals(List.copyOf(checkpoint.keySet()), List.copyOf(back.keySet()));
+        assertArrayEquals(new float[] {1, 2}, ((Tensor) ((Map<?, ?>) back.get("model")).get("w")).toFloatArray());
+        assertEquals(7L, back.get("step"));
+        assertEquals(1L << 40, back.get("big"));
+        assertEquals(0.5, back.get("lr"));
+        assertEquals("run-\u00e9", back.get("name"));
+        assertEquals(List.of(10L, 20L), back.get("milestones"));
+        assertEquals(Arrays.asList(true, false, null), back.get("flags"));
+        TensorException e = assertThrows(TensorException.class,
+                () -> TorchCheckpoint.save(Map.of("x", BigInteger.ONE), tmp.resolve("x.pt")));
+        assertTrue(e.getMessage().contains("cannot save a java.math.BigInteger"), e.getMessage());
+    }
 }

@@ -363,7 +363,8 @@ public abstract class Module {
 
     /**
      * Saves the state dict: as safetensors when {@code path} ends with {@code .safetensors}
-     * ({@code save_file(model.state_dict(), path)}), as one {@code .npz} archive when it ends with
+     * ({@code save_file(model.state_dict(), path)}), as {@code torch.save(model.state_dict(), path)} does
+     * when it ends with {@code .pt} or {@code .pth}, as one {@code .npz} archive when it ends with
      * {@code .npz}, otherwise into the directory {@code path} as one {@code <name>.npy} file per entry.
      *
      * @param path the file or directory to write
@@ -376,6 +377,10 @@ public abstract class Module {
         }
         if (hasSuffix(path, ".safetensors")) {
             Safetensors.save(state, path);
+            return;
+        }
+        if (hasSuffix(path, ".pt") || hasSuffix(path, ".pth")) {
+            TorchCheckpoint.save(state, path);
             return;
         }
         if (isArchive(path)) {

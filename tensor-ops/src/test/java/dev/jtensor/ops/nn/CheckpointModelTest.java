@@ -96,5 +96,12 @@ class CheckpointModelTest {
         Path saved = tmp.resolve("m.safetensors");
         m.save(saved);
         assertArrayEquals(Files.readAllBytes(fixture("tiny_model.safetensors")), Files.readAllBytes(saved));
+        // Left in the build folder: `torch.load` of it loads into the PyTorch model (see the tool's docs).
+        Path pt = Path.of("target", "checkpoints", "java-tiny_model.pt");
+        Files.createDirectories(pt.getParent());
+        m.save(pt);
+        Sequential fromPt = model();
+        fromPt.load(pt);
+        assertGivesPyTorchsOutputs(fromPt);
     }
 }
