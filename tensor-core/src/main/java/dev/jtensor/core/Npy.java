@@ -140,7 +140,8 @@ public final class Npy {
         return buf.array();
     }
 
-    private static void writeData(Object host, OutputStream out) throws IOException {
+    /** Writes a host array's elements little-endian (bools as one byte each); shared with {@link Safetensors}. */
+    static void writeData(Object host, OutputStream out) throws IOException {
         int n = java.lang.reflect.Array.getLength(host);
         ByteBuffer buf = ByteBuffer.allocate(CHUNK * 8).order(ByteOrder.LITTLE_ENDIAN);
         for (int start = 0; start < n; start += CHUNK) {

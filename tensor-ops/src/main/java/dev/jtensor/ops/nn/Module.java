@@ -3,9 +3,10 @@ package dev.jtensor.ops.nn;
 import dev.jtensor.core.DType;
 import dev.jtensor.core.Device;
 import dev.jtensor.core.Npy;
-import dev.jtensor.core.SafeTensors;
+import dev.jtensor.core.Safetensors;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TensorException;
+import dev.jtensor.core.TorchCheckpoint;
 import dev.jtensor.ops.NoGrad;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The base of neural-network layers, PyTorch's {@code nn.Module}: named parameters, buffers and
@@ -274,31 +274,66 @@ public abstract class Module {
 
     /**
      * Parameters and buffers by dotted name ({@code state_dict()}): for each module, depth first, its
-     * parameters then its buffers. The tensors are detached views of the module's own storage.
+     * parameters then its buffers, with PyTorch's keys ({@code "0.weight"}, {@code "layers.1.bias"},
+     * {@code "bn.running_mean"}). A module or tensor reachable under two names is listed under both, as
+     * PyTorch lists it. The tensors are detached views of the module's own storage.
      *
-     * @return the parameters and buffers by dotted name
+     * @return the state, in PyTorch's key order
      */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        for (var m : namedModules().entrySet()) {
-            for (var p : m.getValue().parameters.entrySet()) {
-                if (p.getValue() != null) {
-                    out.putIfAbsent(qualified(m.getKey(), p.getKey()), p.getValue().detach());
-                }
-            }
-            for (var b : m.getValue().buffers.entrySet()) {
-                if (b.getValue() != null) {
-                    out.putIfAbsent(qualified(m.getKey(), b.getKey()), b.getValue().detach());
-                }
+        collectState("", out, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return out;
+    }
+
+    private void collectState(String prefix, Map<String, Tensor> out, Set<Module> ancestors) {
+        if (!ancestors.add(this)) {
+            throw new TensorException("module " + getClass().getSimpleName() + " at '" + prefix
+                    + "' contains itself; a state dict needs a tree of modules");
+        }
+        for (var p : parameters.entrySet()) {
+            if (p.getValue() != null) {
+                out.put(prefix + p.getKey(), p.getValue().detach());
             }
         }
-        return out;
+        for (var b : buffers.entrySet()) {
+            if (b.getValue() != null) {
+                out.put(prefix + b.getKey(), b.getValue().detach());
+            }
+        }
+        for (var c : children.entrySet()) {
+            if (c.getValue() != null) {
+                c.getValue().collectState(prefix + c.getKey() + ".", out, ancestors);
+            }
+        }
+        ancestors.remove(this);
+    }
+
+    /**
+     * The keys {@link #loadStateDict(Map, boolean)} did not match, PyTorch's {@code _IncompatibleKeys}.
+     *
+     * @param missingKeys the module's keys absent from the loaded state, in {@link #stateDict()} order
+     * @param unexpectedKeys the loaded state's keys the module does not have, in the state's order
+     */
+    public record IncompatibleKeys(List<String> missingKeys, List<String> unexpectedKeys) {
+        /**
+         * The lists, copied.
+         *
+         * @param missingKeys the module's keys absent from the loaded state
+         * @param unexpectedKeys the loaded state's keys the module does not have
+         */
+        public IncompatibleKeys {
+            missingKeys = List.copyOf(missingKeys);
+            unexpectedKeys = List.copyOf(unexpectedKeys);
+        }
     }
 
     /**
      * {@code load_state_dict(state)} with {@code strict=True}: every key must match, with equal shapes.
      *
-     * @param state the state
+     * @param state tensors by dotted name, e.g. from {@link #stateDict()}, a safetensors file or a
+     *     {@code torch.save}d state dict
+     * @throws TensorException as {@link #loadStateDict(Map, boolean)} with {@code strict}
      */
     public void loadStateDict(Map<String, Tensor> state) {
         loadStateDict(state, true);
@@ -307,37 +342,53 @@ public abstract class Module {
     /**
      * Copies {@code state} into this module's parameters and buffers in place, under no-grad
      * ({@code load_state_dict}); the tensors keep their identity, so optimizers built on them stay
-     * valid. Values are converted to each tensor's dtype and device. With {@code strict}, missing and
-     * unexpected keys are errors; shape mismatches always are.
+     * valid. Values are converted to each tensor's dtype and device. Nothing is copied when an error
+     * is reported.
      *
-     * @param state the state
-     * @param strict whether every key must match
+     * @param state tensors by dotted name
+     * @param strict whether missing and unexpected keys are errors (shape mismatches always are)
+     * @return the missing and unexpected keys (both empty when {@code strict})
+     * @throws TensorException listing, as PyTorch does, the missing keys, unexpected keys (when
+     *     {@code strict}) and size mismatches, or for a null state or value
      */
-    public void loadStateDict(Map<String, Tensor> state, boolean strict) {
+    public IncompatibleKeys loadStateDict(Map<String, Tensor> state, boolean strict) {
+        if (state == null) {
+            throw new TensorException("load_state_dict expected a state dict, got null");
+        }
         Map<String, Tensor> own = stateDict();
-        if (strict) {
-            Set<String> missing = new TreeSet<>(own.keySet());
-            missing.removeAll(state.keySet());
-            Set<String> unexpected = new TreeSet<>(state.keySet());
-            unexpected.removeAll(own.keySet());
-            if (!missing.isEmpty() || !unexpected.isEmpty()) {
-                throw new TensorException("Error(s) in loading state_dict for " + getClass().getSimpleName()
-                        + ": Missing key(s) in state_dict: " + missing + ". Unexpected key(s) in state_dict: "
-                        + unexpected + ".");
+        List<String> missing = new ArrayList<>();
+        for (String key : own.keySet()) {
+            if (!state.containsKey(key)) {
+                missing.add(key);
             }
+        }
+        List<String> unexpected = new ArrayList<>();
+        for (var e : state.entrySet()) {
+            if (!own.containsKey(e.getKey())) {
+                unexpected.add(e.getKey());
+            } else if (e.getValue() == null) {
+                throw new TensorException("load_state_dict: the value of '" + e.getKey() + "' is null, not a tensor");
+            }
+        }
+        List<String> errors = new ArrayList<>();
+        if (strict && !missing.isEmpty()) {
+            errors.add("Missing key(s) in state_dict: " + quoted(missing) + ". ");
+        }
+        if (strict && !unexpected.isEmpty()) {
+            errors.add("Unexpected key(s) in state_dict: " + quoted(unexpected) + ". ");
         }
         for (var e : own.entrySet()) {
             Tensor src = state.get(e.getKey());
-            if (src == null) {
-                continue;
-            }
             Tensor dst = e.getValue();
-            if (!Arrays.equals(src.shape(), dst.shape())) {
-                throw new TensorException("Error(s) in loading state_dict for " + getClass().getSimpleName()
-                        + ": size mismatch for " + e.getKey() + ": copying a param with shape "
-                        + Arrays.toString(src.shape()) + " from checkpoint, the shape in current model is "
-                        + Arrays.toString(dst.shape()) + ".");
+            if (src != null && !Arrays.equals(src.shape(), dst.shape())) {
+                errors.add("size mismatch for " + e.getKey() + ": copying a param with shape "
+                        + torchSize(src.shape()) + " from checkpoint, the shape in current model is "
+                        + torchSize(dst.shape()) + ".");
             }
+        }
+        if (!errors.isEmpty()) {
+            throw new TensorException("Error(s) in loading state_dict for " + getClass().getSimpleName() + ":\n\t"
+                    + String.join("\n\t", errors));
         }
         try (var _ = NoGrad.enter()) {
             for (var e : own.entrySet()) {
@@ -347,25 +398,41 @@ public abstract class Module {
                 }
             }
         }
+        return new IncompatibleKeys(missing, unexpected);
+    }
+
+    private static String quoted(List<String> keys) {
+        StringBuilder sb = new StringBuilder();
+        for (String k : keys) {
+            sb.append(sb.isEmpty() ? "" : ", ").append('"').append(k).append('"');
+        }
+        return sb.toString();
+    }
+
+    private static String torchSize(long[] shape) {
+        return "torch.Size(" + Arrays.toString(shape) + ")";
     }
 
     /**
-     * Saves the state dict ({@code torch.save(model.state_dict(), ...)} in portable formats): to one
-     * {@code .safetensors} file when {@code path} ends with {@code .safetensors} (PyTorch's names, readable by
-     * Hugging Face's {@code safetensors.torch.load_file}), to one {@code .npz} archive when it ends with
-     * {@code .npz}, otherwise into the directory
-     * {@code path} as one {@code <name>.npy} file per entry.
+     * Saves the state dict: as safetensors when {@code path} ends with {@code .safetensors}
+     * ({@code save_file(model.state_dict(), path)}), as {@code torch.save(model.state_dict(), path)} does
+     * when it ends with {@code .pt} or {@code .pth}, as one {@code .npz} archive when it ends with
+     * {@code .npz}, otherwise into the directory {@code path} as one {@code <name>.npy} file per entry.
      *
-     * @param path the file
-     * @throws IOException if reading or writing fails
+     * @param path the file or directory to write
+     * @throws IOException when writing fails
      */
     public void save(Path path) throws IOException {
         Map<String, Tensor> state = new LinkedHashMap<>();
         for (var e : stateDict().entrySet()) {
             state.put(e.getKey(), e.getValue().to(Device.CPU));
         }
-        if (isSafetensors(path)) {
-            SafeTensors.save(state, path);
+        if (hasSuffix(path, ".safetensors")) {
+            Safetensors.save(state, path);
+            return;
+        }
+        if (hasSuffix(path, ".pt") || hasSuffix(path, ".pth")) {
+            TorchCheckpoint.save(state, path);
             return;
         }
         if (isArchive(path)) {
@@ -379,16 +446,20 @@ public abstract class Module {
     }
 
     /**
-     * Loads a state dict saved by {@link #save} (or by PyTorch through {@code safetensors.torch.save_file},
-     * or by NumPy: {@code np.savez} of the same names, or one {@code .npy} per name in a directory) with
-     * {@link #loadStateDict(Map)}.
+     * Loads a state dict with {@link #loadStateDict(Map)} (strict) from {@code path}: a safetensors file
+     * ({@code .safetensors}), a {@code torch.save}d state dict ({@code .pt} or {@code .pth}, read by
+     * {@link TorchCheckpoint}), an {@code .npz} archive, or a directory of one {@code <name>.npy} per entry.
      *
-     * @param path the file
-     * @throws IOException if reading fails
+     * @param path the file or directory to read
+     * @throws IOException when reading fails or the file is malformed
      */
     public void load(Path path) throws IOException {
-        if (isSafetensors(path)) {
-            loadStateDict(SafeTensors.load(path));
+        if (hasSuffix(path, ".safetensors")) {
+            loadStateDict(Safetensors.load(path));
+            return;
+        }
+        if (hasSuffix(path, ".pt") || hasSuffix(path, ".pth")) {
+            loadStateDict(TorchCheckpoint.loadStateDict(path));
             return;
         }
         if (isArchive(path)) {
@@ -405,8 +476,8 @@ public abstract class Module {
         loadStateDict(state);
     }
 
-    private static boolean isSafetensors(Path path) {
-        return path.getFileName() != null && path.getFileName().toString().endsWith(".safetensors");
+    private static boolean hasSuffix(Path path, String suffix) {
+        return path.getFileName() != null && path.getFileName().toString().endsWith(suffix);
     }
 
     private static boolean isArchive(Path path) {

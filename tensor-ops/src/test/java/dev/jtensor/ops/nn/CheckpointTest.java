@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.jtensor.core.Generator;
-import dev.jtensor.core.SafeTensors;
+import dev.jtensor.core.Safetensors;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.TorchVersion;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointTest {
     private static Map<String, Tensor> resource(String name) throws IOException {
         try (InputStream in = CheckpointTest.class.getResourceAsStream("/checkpoints/" + name)) {
-            return SafeTensors.fromBytes(in.readAllBytes());
+            return Safetensors.fromBytes(in.readAllBytes());
         }
     }
 
