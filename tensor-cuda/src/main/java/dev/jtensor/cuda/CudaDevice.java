@@ -41,6 +41,7 @@ import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.cuda.global.cublas;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -199,8 +200,11 @@ final class CudaDevice {
     void launch(String name, LaunchConfig config, int sharedBytes, KernelArgs args) {
         makeCurrent();
         CUfunc_st fn = functions.computeIfAbsent(name, this::function);
+        // The PointerPointer overload: its void** parameters pass the table's address as is. The Pointer overload
+        // is @ByPtrPtr, so it would pass the address of a pointer (extra = non-NULL pointer to NULL), and the driver
+        // rejects a launch with both kernelParams and extra set (CUDA_ERROR_INVALID_VALUE). LaunchOverloadTest pins it.
         checkDriver(cuLaunchKernel(fn, config.blocks(), 1, 1, config.threads(), 1, 1, sharedBytes, stream,
-                args.params(), (Pointer) null), "cuLaunchKernel(" + name + ")");
+                args.params(), (PointerPointer<?>) null), "cuLaunchKernel(" + name + ")");
     }
 
     private CUfunc_st function(String name) {
