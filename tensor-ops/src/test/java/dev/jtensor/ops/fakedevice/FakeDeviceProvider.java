@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A device type {@code fake} for tests of device placement without a GPU: its storages hold no data
- * (every element reads as zero), and every primitive only checks that each tensor it is handed lives
+ * A device type {@code fake} for tests of device placement without a GPU: its storages hold data
+ * only when uploaded from the host (kept as given, so transfers can be checked; otherwise every
+ * element reads as zero, and no primitive writes any), and every primitive only checks that each tensor it is handed lives
  * on {@code fake:0} (an iterator may also carry a CPU scalar, as a real backend accepts) and records
  * what it saw. An op that builds a helper tensor on the CPU for a {@code fake} input therefore
  * fails, either in core's device checks or here.
@@ -45,10 +46,17 @@ public final class FakeDeviceProvider implements BackendProvider {
         return new FakeBackend();
     }
 
-    /** A storage without data. */
+    /** A storage whose data is what the host uploaded, or none. */
     static final class FakeStorage extends Storage {
+        final Object uploaded;
+
         FakeStorage(DType dtype, int size) {
+            this(dtype, size, null);
+        }
+
+        FakeStorage(DType dtype, int size, Object uploaded) {
             super(dtype, size);
+            this.uploaded = uploaded;
         }
 
         @Override
@@ -86,11 +94,11 @@ public final class FakeDeviceProvider implements BackendProvider {
         @Override
         public Storage fromHost(Object array) {
             return switch (array) {
-                case float[] a -> new FakeStorage(DType.FLOAT32, a.length);
-                case double[] a -> new FakeStorage(DType.FLOAT64, a.length);
-                case long[] a -> new FakeStorage(DType.INT64, a.length);
-                case int[] a -> new FakeStorage(DType.INT32, a.length);
-                case boolean[] a -> new FakeStorage(DType.BOOL, a.length);
+                case float[] a -> new FakeStorage(DType.FLOAT32, a.length, a.clone());
+                case double[] a -> new FakeStorage(DType.FLOAT64, a.length, a.clone());
+                case long[] a -> new FakeStorage(DType.INT64, a.length, a.clone());
+                case int[] a -> new FakeStorage(DType.INT32, a.length, a.clone());
+                case boolean[] a -> new FakeStorage(DType.BOOL, a.length, a.clone());
                 default -> throw new IllegalArgumentException("not a primitive array: " + array);
             };
         }
@@ -98,6 +106,12 @@ public final class FakeDeviceProvider implements BackendProvider {
         @Override
         public Object toHost(Storage storage) {
             int n = storage.size();
+            Object uploaded = ((FakeStorage) storage).uploaded;
+            if (uploaded != null) {
+                Object copy = java.lang.reflect.Array.newInstance(uploaded.getClass().getComponentType(), n);
+                System.arraycopy(uploaded, 0, copy, 0, n);
+                return copy;
+            }
             return switch (storage.dtype()) {
                 case FLOAT32 -> new float[n];
                 case FLOAT64 -> new double[n];
