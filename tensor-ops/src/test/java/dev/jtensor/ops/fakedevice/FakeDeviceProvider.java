@@ -5,6 +5,7 @@ import dev.jtensor.core.Device;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.spi.Backend;
 import dev.jtensor.core.spi.BackendProvider;
+import dev.jtensor.core.spi.Backends;
 import dev.jtensor.core.spi.BinaryOp;
 import dev.jtensor.core.spi.GemmSpec;
 import dev.jtensor.core.spi.ReduceOp;
@@ -12,13 +13,14 @@ import dev.jtensor.core.spi.ReducePlan;
 import dev.jtensor.core.spi.Storage;
 import dev.jtensor.core.spi.TensorIterator;
 import dev.jtensor.core.spi.UnaryOp;
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A device type {@code fake} for tests of device placement without a GPU: its storages hold data
- * only when uploaded from the host (kept as given, so transfers can be checked; otherwise every
- * element reads as zero, and no primitive writes any), and every primitive only checks that each tensor it is handed lives
+ * A device type {@code fake} for tests of device placement without a GPU: its storages hold host
+ * arrays, which only transfers and {@code copy} (elementwise, so views and printing work) read and
+ * write; every other primitive computes nothing (its output keeps zeros), and every primitive only checks that each tensor it is handed lives
  * on {@code fake:0} (an iterator may also carry a CPU scalar, as a real backend accepts) and records
  * what it saw. An op that builds a helper tensor on the CPU for a {@code fake} input therefore
  * fails, either in core's device checks or here.
@@ -46,17 +48,17 @@ public final class FakeDeviceProvider implements BackendProvider {
         return new FakeBackend();
     }
 
-    /** A storage whose data is what the host uploaded, or none. */
+    /** A storage over a host array of its dtype. */
     static final class FakeStorage extends Storage {
-        final Object uploaded;
+        final Object data;
 
         FakeStorage(DType dtype, int size) {
-            this(dtype, size, null);
+            this(dtype, size, Backends.cpu().toHost(Backends.cpu().allocate(dtype, size)));
         }
 
-        FakeStorage(DType dtype, int size, Object uploaded) {
+        FakeStorage(DType dtype, int size, Object data) {
             super(dtype, size);
-            this.uploaded = uploaded;
+            this.data = data;
         }
 
         @Override
@@ -106,25 +108,38 @@ public final class FakeDeviceProvider implements BackendProvider {
         @Override
         public Object toHost(Storage storage) {
             int n = storage.size();
-            Object uploaded = ((FakeStorage) storage).uploaded;
-            if (uploaded != null) {
-                Object copy = java.lang.reflect.Array.newInstance(uploaded.getClass().getComponentType(), n);
-                System.arraycopy(uploaded, 0, copy, 0, n);
-                return copy;
-            }
-            return switch (storage.dtype()) {
-                case FLOAT32 -> new float[n];
-                case FLOAT64 -> new double[n];
-                case INT64 -> new long[n];
-                case INT32 -> new int[n];
-                case BOOL -> new boolean[n];
-                default -> throw new IllegalArgumentException("dtype " + storage.dtype());
-            };
+            Object data = ((FakeStorage) storage).data;
+            Object copy = Array.newInstance(data.getClass().getComponentType(), n);
+            System.arraycopy(data, 0, copy, 0, n);
+            return copy;
         }
 
         @Override
         public void copy(TensorIterator it) {
             check("copy", it);
+            Object dst = ((FakeStorage) it.operand(0).storage()).data;
+            Storage from = it.operand(1).storage();
+            Object src = from instanceof FakeStorage f ? f.data : Backends.cpu().toHost(from);
+            int dstStep = it.innerStride(0);
+            int srcStep = it.innerStride(1);
+            it.forEachRow((offsets, n) -> {
+                for (int i = 0; i < n; i++) {
+                    Array.set(dst, offsets[0] + i * dstStep, convert(Array.get(src, offsets[1] + i * srcStep), dst));
+                }
+            });
+        }
+
+        /** A boxed element converted to the element type of {@code array} (bool: non-zero is true). */
+        private static Object convert(Object v, Object array) {
+            double d = v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).doubleValue();
+            return switch (array) {
+                case float[] a -> (float) d;
+                case double[] a -> d;
+                case long[] a -> v instanceof Long l ? l : (long) d;
+                case int[] a -> v instanceof Integer i ? i : (int) d;
+                case boolean[] a -> d != 0;
+                default -> throw new IllegalArgumentException("array " + array);
+            };
         }
 
         @Override
