@@ -11,6 +11,29 @@ import dev.jtensor.core.spi.Backends;
 public final class Cuda {
     private Cuda() {}
 
+    private static volatile boolean allowTf32;
+
+    /**
+     * Lets float32 matrix products on the GPU use TF32 tensor cores (PyTorch's
+     * {@code torch.backends.cuda.matmul.allow_tf32}; off by default, as in PyTorch): much faster on
+     * Ampere and later, with inputs rounded to 10 mantissa bits, so results differ from the CPU's by
+     * about 1e-3 relative. Takes effect at the next product, on every device; float64 is unaffected.
+     *
+     * @param allow whether TF32 may be used
+     */
+    public static void setAllowTf32(boolean allow) {
+        allowTf32 = allow;
+    }
+
+    /**
+     * Whether float32 matrix products may use TF32 (see {@link #setAllowTf32(boolean)}).
+     *
+     * @return the current setting, false by default
+     */
+    public static boolean allowTf32() {
+        return allowTf32;
+    }
+
     /** Whether a GPU can be used (PyTorch's {@code torch.cuda.is_available()}); probed once per JVM. */
     public static boolean isAvailable() {
         return CudaProbe.isAvailable();

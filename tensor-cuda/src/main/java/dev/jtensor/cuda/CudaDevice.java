@@ -62,6 +62,8 @@ final class CudaDevice {
     private final CUmod_st module;
     private final Map<String, CUfunc_st> functions = new ConcurrentHashMap<>();
     private cublasContext blas;
+    /** The math mode last set on {@link #blas}, -1 before the first. */
+    private int blasMathMode = -1;
 
     private CudaDevice(int index) {
         this.device = new Device("cuda", index);
@@ -86,12 +88,17 @@ final class CudaDevice {
         multiprocessors = sms[0];
         PtxResource ptx = PtxResource.load();
         module = new CUmod_st();
-        try (BytePointer image = new BytePointer(ptx.text())) {
-            checkDriver(cuModuleLoadData(module, image), "cuModuleLoadData (PTX " + ptx.target() + ", ISA "
-                    + ptx.isaVersion() / 10 + "." + ptx.isaVersion() % 10 + ")");
-        }
+        long start = System.nanoTime();
+        // Machine code from the fatbin when it has this GPU's architecture (no JIT), else the PTX (JIT-compiled).
+        String loaded = KernelImages.load(image -> {
+            try (BytePointer p = new BytePointer(image)) {
+                return cuModuleLoadData(module, p);
+            }
+        }, KernelImages.loadFatbin(), ptx, System.getProperty(KernelImages.PROPERTY, "auto"), CudaNatives::driverErrorName);
+        long loadMillis = (System.nanoTime() - start) / 1_000_000;
         allocator = new CachingAllocator(new RawMemory(), CudaDevice::reclaim);
-        LOG.info("opened {} with {} multiprocessors, {} kernels", device, multiprocessors, ptx.entries().size());
+        LOG.info("opened {} with {} multiprocessors; kernels from {} in {} ms", device, multiprocessors, loaded,
+                loadMillis);
     }
 
     /** Opens device {@code index}. */
@@ -213,17 +220,33 @@ final class CudaDevice {
         return fn;
     }
 
-    /** The cuBLAS handle, created on first use and bound to this device's stream. */
-    synchronized cublasContext blas() {
+    /**
+     * The cuBLAS handle, created on first use and bound to this device's stream, in the math mode
+     * {@link #mathMode(boolean)} gives for {@code allowTf32} (set again only when it changes).
+     */
+    synchronized cublasContext blas(boolean allowTf32) {
         if (blas == null) {
             makeCurrent();
             cublasContext h = new cublasContext();
             checkBlas(cublas.cublasCreate_v2(h), "cublasCreate");
             checkBlas(cublas.cublasSetStream_v2(h, stream), "cublasSetStream");
-            // Plain FP32 (no TF32 tensor-op math), so results match the CPU backend within float rounding.
-            checkBlas(cublas.cublasSetMathMode(h, cublas.CUBLAS_DEFAULT_MATH), "cublasSetMathMode");
             blas = h;
         }
+        int mode = mathMode(allowTf32);
+        if (mode != blasMathMode) {
+            checkBlas(cublas.cublasSetMathMode(blas, mode), "cublasSetMathMode(" + mode + ")");
+            blasMathMode = mode;
+        }
         return blas;
+    }
+
+    /**
+     * cuBLAS's math mode for float32 products: plain FP32 ({@code CUBLAS_DEFAULT_MATH}, so results match the
+     * CPU backend within summation order) unless TF32 tensor-core math is allowed
+     * ({@code CUBLAS_TF32_TENSOR_OP_MATH}: inputs rounded to 10-bit mantissas, as PyTorch with
+     * {@code allow_tf32=True}). Float64 products are unaffected by either.
+     */
+    static int mathMode(boolean allowTf32) {
+        return allowTf32 ? cublas.CUBLAS_TF32_TENSOR_OP_MATH : cublas.CUBLAS_DEFAULT_MATH;
     }
 }
