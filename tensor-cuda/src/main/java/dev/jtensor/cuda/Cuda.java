@@ -52,14 +52,55 @@ public final class Cuda {
      * @param peakAllocatedBytes the largest {@code allocatedBytes} so far
      * @param cudaMallocCalls raw device allocations made
      * @param cacheHits allocations served from the cache
+     * @param reclaims allocations that first asked the garbage collector for unreachable storages (the
+     *     reclaim threshold was passed, or the device was out of memory)
      */
     public record MemoryStats(long allocatedBytes, long cachedBytes, long peakAllocatedBytes, long cudaMallocCalls,
-                              long cacheHits) {}
+                              long cacheHits, long reclaims) {}
 
     /** The allocator's counters of {@code device} (PyTorch's {@code torch.cuda.memory_stats}). */
     public static MemoryStats memoryStats(Device device) {
         CachingAllocator.Stats s = backend(device).gpu.allocator.stats();
-        return new MemoryStats(s.allocatedBytes(), s.cachedBytes(), s.peakAllocatedBytes(), s.mallocCalls(), s.cacheHits());
+        return new MemoryStats(s.allocatedBytes(), s.cachedBytes(), s.peakAllocatedBytes(), s.mallocCalls(), s.cacheHits(),
+                s.reclaims());
+    }
+
+    /**
+     * Sets the live bytes of {@code device} above which an allocation first lets the garbage collector find
+     * unreachable tensors and waits briefly for their memory (as the JDK does for direct buffers). The
+     * default is three quarters of the device's memory, or {@code -Djtensor.cuda.reclaimThreshold=<bytes>}.
+     * A lower value keeps a loop that drops large temporaries to about that much device memory, at the cost
+     * of collections; {@link #memoryScope()} frees a step's temporaries without any.
+     *
+     * @param device a CUDA device
+     * @param bytes the threshold in bytes ({@code Long.MAX_VALUE}: only when out of memory)
+     * @throws TensorException if {@code device} is not a CUDA device, or cannot be opened
+     * @throws IllegalArgumentException if {@code bytes} is not positive
+     */
+    public static void setReclaimThreshold(Device device, long bytes) {
+        backend(device).gpu.allocator.setReclaimThreshold(bytes);
+    }
+
+    /**
+     * The reclaim threshold of {@code device} (see {@link #setReclaimThreshold}).
+     *
+     * @param device a CUDA device
+     * @return the threshold in bytes
+     * @throws TensorException if {@code device} is not a CUDA device, or cannot be opened
+     */
+    public static long reclaimThreshold(Device device) {
+        return backend(device).gpu.allocator.reclaimThreshold();
+    }
+
+    /**
+     * Opens a memory scope on this thread: when it is closed, the device memory of every CUDA tensor created
+     * on this thread inside it is given back at once, except what was {@link MemoryScope#keep kept} (what
+     * PyTorch's reference counting does for a training step's temporaries). Use it with try-with-resources.
+     *
+     * @return the new innermost scope of this thread
+     */
+    public static MemoryScope memoryScope() {
+        return MemoryScope.open();
     }
 
     /** Frees the cached, unused blocks of {@code device} (PyTorch's {@code torch.cuda.empty_cache()}); returns the bytes freed. */

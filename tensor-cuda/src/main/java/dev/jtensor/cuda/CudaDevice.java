@@ -17,6 +17,7 @@ import static org.bytedeco.cuda.global.cudart.cudaFree;
 import static org.bytedeco.cuda.global.cudart.cudaGetDeviceCount;
 import static org.bytedeco.cuda.global.cudart.cudaGetLastError;
 import static org.bytedeco.cuda.global.cudart.cudaMalloc;
+import static org.bytedeco.cuda.global.cudart.cudaMemGetInfo;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyAsync;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToDevice;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToHost;
@@ -97,6 +98,13 @@ final class CudaDevice {
         }, KernelImages.loadFatbin(), ptx, System.getProperty(KernelImages.PROPERTY, "auto"), CudaNatives::driverErrorName);
         long loadMillis = (System.nanoTime() - start) / 1_000_000;
         allocator = new CachingAllocator(new RawMemory(), CudaDevice::reclaim);
+        long totalBytes;
+        try (org.bytedeco.javacpp.SizeTPointer free = new org.bytedeco.javacpp.SizeTPointer(1);
+                org.bytedeco.javacpp.SizeTPointer total = new org.bytedeco.javacpp.SizeTPointer(1)) {
+            check(cudaMemGetInfo(free, total), "cudaMemGetInfo");
+            totalBytes = total.get();
+        }
+        allocator.setReclaimThreshold(reclaimThreshold(System.getProperty(RECLAIM_PROPERTY), totalBytes));
         LOG.info("opened {} with {} multiprocessors; kernels from {} in {} ms", device, multiprocessors, loaded,
                 loadMillis);
     }
@@ -128,17 +136,38 @@ final class CudaDevice {
         }
     }
 
+    /** System property: the live bytes above which allocations first reclaim (see {@link Cuda#setReclaimThreshold}). */
+    static final String RECLAIM_PROPERTY = "jtensor.cuda.reclaimThreshold";
+
     /**
-     * Lets the garbage collector find unreachable storages so their cleaners return memory, waiting a
-     * little longer on each attempt (what the JDK does for direct buffers).
+     * The reclaim threshold: the property's bytes when set, else three quarters of the device's memory.
+     *
+     * @param property the system property's value, or null
+     * @param totalBytes the device's memory
+     * @return the threshold in bytes
+     * @throws TensorException if the property is not a positive number of bytes
+     */
+    static long reclaimThreshold(String property, long totalBytes) {
+        if (property == null || property.isBlank()) {
+            return Math.max(1, totalBytes / 4 * 3);
+        }
+        try {
+            long bytes = Long.parseLong(property.strip());
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new TensorException("-D" + RECLAIM_PROPERTY + "=" + property + " is not a positive number of bytes");
+    }
+
+    /**
+     * Lets the garbage collector find unreachable storages so their cleaners return memory; the
+     * allocator then waits for the releases (what the JDK does for direct buffers).
      */
     private static void reclaim(int attempt) {
         System.gc();
-        try {
-            Thread.sleep(1L << (2 * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Makes this device's context current on the calling thread (contexts are per thread). */
