@@ -2,6 +2,7 @@ package dev.jtensor.cuda;
 
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.spi.Storage;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -31,14 +32,17 @@ import java.util.Set;
  * place, for instance) are not touched. A tensor whose storage was closed throws when used, so
  * anything that must outlive the step and is created inside it - optimizer state built on the first
  * step, gradients read after the step - has to be kept (or created before the scope). Storages
- * created by other threads are never affected.
+ * created by other threads are never affected. A scope refers to its storages weakly, so one left
+ * open around a long loop keeps nothing alive: unreachable storages still go back through their
+ * cleaners (and the reclaim threshold) meanwhile.
  */
 public final class MemoryScope implements AutoCloseable {
     private static final ThreadLocal<MemoryScope> CURRENT = new ThreadLocal<>();
 
     private final MemoryScope parent;
     private final Thread owner;
-    private final List<CudaStorage> created = new ArrayList<>();
+    /** Weakly: a scope never keeps a dropped storage from its cleaner (a scope around a whole loop must not leak). */
+    private final List<WeakReference<CudaStorage>> created = new ArrayList<>();
     private final Set<Storage> kept = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
@@ -58,7 +62,7 @@ public final class MemoryScope implements AutoCloseable {
     static void register(CudaStorage storage) {
         MemoryScope s = CURRENT.get();
         if (s != null) {
-            s.created.add(storage);
+            s.created.add(new WeakReference<>(storage));
         }
     }
 
@@ -98,8 +102,9 @@ public final class MemoryScope implements AutoCloseable {
      */
     public int pending() {
         int n = 0;
-        for (CudaStorage s : created) {
-            n += kept.contains(s) || s.isClosed() ? 0 : 1;
+        for (WeakReference<CudaStorage> r : created) {
+            CudaStorage s = r.get();
+            n += s == null || kept.contains(s) || s.isClosed() ? 0 : 1;
         }
         return n;
     }
@@ -128,15 +133,20 @@ public final class MemoryScope implements AutoCloseable {
         } else {
             CURRENT.set(parent);
         }
-        for (CudaStorage s : created) {
+        for (WeakReference<CudaStorage> r : created) {
+            CudaStorage s = r.get();
+            if (s == null) {
+                continue; // unreachable already: its cleaner gives the memory back
+            }
             if (kept.contains(s)) {
                 if (parent != null) {
-                    parent.created.add(s);
+                    parent.created.add(r);
                 }
             } else {
                 s.close();
             }
         }
         created.clear();
+        kept.clear();
     }
 }

@@ -198,6 +198,22 @@ class MemoryReclaimTest {
     }
 
     @Test
+    void anOpenScopeKeepsNothingAlive() {
+        FakeMemory mem = new FakeMemory(1L << 40);
+        CachingAllocator alloc = new CachingAllocator(mem, attempt -> System.gc());
+        alloc.setReclaimThreshold(8 * MIB);
+        long peak = 0;
+        try (MemoryScope scope = Cuda.memoryScope()) {
+            for (int i = 0; i < 200; i++) {
+                storage(alloc, 2 * MIB); // dropped at once, inside a scope left open around the whole loop
+                peak = Math.max(peak, mem.used);
+            }
+            assertTrue(scope.pending() <= 200);
+        }
+        assertTrue(peak <= 24 * MIB, "peak reserved " + peak / MIB + " MiB: the scope held dropped storages");
+    }
+
+    @Test
     void aScopeBelongsToItsThread() throws Exception {
         FakeMemory mem = new FakeMemory(1L << 30);
         CachingAllocator alloc = new CachingAllocator(mem, attempt -> {});
