@@ -355,7 +355,15 @@ public final class Tensor {
         return requiresGrad ? Autograd.record(Primitive.CAST, out, new Tensor[] {this}, dtype()) : out;
     }
 
-    /** A copy on {@code device}; this tensor if it is already there. */
+    /**
+     * A copy on {@code target} (differentiable); this tensor if it is already there. As PyTorch's
+     * {@code preserve_format}, a dense, non-overlapping tensor keeps its strides (a transposed tensor
+     * arrives transposed); other layouts arrive contiguous.
+     *
+     * @param target the device
+     * @return the tensor on {@code target}
+     * @throws TensorException if {@code target} is not available (with the backend's reason)
+     */
     public Tensor to(Device target) {
         if (target.equals(device())) {
             return this;
