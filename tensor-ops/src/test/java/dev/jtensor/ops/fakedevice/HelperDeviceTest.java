@@ -75,6 +75,17 @@ class HelperDeviceTest {
     }
 
     @Test
+    void aCpuScalarGetsItsGradientOnTheCpu() {
+        // PyTorch's validate_outputs: the gradient of a CPU scalar that joined a device op comes back to the CPU.
+        Tensor s = Tensor.scalar(2.0).requiresGrad(true);
+        Tensor x = fake(DType.FLOAT32, 2, 3).requiresGrad(true);
+        x.mul(s).add(Tensor.scalar(1.0)).sum().backward();
+        assertEquals(dev.jtensor.core.Device.CPU, s.grad().device());
+        assertEquals(0, s.grad().dim());
+        assertOnFake(x.grad());
+    }
+
+    @Test
     void otherCpuTensorsStillMixDevices() {
         Tensor x = fake(DType.FLOAT32, 2, 3);
         for (Runnable op : new Runnable[] {
