@@ -56,13 +56,23 @@ __device__ __forceinline__ void jt_offsets_n(const JtIter& it, int i, int* off, 
          i##_ += (long long)gridDim.x * blockDim.x)
 
 // ---------------------------------------------------------------- casts (PyTorch's, as the CPU backend)
-// float -> integer truncates toward zero (cvt.rzi saturates and maps NaN to 0, as Java's casts do);
-// float -> int32 goes through int64 like the CPU kernels; anything -> bool is != 0.
+// float -> integer truncates toward zero; NaN and values whose truncation does not fit give the type's
+// minimum, as PyTorch's CPU casts on x86-64 (cvttss2si/cvttsd2si) and the CPU backend do. A plain C cast
+// would compile to cvt.rzi, which saturates and maps NaN to 0. float -> int32 is direct (3e9 -> INT_MIN).
+// Anything -> bool is != 0 (NaN is true).
+__host__ __device__ __forceinline__ i64 jt_to_i64(double v) {
+    return v >= -9223372036854775808.0 && v < 9223372036854775808.0 ? (i64)v : (i64)0x8000000000000000ULL;
+}
+__host__ __device__ __forceinline__ int jt_to_i32(double v) {
+    return v > -2147483649.0 && v < 2147483648.0 ? (int)v : (int)0x80000000U;
+}
 template <typename D, typename S> struct JtCast { __device__ static D of(S v) { return (D)v; } };
 template <typename S> struct JtCast<b8, S> { __device__ static b8 of(S v) { return v != (S)0 ? 1 : 0; } };
 template <> struct JtCast<b8, b8> { __device__ static b8 of(b8 v) { return v; } };
-template <> struct JtCast<int, float> { __device__ static int of(float v) { return (int)(i64)v; } };
-template <> struct JtCast<int, double> { __device__ static int of(double v) { return (int)(i64)v; } };
+template <> struct JtCast<i64, float> { __device__ static i64 of(float v) { return jt_to_i64((double)v); } };
+template <> struct JtCast<i64, double> { __device__ static i64 of(double v) { return jt_to_i64(v); } };
+template <> struct JtCast<int, float> { __device__ static int of(float v) { return jt_to_i32((double)v); } };
+template <> struct JtCast<int, double> { __device__ static int of(double v) { return jt_to_i32(v); } };
 template <typename D> __device__ __forceinline__ D jt_cast_b8(b8 v) { return v ? (D)1 : (D)0; }
 template <> struct JtCast<float, b8> { __device__ static float of(b8 v) { return jt_cast_b8<float>(v); } };
 template <> struct JtCast<double, b8> { __device__ static double of(b8 v) { return jt_cast_b8<double>(v); } };

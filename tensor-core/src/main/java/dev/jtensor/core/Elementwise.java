@@ -107,28 +107,16 @@ final class Elementwise {
 
     /** {@link #device(String, Object...)} of two operands, without the array. */
     private static Device device(String name, Object a, Object b) {
-        if (a instanceof Tensor x) {
-            if (b instanceof Tensor y) {
-                x.checkSameDevice(y, name);
-            }
-            return x.device();
-        }
-        return b instanceof Tensor y ? y.device() : Device.CPU;
+        return TensorIterator.commonDevice(name, a instanceof Tensor x ? x : null, b instanceof Tensor y ? y : null);
     }
 
     /** The device of the tensor operands, checked to be one. */
     static Device device(String name, Object... operands) {
-        Tensor first = null;
-        for (Object o : operands) {
-            if (o instanceof Tensor t) {
-                if (first == null) {
-                    first = t;
-                } else {
-                    first.checkSameDevice(t, name);
-                }
-            }
+        Tensor[] tensors = new Tensor[operands.length];
+        for (int i = 0; i < operands.length; i++) {
+            tensors[i] = operands[i] instanceof Tensor t ? t : null;
         }
-        return first == null ? Device.CPU : first.device();
+        return TensorIterator.commonDevice(name, tensors);
     }
 
     /**
@@ -679,8 +667,9 @@ final class Elementwise {
     }
 
     private static Tensor whereTyped(Tensor cond, Tensor a, Tensor b) {
-        Tensor out = allocate(TensorIterator.broadcastShapes(cond, a, b), a.dtype(), a.device(), a, b, cond);
-        a.device().backend().where(TensorIterator.of(out, cond, a, b));
+        Device device = TensorIterator.commonDevice("where", cond, a, b);
+        Tensor out = allocate(TensorIterator.broadcastShapes(cond, a, b), a.dtype(), device, a, b, cond);
+        device.backend().where(TensorIterator.of(out, cond, a, b));
         return Autograd.record(Primitive.WHERE, out, new Tensor[] {a, b}, cond);
     }
 

@@ -360,8 +360,9 @@ final class Indexing {
     }
 
     /** {@code self[items] = value} (or {@code +=} with accumulate), in place, without recording. */
-    private static void indexPutRaw(Tensor self, Index[] items, Tensor value, boolean accumulate) {
-        self.checkSameDevice(value, "index_put_");
+    private static void indexPutRaw(Tensor self, Index[] items, Tensor value0, boolean accumulate) {
+        // The value is expanded below, so a CPU scalar (which PyTorch accepts) moves to self's device first.
+        Tensor value = TensorIterator.joinDevice(value0, self.device(), "index_put_");
         TensorIterator.checkNoInternalOverlap(self);
         try (var _ = new Creation.NoGradScope()) {
             Tensor v = value.dtype() == self.dtype() ? value : value.to(self.dtype());

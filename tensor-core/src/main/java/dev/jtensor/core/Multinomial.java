@@ -45,7 +45,7 @@ final class Multinomial {
         }
         long[] outShape = probs.dim() == 1 ? new long[] {numSamples} : new long[] {rows, numSamples};
         if (rows == 0) {
-            return Tensor.zeros(outShape, DType.INT64).to(probs.device());
+            return Tensor.empty(outShape, DType.INT64, probs.device());
         }
         boolean isFloat = probs.dtype() == DType.FLOAT32;
         double[] p = probs.toDoubleArray();

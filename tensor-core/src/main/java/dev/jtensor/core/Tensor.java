@@ -591,20 +591,47 @@ public final class Tensor {
     }
 
     /**
-     * {@return a copy on {@code device}; this tensor if it is already there}
+     * A copy on {@code target} (differentiable); this tensor if it is already there. As PyTorch's
+     * {@code preserve_format}, a dense, non-overlapping tensor keeps its strides (a transposed tensor
+     * arrives transposed); other layouts arrive contiguous.
      *
-     * @param target the target
+     * @param target the device
+     * @return the tensor on {@code target}
+     * @throws TensorException if {@code target} is not available (with the backend's reason)
      */
     public Tensor to(Device target) {
         Objects.requireNonNull(target, "target");
         if (target.equals(device())) {
             return this;
         }
-        Tensor src = contiguous();
-        Object host = src.backend().toHost(src.storage);
-        Storage moved = target.backend().fromHost(host);
-        Tensor out = new Tensor(moved, shape, Shapes.contiguousStrides(shape), src.offset);
+        Tensor out;
+        if (isDenseWithNonNegativeStrides()) {
+            // PyTorch's preserve_format: a dense, non-overlapping tensor keeps its strides (a transposed
+            // tensor stays transposed, so view() fails or succeeds on the device as it does here), and
+            // only its own elements travel.
+            Object host = backend().toHost(storage);
+            if (offset != 0 || java.lang.reflect.Array.getLength(host) != numel()) {
+                Object slice = java.lang.reflect.Array.newInstance(host.getClass().getComponentType(), (int) numel());
+                System.arraycopy(host, (int) offset, slice, 0, (int) numel());
+                host = slice;
+            }
+            out = new Tensor(target.backend().fromHost(host), shape, strides.clone(), 0);
+        } else {
+            Tensor src = contiguous();
+            Object host = src.backend().toHost(src.storage);
+            out = new Tensor(target.backend().fromHost(host), shape, Shapes.contiguousStrides(shape), src.offset);
+        }
         return Autograd.record(Primitive.CAST, out, new Tensor[] {this}, dtype(), device());
+    }
+
+    /** Whether the elements fill {@code [offset, offset + numel)} of the storage exactly once, with no negative stride. */
+    private boolean isDenseWithNonNegativeStrides() {
+        for (int d = 0; d < shape.length; d++) {
+            if (shape[d] > 1 && strides[d] < 0) {
+                return false;
+            }
+        }
+        return TensorIterator.isNonOverlappingAndDense(this);
     }
 
     /**

@@ -16,9 +16,22 @@ import java.util.Map;
  * safe without events because every kernel and copy of a device runs on one stream: work queued
  * after the reuse runs after work queued before the release.
  *
- * <p>When the device is out of memory the cached blocks are freed and the allocation retried;
- * then the {@code reclaim} hook (which lets the garbage collector run the storages' cleaners) is
- * called, a few times, before giving up with a {@link TensorException}.
+ * <p>Device memory is reclaimed the way the JDK reclaims direct buffers: an unreachable storage
+ * gives its block back from a {@code Cleaner}, which runs only after a garbage collection, and the
+ * Java heap may never fill up enough to collect while the device does. So two conditions first call
+ * the {@code reclaim} hook (a {@code System.gc()} request) and then wait, briefly and a few times,
+ * for cleaners to hand blocks back:
+ * <ul>
+ *   <li>live bytes would pass the reclaim threshold ({@link #setReclaimThreshold}); if the
+ *       memory turns out to be really in use, the next trigger moves up by a quarter of the
+ *       threshold (and back once live bytes fall below it), so a program that needs that much does
+ *       not collect on every allocation;</li>
+ *   <li>the device is out of memory even after the cached blocks were freed; then, after the last
+ *       attempt, a {@link TensorException}.</li>
+ * </ul>
+ * Released blocks go to the cache, so the retried allocation usually reuses one without a
+ * {@code cudaMalloc}. {@link MemoryScope} releases a step's temporaries without waiting for the
+ * collector at all.
  */
 final class CachingAllocator {
     static final long SMALL_ROUND = 512;
@@ -26,6 +39,8 @@ final class CachingAllocator {
     static final long LARGE_ROUND = 2L << 20;
     /** How many times the reclaim hook is tried before an out-of-memory error. */
     static final int RECLAIM_ATTEMPTS = 4;
+    /** The longest wait for cleaners after reclaim attempt {@code a} is {@code 1 << (2 a)} ms: 1, 4, 16, 64. */
+    static final int WAIT_SHIFT = 2;
 
     /** The raw device allocator: {@code cudaMalloc}/{@code cudaFree}, or a fake in tests. */
     interface RawMemory {
@@ -36,8 +51,17 @@ final class CachingAllocator {
         void free(long address);
     }
 
-    /** Called, outside the allocator's lock, before retry {@code attempt} (0-based) of an allocation that failed. */
+    /**
+     * Asks for unreachable storages to be found (in production {@code System.gc()}, whose cleaners then
+     * {@link #release} their blocks); called outside the allocator's lock, after which the allocator waits for
+     * releases.
+     */
     interface Reclaim {
+        /**
+         * One request.
+         *
+         * @param attempt 0 for the first request of one allocation, then 1, 2, ...
+         */
         void attempt(int attempt);
     }
 
@@ -58,9 +82,10 @@ final class CachingAllocator {
      * @param mallocCalls raw allocations made
      * @param freeCalls raw frees made
      * @param cacheHits allocations served from the free lists
+     * @param reclaims allocations that asked the collector for memory first (threshold passed or out of memory)
      */
     record Stats(long allocatedBytes, long cachedBytes, long peakAllocatedBytes, long mallocCalls,
-                 long freeCalls, long cacheHits) {}
+                 long freeCalls, long cacheHits, long reclaims) {}
 
     static final Block EMPTY = new Block(0, 0);
 
@@ -74,6 +99,11 @@ final class CachingAllocator {
     private long mallocs;
     private long frees;
     private long hits;
+    private long reclaims;
+    /** Live bytes above which an allocation first reclaims; {@code Long.MAX_VALUE}: never. */
+    private long threshold = Long.MAX_VALUE;
+    /** The current trigger: the threshold, or above it while live memory really exceeds it. */
+    private long nextReclaimAt = Long.MAX_VALUE;
 
     CachingAllocator(RawMemory raw, Reclaim reclaim) {
         this.raw = raw;
@@ -102,9 +132,17 @@ final class CachingAllocator {
             return EMPTY;
         }
         long size = roundSize(bytes);
+        if (passesTrigger(size)) {
+            reclaimBelowThreshold(size);
+        }
         Block b = tryAllocate(size);
+        if (b == null) {
+            countReclaim();
+        }
         for (int attempt = 0; b == null && attempt < RECLAIM_ATTEMPTS; attempt++) {
+            long before = stats().allocatedBytes();
             reclaim.attempt(attempt);
+            awaitLiveAtMost(before - size, attempt);
             b = tryAllocate(size);
         }
         if (b == null) {
@@ -114,6 +152,70 @@ final class CachingAllocator {
                     + s.cachedBytes() + " cached. Close storages you no longer need (CudaStorage.close()).");
         }
         return b;
+    }
+
+    /**
+     * Sets the live bytes above which an allocation first lets the collector reclaim unreachable storages.
+     *
+     * @param bytes the threshold; {@code Long.MAX_VALUE} turns the check off
+     * @throws IllegalArgumentException if {@code bytes} is not positive
+     */
+    synchronized void setReclaimThreshold(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("the reclaim threshold must be positive, got " + bytes + " bytes");
+        }
+        threshold = bytes;
+        nextReclaimAt = bytes;
+    }
+
+    /**
+     * The live bytes above which an allocation first reclaims.
+     *
+     * @return the threshold in bytes ({@code Long.MAX_VALUE}: never)
+     */
+    synchronized long reclaimThreshold() {
+        return threshold;
+    }
+
+    private synchronized boolean passesTrigger(long size) {
+        return allocated + size > nextReclaimAt;
+    }
+
+    private synchronized void countReclaim() {
+        reclaims++;
+    }
+
+    /** Requests collections and waits for cleaners until live bytes plus {@code size} fit the threshold. */
+    private void reclaimBelowThreshold(long size) {
+        countReclaim();
+        for (int attempt = 0; size < threshold && attempt < RECLAIM_ATTEMPTS; attempt++) {
+            reclaim.attempt(attempt);
+            if (awaitLiveAtMost(threshold - size, attempt)) {
+                return;
+            }
+        }
+        synchronized (this) {
+            // The memory is in use: collect again only after another quarter of the threshold.
+            nextReclaimAt = Math.max(threshold, allocated + size + Math.max(threshold / 4, size));
+        }
+    }
+
+    /** Waits (up to the attempt's time) until live bytes are at most {@code target}; returns whether they are. */
+    private synchronized boolean awaitLiveAtMost(long target, int attempt) {
+        long deadline = System.nanoTime() + (1_000_000L << (WAIT_SHIFT * attempt));
+        while (allocated > target) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000), 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return allocated <= target;
+            }
+        }
+        return true;
     }
 
     private synchronized Block tryAllocate(long size) {
@@ -164,6 +266,10 @@ final class CachingAllocator {
         allocated -= size;
         cached += size;
         free.computeIfAbsent(size, s -> new ArrayDeque<>()).push(b.address());
+        if (allocated < threshold) {
+            nextReclaimAt = threshold;
+        }
+        notifyAll(); // an allocation may be waiting for cleaners
     }
 
     /** Frees every cached block (PyTorch's {@code torch.cuda.empty_cache()}); returns the bytes freed. */
@@ -186,6 +292,6 @@ final class CachingAllocator {
 
     /** A snapshot of the counters. */
     synchronized Stats stats() {
-        return new Stats(allocated, cached, peak, mallocs, frees, hits);
+        return new Stats(allocated, cached, peak, mallocs, frees, hits, reclaims);
     }
 }

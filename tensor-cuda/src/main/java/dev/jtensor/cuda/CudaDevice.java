@@ -17,6 +17,7 @@ import static org.bytedeco.cuda.global.cudart.cudaFree;
 import static org.bytedeco.cuda.global.cudart.cudaGetDeviceCount;
 import static org.bytedeco.cuda.global.cudart.cudaGetLastError;
 import static org.bytedeco.cuda.global.cudart.cudaMalloc;
+import static org.bytedeco.cuda.global.cudart.cudaMemGetInfo;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyAsync;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToDevice;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToHost;
@@ -41,6 +42,7 @@ import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.cuda.global.cublas;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,8 @@ final class CudaDevice {
     private final CUmod_st module;
     private final Map<String, CUfunc_st> functions = new ConcurrentHashMap<>();
     private cublasContext blas;
+    /** The math mode last set on {@link #blas}, -1 before the first. */
+    private int blasMathMode = -1;
 
     private CudaDevice(int index) {
         this.device = new Device("cuda", index);
@@ -85,12 +89,24 @@ final class CudaDevice {
         multiprocessors = sms[0];
         PtxResource ptx = PtxResource.load();
         module = new CUmod_st();
-        try (BytePointer image = new BytePointer(ptx.text())) {
-            checkDriver(cuModuleLoadData(module, image), "cuModuleLoadData (PTX " + ptx.target() + ", ISA "
-                    + ptx.isaVersion() / 10 + "." + ptx.isaVersion() % 10 + ")");
-        }
+        long start = System.nanoTime();
+        // Machine code from the fatbin when it has this GPU's architecture (no JIT), else the PTX (JIT-compiled).
+        String loaded = KernelImages.load(image -> {
+            try (BytePointer p = new BytePointer(image)) {
+                return cuModuleLoadData(module, p);
+            }
+        }, KernelImages.loadFatbin(), ptx, System.getProperty(KernelImages.PROPERTY, "auto"), CudaNatives::driverErrorName);
+        long loadMillis = (System.nanoTime() - start) / 1_000_000;
         allocator = new CachingAllocator(new RawMemory(), CudaDevice::reclaim);
-        LOG.info("opened {} with {} multiprocessors, {} kernels", device, multiprocessors, ptx.entries().size());
+        long totalBytes;
+        try (org.bytedeco.javacpp.SizeTPointer free = new org.bytedeco.javacpp.SizeTPointer(1);
+                org.bytedeco.javacpp.SizeTPointer total = new org.bytedeco.javacpp.SizeTPointer(1)) {
+            check(cudaMemGetInfo(free, total), "cudaMemGetInfo");
+            totalBytes = total.get();
+        }
+        allocator.setReclaimThreshold(reclaimThreshold(System.getProperty(RECLAIM_PROPERTY), totalBytes));
+        LOG.info("opened {} with {} multiprocessors; kernels from {} in {} ms", device, multiprocessors, loaded,
+                loadMillis);
     }
 
     /** Opens device {@code index}. */
@@ -120,17 +136,38 @@ final class CudaDevice {
         }
     }
 
+    /** System property: the live bytes above which allocations first reclaim (see {@link Cuda#setReclaimThreshold}). */
+    static final String RECLAIM_PROPERTY = "jtensor.cuda.reclaimThreshold";
+
     /**
-     * Lets the garbage collector find unreachable storages so their cleaners return memory, waiting a
-     * little longer on each attempt (what the JDK does for direct buffers).
+     * The reclaim threshold: the property's bytes when set, else three quarters of the device's memory.
+     *
+     * @param property the system property's value, or null
+     * @param totalBytes the device's memory
+     * @return the threshold in bytes
+     * @throws TensorException if the property is not a positive number of bytes
+     */
+    static long reclaimThreshold(String property, long totalBytes) {
+        if (property == null || property.isBlank()) {
+            return Math.max(1, totalBytes / 4 * 3);
+        }
+        try {
+            long bytes = Long.parseLong(property.strip());
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new TensorException("-D" + RECLAIM_PROPERTY + "=" + property + " is not a positive number of bytes");
+    }
+
+    /**
+     * Lets the garbage collector find unreachable storages so their cleaners return memory; the
+     * allocator then waits for the releases (what the JDK does for direct buffers).
      */
     private static void reclaim(int attempt) {
         System.gc();
-        try {
-            Thread.sleep(1L << (2 * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Makes this device's context current on the calling thread (contexts are per thread). */
@@ -199,8 +236,11 @@ final class CudaDevice {
     void launch(String name, LaunchConfig config, int sharedBytes, KernelArgs args) {
         makeCurrent();
         CUfunc_st fn = functions.computeIfAbsent(name, this::function);
+        // The PointerPointer overload: its void** parameters pass the table's address as is. The Pointer overload
+        // is @ByPtrPtr, so it would pass the address of a pointer (extra = non-NULL pointer to NULL), and the driver
+        // rejects a launch with both kernelParams and extra set (CUDA_ERROR_INVALID_VALUE). LaunchOverloadTest pins it.
         checkDriver(cuLaunchKernel(fn, config.blocks(), 1, 1, config.threads(), 1, 1, sharedBytes, stream,
-                args.params(), (Pointer) null), "cuLaunchKernel(" + name + ")");
+                args.params(), (PointerPointer<?>) null), "cuLaunchKernel(" + name + ")");
     }
 
     private CUfunc_st function(String name) {
@@ -209,17 +249,33 @@ final class CudaDevice {
         return fn;
     }
 
-    /** The cuBLAS handle, created on first use and bound to this device's stream. */
-    synchronized cublasContext blas() {
+    /**
+     * The cuBLAS handle, created on first use and bound to this device's stream, in the math mode
+     * {@link #mathMode(boolean)} gives for {@code allowTf32} (set again only when it changes).
+     */
+    synchronized cublasContext blas(boolean allowTf32) {
         if (blas == null) {
             makeCurrent();
             cublasContext h = new cublasContext();
             checkBlas(cublas.cublasCreate_v2(h), "cublasCreate");
             checkBlas(cublas.cublasSetStream_v2(h, stream), "cublasSetStream");
-            // Plain FP32 (no TF32 tensor-op math), so results match the CPU backend within float rounding.
-            checkBlas(cublas.cublasSetMathMode(h, cublas.CUBLAS_DEFAULT_MATH), "cublasSetMathMode");
             blas = h;
         }
+        int mode = mathMode(allowTf32);
+        if (mode != blasMathMode) {
+            checkBlas(cublas.cublasSetMathMode(blas, mode), "cublasSetMathMode(" + mode + ")");
+            blasMathMode = mode;
+        }
         return blas;
+    }
+
+    /**
+     * cuBLAS's math mode for float32 products: plain FP32 ({@code CUBLAS_DEFAULT_MATH}, so results match the
+     * CPU backend within summation order) unless TF32 tensor-core math is allowed
+     * ({@code CUBLAS_TF32_TENSOR_OP_MATH}: inputs rounded to 10-bit mantissas, as PyTorch with
+     * {@code allow_tf32=True}). Float64 products are unaffected by either.
+     */
+    static int mathMode(boolean allowTf32) {
+        return allowTf32 ? cublas.CUBLAS_TF32_TENSOR_OP_MATH : cublas.CUBLAS_DEFAULT_MATH;
     }
 }

@@ -116,7 +116,8 @@ final class CudaGemm {
         long outer = nb == 0 ? 1 : batches.count() / inner;
         long item = dt.itemSize();
         gpu.makeCurrent();
-        cublasContext h = gpu.blas();
+        // TF32 only when the user allowed it (torch.backends.cuda.matmul.allow_tf32); it affects float32 only.
+        cublasContext h = gpu.blas(Cuda.allowTf32());
         synchronized (h) {
             try (FloatPointer fa = new FloatPointer(1).put((float) alpha);
                  FloatPointer fb = new FloatPointer(1).put((float) beta);

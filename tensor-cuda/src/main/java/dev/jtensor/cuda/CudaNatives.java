@@ -45,14 +45,19 @@ final class CudaNatives {
     /** Throws unless a CUDA driver API call succeeded. */
     static void checkDriver(int status, String what) {
         if (status != 0) {
-            String name = "CUresult " + status;
-            try (PointerPointer<?> p = new PointerPointer<>(1L)) {
-                if (cuGetErrorName(status, p) == 0 && p.get(0) != null) {
-                    name = p.getString(0);
-                }
-            }
-            throw new TensorException("CUDA driver error in " + what + ": " + name);
+            throw new TensorException("CUDA driver error in " + what + ": " + driverErrorName(status));
         }
+    }
+
+    /** The driver's name of a {@code CUresult} ({@code CUDA_ERROR_NO_BINARY_FOR_GPU}), or its number. */
+    static String driverErrorName(int status) {
+        String name = "CUresult " + status;
+        try (PointerPointer<?> p = new PointerPointer<>(1L)) {
+            if (cuGetErrorName(status, p) == 0 && p.get(0) != null) {
+                name = p.getString(0);
+            }
+        }
+        return name;
     }
 
     /** Throws unless a cuBLAS call succeeded. */

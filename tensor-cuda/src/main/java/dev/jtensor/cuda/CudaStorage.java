@@ -46,6 +46,7 @@ public final class CudaStorage extends Storage implements AutoCloseable {
         this.device = device;
         this.release = new Release(allocator, block);
         this.cleanable = CLEANER.register(this, release);
+        MemoryScope.register(this);
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
-import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * The {@code kernelParams} of one {@code cuLaunchKernel}: an array of pointers to the argument
@@ -21,6 +21,8 @@ final class KernelArgs {
     private final long[] addresses = new long[MAX_ARGS];
     private final BytePointer values = new BytePointer(CAPACITY);
     private final LongPointer table = new LongPointer(MAX_ARGS);
+    /** The same native table typed as {@code void**}, for {@code cuLaunchKernel}'s PointerPointer overload. */
+    private final PointerPointer<?> tableAsParams = new PointerPointer<>(table);
     private int count;
 
     private KernelArgs() {}
@@ -97,9 +99,9 @@ final class KernelArgs {
     }
 
     /** Copies the values to native memory; the pointer table to pass as {@code kernelParams}. */
-    Pointer params() {
+    PointerPointer<?> params() {
         values.position(0).put(blob.array(), 0, blob.position());
         table.position(0).put(addresses, 0, count);
-        return table;
+        return tableAsParams;
     }
 }

@@ -11,7 +11,8 @@ class CudaIndexingTest extends GpuTest {
     void gatherAndIndexSelect() {
         Tensor x = randomFloats(4, DType.FLOAT32, 5, 6);
         Tensor g = x.to(gpu);
-        Tensor idx = Tensor.tensor(new long[][] {{0, 5, 1}, {2, 2, -1}, {4, 0, 3}, {1, 1, 1}, {5, 4, 3}});
+        // Every index in [0, 6): gather takes no negative index (PyTorch neither: "index -1 is out of bounds").
+        Tensor idx = Tensor.tensor(new long[][] {{0, 5, 1}, {2, 2, 5}, {4, 0, 3}, {1, 1, 1}, {5, 4, 3}});
         assertSame(x.gather(1, idx), g.gather(1, idx.to(gpu)), "gather dim 1");
         Tensor rows = Tensor.tensor(new long[] {4, 0, 0, 2});
         assertSame(x.indexSelect(0, rows), g.indexSelect(0, rows.to(gpu)), "indexSelect (embedding lookup)");

@@ -36,6 +36,23 @@ class CudaLinalgTest extends GpuTest {
     }
 
     @Test
+    void tf32IsOffByDefaultAndWithinItsPrecisionWhenAllowed() {
+        Tensor a = randomFloats(51, DType.FLOAT32, 256, 512);
+        Tensor b = randomFloats(52, DType.FLOAT32, 512, 128);
+        Tensor cpu = a.mm(b);
+        org.junit.jupiter.api.Assertions.assertFalse(Cuda.allowTf32(), "TF32 is off by default, as in PyTorch");
+        assertSame(cpu, a.to(gpu).mm(b.to(gpu)), "FP32 cuBLAS");
+        Cuda.setAllowTf32(true);
+        try {
+            // TF32 rounds inputs to 10 mantissa bits: about 1e-3 relative on sums of 512 products.
+            assertSame(cpu, a.to(gpu).mm(b.to(gpu)), "TF32 cuBLAS", 2e-2);
+        } finally {
+            Cuda.setAllowTf32(false);
+        }
+        assertSame(cpu, a.to(gpu).mm(b.to(gpu)), "FP32 again after TF32");
+    }
+
+    @Test
     void outputLayoutsAndIntegerProducts() {
         Tensor a = randomFloats(41, DType.FLOAT32, 4, 3);
         Tensor b = randomFloats(42, DType.FLOAT32, 3, 5);

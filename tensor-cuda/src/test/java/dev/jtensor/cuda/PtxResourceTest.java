@@ -41,6 +41,24 @@ class PtxResourceTest {
     }
 
     @Test
+    void ptxAndFatbinAreTheOnesTheStampRecords() throws Exception {
+        // The ptx profile stamps the .cu, then the PTX and the fatbin it built from it, in one run.
+        java.util.List<String> lines = Files.readAllLines(STAMP);
+        assertEquals(3, lines.size(), "the stamp lists the .cu, the .ptx and the .fatbin; " + REBUILD);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] ptx;
+        try (var in = PtxResource.class.getResourceAsStream(PtxResource.RESOURCE)) {
+            ptx = in.readAllBytes();
+        }
+        assertEquals(HexFormat.of().formatHex(sha.digest(ptx)), lines.get(1).split("\\s+")[0],
+                "the PTX resource was not built with the stamped source; " + REBUILD);
+        byte[] fatbin = KernelImages.loadFatbin();
+        assertTrue(fatbin != null, "the fatbin resource is in the jar");
+        assertEquals(HexFormat.of().formatHex(sha.digest(fatbin)), lines.get(2).split("\\s+")[0],
+                "the fatbin resource was not built with the stamped source; " + REBUILD);
+    }
+
+    @Test
     void parsesEntriesVersionAndTarget() {
         PtxResource p = new PtxResource("""
                 .version 8.7

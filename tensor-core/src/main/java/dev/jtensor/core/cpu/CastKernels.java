@@ -4,10 +4,35 @@ import dev.jtensor.core.spi.TensorIterator;
 
 /**
  * Copy-with-cast and fill kernels. Casts follow PyTorch: float to integer truncates toward zero,
- * anything to bool is {@code != 0}, bool to number is 0 or 1.
+ * anything to bool is {@code != 0}, bool to number is 0 or 1. A float that is NaN or whose truncation
+ * does not fit the integer type gives that type's minimum, as PyTorch's CPU casts do on x86-64 (the
+ * "integer indefinite" of {@code cvttss2si}/{@code cvttsd2si}); C++ leaves it undefined, Java would
+ * give 0 or saturate. The CUDA kernels implement the same rule (docs/cuda.md has the table).
  */
 final class CastKernels {
     private CastKernels() {}
+
+    /**
+     * A float cast to int64 as PyTorch does on x86-64: truncation toward zero, {@link Long#MIN_VALUE}
+     * for NaN and for values outside {@code [-2^63, 2^63)}.
+     *
+     * @param v the value (a float32 widens exactly)
+     * @return the int64 PyTorch gives
+     */
+    static long toInt64(double v) {
+        return v >= -0x1p63 && v < 0x1p63 ? (long) v : Long.MIN_VALUE;
+    }
+
+    /**
+     * A float cast to int32 as PyTorch does on x86-64 (directly, not through int64): truncation toward
+     * zero, {@link Integer#MIN_VALUE} for NaN and for values whose truncation is outside the int32 range.
+     *
+     * @param v the value (a float32 widens exactly)
+     * @return the int32 PyTorch gives
+     */
+    static int toInt32(double v) {
+        return v > -2147483649.0 && v < 2147483648.0 ? (int) v : Integer.MIN_VALUE;
+    }
 
     static void copy(TensorIterator it) {
         Object dst = CpuBackend.array(it, 0);
@@ -53,8 +78,8 @@ final class CastKernels {
             }
             case long[] o -> {
                 switch (src) {
-                    case float[] a -> { for (int i = 0; i < n; i++, d += ds, s += ss) o[d] = (long) a[s]; }
-                    case double[] a -> { for (int i = 0; i < n; i++, d += ds, s += ss) o[d] = (long) a[s]; }
+                    case float[] a -> { for (int i = 0; i < n; i++, d += ds, s += ss) o[d] = toInt64(a[s]); }
+                    case double[] a -> { for (int i = 0; i < n; i++, d += ds, s += ss) o[d] = toInt64(a[s]); }
                     case long[] a -> {
                         if (ds == 1 && ss == 1) {
                             System.arraycopy(a, s, o, d, n);
@@ -69,8 +94,8 @@ final class CastKernels {
             }
             case int[] o -> {
                 switch (src) {
-                    case float[] a -> { for (int i = 0; i < n; i++, d += ds, s += ss) o[d] = (int) (long) a[s]; }
-                    case double[] a -> { for (int i = 0; i < n; i++, d += ds, s += ss) o[d] = (int) (long) a[s]; }
+                    case float[] a -> { for (int i = 0; i < n; i++, d += ds, s += ss) o[d] = toInt32(a[s]); }
+                    case double[] a -> { for (int i = 0; i < n; i++, d += ds, s += ss) o[d] = toInt32(a[s]); }
                     case long[] a -> { for (int i = 0; i < n; i++, d += ds, s += ss) o[d] = (int) a[s]; }
                     case int[] a -> {
                         if (ds == 1 && ss == 1) {

@@ -256,11 +256,69 @@ public final class TensorIterator {
         Device device = output.device();
         for (Tensor t : inputs) {
             Device d = t.device();
-            if (d != device && !d.equals(device) && !(t.dim() == 0 && d.equals(Device.CPU))) {
+            if (d != device && !d.equals(device) && !isCpuScalar(t)) {
                 throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
                         + device + " and " + d + "!");
             }
         }
+    }
+
+    /**
+     * Whether {@code t} is a CPU scalar: a 0-dim tensor on the CPU. PyTorch lets such a tensor join an op
+     * on any device (it is read or uploaded as one value); this is the one place that rule is written.
+     *
+     * @param t a tensor
+     * @return whether {@code t} has no dims and lives on the CPU
+     */
+    public static boolean isCpuScalar(Tensor t) {
+        return t.dim() == 0 && t.device().equals(Device.CPU);
+    }
+
+    /**
+     * The device an op on {@code tensors} runs on: the device they share, where CPU scalars
+     * ({@link #isCpuScalar}) join any device; the CPU when every tensor is a CPU scalar.
+     *
+     * @param op the op's name, for the message
+     * @param tensors the op's tensor operands (null entries are skipped)
+     * @return the device the op runs on and allocates its outputs on
+     * @throws TensorException PyTorch's "Expected all tensors to be on the same device" naming two devices
+     */
+    public static Device commonDevice(String op, Tensor... tensors) {
+        Device common = null;
+        for (Tensor t : tensors) {
+            if (t == null || isCpuScalar(t)) {
+                continue;
+            }
+            if (common == null) {
+                common = t.device();
+            } else if (!common.equals(t.device())) {
+                throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
+                        + common + " and " + t.device() + "! (in " + op + ")");
+            }
+        }
+        return common == null ? Device.CPU : common;
+    }
+
+    /**
+     * {@code t} ready to take part in an op on {@code device} outside an iterator (where it may be
+     * expanded or read by a primitive that takes no CPU operand): {@code t} itself on that device, a
+     * copy on it when {@code t} is a CPU scalar.
+     *
+     * @param t an operand
+     * @param device the op's device
+     * @param op the op's name, for the message
+     * @return {@code t} on {@code device}
+     * @throws TensorException PyTorch's "Expected all tensors to be on the same device" for any other tensor
+     */
+    public static Tensor joinDevice(Tensor t, Device device, String op) {
+        if (t.device().equals(device)) {
+            return t;
+        }
+        if (isCpuScalar(t)) {
+            return t.to(device);
+        }
+        throw new TensorException("Expected all tensors to be on the same device, but found at least two devices, "
+                + device + " and " + t.device() + "! (in " + op + ")");
     }
 
     /**

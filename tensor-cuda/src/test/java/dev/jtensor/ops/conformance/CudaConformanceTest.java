@@ -85,7 +85,7 @@ class CudaConformanceTest {
         return files.stream();
     }
 
-    private static void runCase(JsonNode c, Set<String> unsupported) {
+    private static void runCase(JsonNode c, Set<String> unsupported) throws IOException {
         COUNTS.incrementAndGet(0);
         if (!Cuda.isAvailable()) {
             COUNTS.incrementAndGet(2);
@@ -99,7 +99,7 @@ class CudaConformanceTest {
         Args args = onGpu(args(c), gpu);
         Assumptions.assumeTrue(hasTensor(args.positional()) || hasTensor(new ArrayList<>(args.kwargs().values())),
                 "no tensor argument: nothing of this case runs on the GPU");
-        JsonNode expect = c.get("expect");
+        JsonNode expect = op.equals("repr") ? reprOnCuda(c.get("id").textValue()) : c.get("expect");
         JsonNode tol = c.get("tol");
         if (expect.has("error")) {
             try {
@@ -122,6 +122,34 @@ class CudaConformanceTest {
         }
         COUNTS.incrementAndGet(1);
     }
+
+    /**
+     * PyTorch's repr of a repr case's tensor on {@code cuda:0} (the case holds the CPU one): the same
+     * text with PyTorch's {@code device='cuda:0'} suffix, from {@code conformance-gpu/repr-cuda.jsonl}
+     * (made with PyTorch's own printing code by {@code make_repr_on_cuda.py} beside it).
+     */
+    static JsonNode reprOnCuda(String id) throws IOException {
+        synchronized (CudaConformanceTest.class) {
+            if (reprOnCuda == null) {
+                Map<String, JsonNode> m = new LinkedHashMap<>();
+                try (var in = CudaConformanceTest.class.getResourceAsStream("/conformance-gpu/repr-cuda.jsonl")) {
+                    assertTrue(in != null, "conformance-gpu/repr-cuda.jsonl is on the test class path");
+                    for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                        if (!line.isBlank()) {
+                            JsonNode n = JSON.readTree(line);
+                            m.put(n.get("id").textValue(), n);
+                        }
+                    }
+                }
+                reprOnCuda = m;
+            }
+        }
+        JsonNode n = reprOnCuda.get(id);
+        assertTrue(n != null, "no GPU repr for " + id + " in conformance-gpu/repr-cuda.jsonl (rerun make_repr_on_cuda.py)");
+        return JSON.createObjectNode().put("string", n.get("string").textValue());
+    }
+
+    private static Map<String, JsonNode> reprOnCuda;
 
     private static Args args(JsonNode c) {
         List<Object> positional = new ArrayList<>();

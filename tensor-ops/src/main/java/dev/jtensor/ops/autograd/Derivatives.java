@@ -437,14 +437,18 @@ final class Derivatives {
     // ---------------------------------------------------------------- the central fix-up
 
     /**
-     * Input {@code i}'s gradient in that input's shape and dtype: broadcast dims are summed
-     * away (PyTorch's {@code sum_to}), then the dtype is cast (PyTorch's {@code validate_outputs}).
+     * Input {@code i}'s gradient in that input's shape, dtype and device: broadcast dims are summed
+     * away (PyTorch's {@code sum_to}), then the dtype is cast, and a CPU scalar that joined an op on
+     * another device gets its gradient back on the CPU (both as PyTorch's {@code validate_outputs}).
      */
     static Tensor conform(Node n, int i, Tensor g) {
         long[] shape = n.inputShape(i);
         Tensor out = sumToShape(g, shape, n);
         if (out.dtype() != n.inputDtype(i)) {
             out = out.to(n.inputDtype(i));
+        }
+        if (n.inputIsCpuScalar(i) && !out.device().equals(Device.CPU)) {
+            out = out.to(Device.CPU);
         }
         return out;
     }

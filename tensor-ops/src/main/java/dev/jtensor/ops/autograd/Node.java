@@ -7,6 +7,7 @@ import dev.jtensor.core.TensorException;
 import dev.jtensor.core.spi.GradNode;
 import dev.jtensor.core.spi.Primitive;
 import dev.jtensor.core.spi.Storage;
+import dev.jtensor.core.spi.TensorIterator;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,6 +36,8 @@ final class Node implements GradNode {
     private final int[] versions;
     private final long[][] shapes;
     private final DType[] dtypes;
+    /** Which inputs were CPU scalars (0-dim CPU tensors joining an op on another device); null when none was. */
+    private boolean[] cpuScalarInputs;
 
     /** Where each input's gradient goes: a {@link Node} (at slot {@link #nextSlots}), a leaf {@link Tensor}, or null. */
     final Object[] next;
@@ -69,6 +72,12 @@ final class Node implements GradNode {
             versions[i] = t.storage().version();
             shapes[i] = t.shape();
             dtypes[i] = t.dtype();
+            if (i < n && TensorIterator.isCpuScalar(t)) {
+                if (cpuScalarInputs == null) {
+                    cpuScalarInputs = new boolean[n];
+                }
+                cpuScalarInputs[i] = true;
+            }
             if (i < n) {
                 if (t.gradFn() instanceof Node producer) {
                     checkNotWrittenSinceProduced(t, producer, outputs);
@@ -187,6 +196,11 @@ final class Node implements GradNode {
     /** The dtype input {@code i} had when recorded. */
     DType inputDtype(int i) {
         return dtypes[i];
+    }
+
+    /** Whether input {@code i} was a CPU scalar, whose gradient goes back to the CPU whatever the op's device. */
+    boolean inputIsCpuScalar(int i) {
+        return cpuScalarInputs != null && cpuScalarInputs[i];
     }
 
     /** The shape of output {@code k}. */

@@ -268,9 +268,11 @@ public final class F {
         Tensor ignored = t.eq(options.ignoreIndex());
         // Ignored rows pick class 0 (any valid index), then get weight 0.
         Tensor safe = t.maskedFill(ignored, 0L);
-        Tensor picked = classes == 0 ? Tensor.zeros(new long[] {t.numel()}, input.dtype())
+        // Helper tensors live on the input's device, so the ops below never mix devices.
+        Tensor picked = classes == 0 ? Tensor.empty(new long[] {t.numel()}, input.dtype(), input.device())
                 : ct.logits.gather(1, safe.unsqueeze(1)).squeeze(1);
-        Tensor w = weight == null ? Tensor.ones(new long[] {t.numel()}, input.dtype()) : weight.indexSelect(0, safe);
+        Tensor w = weight == null ? Tensor.empty(new long[] {t.numel()}, input.dtype(), input.device()).fill_(1.0)
+                : weight.indexSelect(0, safe);
         w = w.maskedFill(ignored, 0.0);
         Tensor losses = picked.mul(w).neg();
         return switch (options.reduction()) {

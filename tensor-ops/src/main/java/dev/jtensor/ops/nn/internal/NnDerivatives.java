@@ -67,7 +67,7 @@ public final class NnDerivatives {
             if (pad >= 0) {
                 g = g.maskedFill(indices.eq(pad).unsqueeze(1), 0.0);
             }
-            return Tensor.zeros(weightShape, dtype).to(grad.device()).indexAdd_(0, indices, g);
+            return Tensor.empty(weightShape, dtype, grad.device()).indexAdd_(0, indices, g);
         }
     }
 
@@ -86,7 +86,7 @@ public final class NnDerivatives {
         Tensor maxIndices = (Tensor) attrs[5];
         try (var _ = NoGrad.enter()) {
             Tensor g = grad.to(weight.dtype()).contiguous();
-            Tensor gw = Tensor.zeros(weight.shape(), weight.dtype()).to(weight.device());
+            Tensor gw = Tensor.empty(weight.shape(), weight.dtype(), weight.device());
             weight.device().backend().embeddingBagBackward(g, indices, offsets, mode, samples, pad, maxIndices, gw);
             if (!samplesNeedGrad) {
                 return new Tensor[] {gw, null};
