@@ -1525,6 +1525,8 @@ public final class Tensor {
      * @throws TensorException when the arrays differ in length or a dim is out of range
      */
     public Tensor roll(long[] shifts, long[] dims) {
+        Objects.requireNonNull(shifts, "shifts");
+        Objects.requireNonNull(dims, "dims");
         return ShapeOps.roll(this, shifts, dims);
     }
 
@@ -1585,6 +1587,7 @@ public final class Tensor {
      * @throws TensorException for a bad dtype, shape or a negative count
      */
     public Tensor repeatInterleave(Tensor repeats) {
+        Objects.requireNonNull(repeats, "repeats");
         return ShapeOps.repeatInterleave(this, repeats, null, null);
     }
 
@@ -1599,6 +1602,7 @@ public final class Tensor {
      *     length is not {@code size(dim)}
      */
     public Tensor repeatInterleave(Tensor repeats, long dim) {
+        Objects.requireNonNull(repeats, "repeats");
         return ShapeOps.repeatInterleave(this, repeats, dim, null);
     }
 
@@ -1614,6 +1618,7 @@ public final class Tensor {
      *     add up to {@code outputSize}
      */
     public Tensor repeatInterleave(Tensor repeats, long dim, long outputSize) {
+        Objects.requireNonNull(repeats, "repeats");
         return ShapeOps.repeatInterleave(this, repeats, dim, outputSize);
     }
 
@@ -1637,6 +1642,7 @@ public final class Tensor {
      * @throws TensorException for a negative count
      */
     public Tensor tile(long... dims) {
+        Objects.requireNonNull(dims, "dims");
         return ShapeOps.tile(this, dims);
     }
 
@@ -1650,6 +1656,8 @@ public final class Tensor {
      * @throws TensorException when the arrays differ in length, hold a dim twice, or a dim is out of range
      */
     public Tensor movedim(long[] source, long[] destination) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(destination, "destination");
         return ShapeOps.movedim(this, source, destination);
     }
 
@@ -1674,6 +1682,8 @@ public final class Tensor {
      * @throws TensorException as {@link #movedim(long[], long[])}
      */
     public Tensor moveaxis(long[] source, long[] destination) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(destination, "destination");
         return movedim(source, destination);
     }
 
@@ -1712,6 +1722,7 @@ public final class Tensor {
      *     least 2 dims
      */
     public Tensor rot90(long k, long... dims) {
+        Objects.requireNonNull(dims, "dims");
         return ShapeOps.rot90(this, k, dims);
     }
 
@@ -1760,6 +1771,7 @@ public final class Tensor {
      * @throws TensorException for a 0-d tensor or a dim out of range
      */
     public Tensor[] tensorSplit(long[] indices, long dim) {
+        Objects.requireNonNull(indices, "indices");
         return ShapeOps.tensorSplit(this, indices, dim);
     }
 
@@ -1771,6 +1783,7 @@ public final class Tensor {
      * @throws TensorException for a 0-d tensor
      */
     public Tensor[] tensorSplit(long[] indices) {
+        Objects.requireNonNull(indices, "indices");
         return ShapeOps.tensorSplit(this, indices, 0);
     }
 
@@ -1784,6 +1797,7 @@ public final class Tensor {
      * @throws TensorException for a 0-d input, or an argument of another dtype or rank
      */
     public Tensor[] tensorSplit(Tensor indicesOrSections, long dim) {
+        Objects.requireNonNull(indicesOrSections, "indicesOrSections");
         return ShapeOps.tensorSplit(this, indicesOrSections, dim);
     }
 
@@ -1806,6 +1820,7 @@ public final class Tensor {
      * @throws TensorException for a 0-d tensor
      */
     public Tensor[] hsplit(long[] indices) {
+        Objects.requireNonNull(indices, "indices");
         return ShapeOps.directionalSplit("hsplit", this, indices, 1, dim() == 1 ? 0 : 1);
     }
 
@@ -1828,6 +1843,7 @@ public final class Tensor {
      * @throws TensorException for fewer than 2 dims
      */
     public Tensor[] vsplit(long[] indices) {
+        Objects.requireNonNull(indices, "indices");
         return ShapeOps.directionalSplit("vsplit", this, indices, 2, 0);
     }
 
@@ -1850,6 +1866,7 @@ public final class Tensor {
      * @throws TensorException for fewer than 3 dims
      */
     public Tensor[] dsplit(long[] indices) {
+        Objects.requireNonNull(indices, "indices");
         return ShapeOps.directionalSplit("dsplit", this, indices, 3, 2);
     }
 
@@ -1890,6 +1907,7 @@ public final class Tensor {
      * @throws TensorException for an empty list or sizes that do not match
      */
     public static Tensor hstack(Tensor... tensors) {
+        NullChecks.elements(tensors, "tensors");
         return ShapeOps.hstack(tensors);
     }
 
@@ -1901,6 +1919,7 @@ public final class Tensor {
      * @throws TensorException for an empty list or sizes that do not match
      */
     public static Tensor vstack(Tensor... tensors) {
+        NullChecks.elements(tensors, "tensors");
         return ShapeOps.vstack(tensors);
     }
 
@@ -1912,6 +1931,7 @@ public final class Tensor {
      * @throws TensorException for an empty list or sizes that do not match
      */
     public static Tensor dstack(Tensor... tensors) {
+        NullChecks.elements(tensors, "tensors");
         return ShapeOps.dstack(tensors);
     }
 
@@ -1924,6 +1944,7 @@ public final class Tensor {
      * @throws TensorException for an empty list or sizes that do not match
      */
     public static Tensor columnStack(Tensor... tensors) {
+        NullChecks.elements(tensors, "tensors");
         return ShapeOps.columnStack(tensors);
     }
 
@@ -1939,6 +1960,8 @@ public final class Tensor {
      *     another indexing
      */
     public static Tensor[] meshgrid(Tensor[] tensors, String indexing) {
+        NullChecks.elements(tensors, "tensors");
+        Objects.requireNonNull(indexing, "indexing");
         return ShapeOps.meshgrid(tensors, indexing);
     }
 
@@ -1950,6 +1973,7 @@ public final class Tensor {
      * @throws TensorException for an empty list, a tensor of more than 1 dim or mixed dtypes
      */
     public static Tensor[] meshgrid(Tensor... tensors) {
+        NullChecks.elements(tensors, "tensors");
         return ShapeOps.meshgrid(tensors, "ij");
     }
 
@@ -1962,6 +1986,7 @@ public final class Tensor {
      * @throws TensorException when an input is not 1-D
      */
     public static Tensor cartesianProd(Tensor... tensors) {
+        NullChecks.elements(tensors, "tensors");
         return ShapeOps.cartesianProd(tensors);
     }
 
@@ -2013,6 +2038,7 @@ public final class Tensor {
      * @throws TensorException for a negative size or another dtype
      */
     public static Tensor trilIndices(long row, long col, long offset, DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
         return ShapeOps.triangleIndices(row, col, offset, dtype, true);
     }
 
@@ -2041,6 +2067,7 @@ public final class Tensor {
      * @throws TensorException for a negative size or another dtype
      */
     public static Tensor triuIndices(long row, long col, long offset, DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
         return ShapeOps.triangleIndices(row, col, offset, dtype, false);
     }
 
@@ -2066,6 +2093,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor kron(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return ShapeOps.kron(this, other);
     }
 
@@ -2085,6 +2113,8 @@ public final class Tensor {
      *     a wrong number of operands or subscripts, or sizes that do not match
      */
     public static Tensor einsum(String equation, Tensor... operands) {
+        Objects.requireNonNull(equation, "equation");
+        NullChecks.elements(operands, "operands");
         return Einsum.einsum(equation, operands);
     }
 
@@ -2100,6 +2130,8 @@ public final class Tensor {
      *     sizes that differ (and are not 1)
      */
     public static Tensor tensordot(Tensor a, Tensor b, long dims) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
         return Einsum.tensordot(a, b, dims);
     }
 
@@ -2117,6 +2149,10 @@ public final class Tensor {
      *     contracted sizes that differ (and are not 1)
      */
     public static Tensor tensordot(Tensor a, Tensor b, long[] dimsA, long[] dimsB) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(dimsA, "dimsA");
+        Objects.requireNonNull(dimsB, "dimsB");
         return Einsum.tensordot(a, b, dimsA, dimsB);
     }
 
@@ -4080,6 +4116,7 @@ public final class Tensor {
      * @throws TensorException if the dtypes differ or the shapes do not broadcast
      */
     public Tensor isclose(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return MathOps.isclose(this, other, 1e-5, 1e-8, false);
     }
 
@@ -4095,6 +4132,7 @@ public final class Tensor {
      * @throws TensorException if the dtypes differ, a tolerance is negative or the shapes do not broadcast
      */
     public Tensor isclose(Tensor other, double rtol, double atol, boolean equalNan) {
+        Objects.requireNonNull(other, "other");
         return MathOps.isclose(this, other, rtol, atol, equalNan);
     }
 
@@ -4106,6 +4144,7 @@ public final class Tensor {
      * @throws TensorException if the dtypes differ or the shapes do not broadcast
      */
     public boolean allclose(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return allclose(other, 1e-5, 1e-8, false);
     }
 
@@ -4121,6 +4160,7 @@ public final class Tensor {
      * @throws TensorException if the dtypes differ, a tolerance is negative or the shapes do not broadcast
      */
     public boolean allclose(Tensor other, double rtol, double atol, boolean equalNan) {
+        Objects.requireNonNull(other, "other");
         return MathOps.isclose(this, other, rtol, atol, equalNan).all().itemBoolean();
     }
 
@@ -4400,6 +4440,7 @@ public final class Tensor {
      * @throws TensorException for bool operands, an integer division by zero, or shapes that do not broadcast
      */
     public Tensor fmod(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("fmod", BinaryOp.FMOD, this, other);
     }
 
@@ -4411,6 +4452,7 @@ public final class Tensor {
      * @throws TensorException for a bool tensor or an integer division by zero
      */
     public Tensor fmod(Number other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("fmod", BinaryOp.FMOD, this, other);
     }
 
@@ -4422,6 +4464,7 @@ public final class Tensor {
      * @throws TensorException if the shapes do not broadcast
      */
     public Tensor atan2(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("atan2", BinaryOp.ATAN2, this, other);
     }
 
@@ -4433,6 +4476,7 @@ public final class Tensor {
      * @throws TensorException if the shapes do not broadcast
      */
     public Tensor hypot(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("hypot", BinaryOp.HYPOT, this, other);
     }
 
@@ -4444,6 +4488,7 @@ public final class Tensor {
      * @throws TensorException if the shapes do not broadcast
      */
     public Tensor logaddexp(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("logaddexp", BinaryOp.LOGADDEXP, this, other);
     }
 
@@ -4455,6 +4500,7 @@ public final class Tensor {
      * @throws TensorException if the shapes do not broadcast
      */
     public Tensor xlogy(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return MathOps.xlogy(this, other);
     }
 
@@ -4465,6 +4511,7 @@ public final class Tensor {
      * @return a new floating tensor
      */
     public Tensor xlogy(Number other) {
+        Objects.requireNonNull(other, "other");
         return MathOps.xlogy(this, other);
     }
 
@@ -4476,6 +4523,8 @@ public final class Tensor {
      * @return a new floating tensor
      */
     public static Tensor xlogy(Number x, Tensor other) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(other, "other");
         return MathOps.xlogy(x, other);
     }
 
@@ -4487,6 +4536,7 @@ public final class Tensor {
      * @throws TensorException if the shapes do not broadcast
      */
     public Tensor floatPower(Tensor exponent) {
+        Objects.requireNonNull(exponent, "exponent");
         return MathOps.floatPower(this, exponent);
     }
 
@@ -4497,6 +4547,7 @@ public final class Tensor {
      * @return a new float64 tensor
      */
     public Tensor floatPower(Number exponent) {
+        Objects.requireNonNull(exponent, "exponent");
         return MathOps.floatPower(this, exponent);
     }
 
@@ -4509,6 +4560,7 @@ public final class Tensor {
      * @throws TensorException if the dtypes differ or the shapes do not broadcast
      */
     public Tensor lerp(Tensor end, double weight) {
+        Objects.requireNonNull(end, "end");
         return MathOps.lerp(this, end, weight);
     }
 
@@ -4521,6 +4573,8 @@ public final class Tensor {
      * @throws TensorException if the dtypes differ or the shapes do not broadcast
      */
     public Tensor lerp(Tensor end, Tensor weight) {
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(weight, "weight");
         return MathOps.lerp(this, end, weight);
     }
 
@@ -4532,6 +4586,7 @@ public final class Tensor {
      * @throws TensorException for floating operands
      */
     public Tensor bitwiseAnd(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_and", BinaryOp.BITWISE_AND, this, other);
     }
 
@@ -4543,6 +4598,7 @@ public final class Tensor {
      * @throws TensorException for floating operands
      */
     public Tensor bitwiseAnd(Object other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_and", BinaryOp.BITWISE_AND, this, other);
     }
 
@@ -4554,6 +4610,7 @@ public final class Tensor {
      * @throws TensorException for floating operands
      */
     public Tensor bitwiseOr(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_or", BinaryOp.BITWISE_OR, this, other);
     }
 
@@ -4565,6 +4622,7 @@ public final class Tensor {
      * @throws TensorException for floating operands
      */
     public Tensor bitwiseOr(Object other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_or", BinaryOp.BITWISE_OR, this, other);
     }
 
@@ -4576,6 +4634,7 @@ public final class Tensor {
      * @throws TensorException for floating operands
      */
     public Tensor bitwiseXor(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_xor", BinaryOp.BITWISE_XOR, this, other);
     }
 
@@ -4587,6 +4646,7 @@ public final class Tensor {
      * @throws TensorException for floating operands
      */
     public Tensor bitwiseXor(Object other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_xor", BinaryOp.BITWISE_XOR, this, other);
     }
 
@@ -4609,6 +4669,7 @@ public final class Tensor {
      * @throws TensorException for floating or bool operands
      */
     public Tensor bitwiseLeftShift(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_left_shift", BinaryOp.SHIFT_LEFT, this, other);
     }
 
@@ -4632,6 +4693,7 @@ public final class Tensor {
      * @throws TensorException for floating or bool operands
      */
     public Tensor bitwiseRightShift(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_right_shift", BinaryOp.SHIFT_RIGHT, this, other);
     }
 
@@ -4867,6 +4929,7 @@ public final class Tensor {
      * @throws TensorException if the result's dtype or shape cannot be written into this tensor
      */
     public Tensor fmod_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math_("fmod_", BinaryOp.FMOD, this, other);
     }
 
@@ -4878,6 +4941,7 @@ public final class Tensor {
      * @throws TensorException if the result's dtype or shape cannot be written into this tensor
      */
     public Tensor atan2_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math_("atan2_", BinaryOp.ATAN2, this, other);
     }
 
@@ -4889,6 +4953,7 @@ public final class Tensor {
      * @throws TensorException if the result's dtype or shape cannot be written into this tensor
      */
     public Tensor hypot_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math_("hypot_", BinaryOp.HYPOT, this, other);
     }
 
@@ -5471,7 +5536,8 @@ public final class Tensor {
      * {@link #cumprod(long)} computed in {@code dtype} (the input is cast first).
      *
      * @param dim the dim, negative counting from the end
-     * @param dtype the dtype of the result
+     * @param dtype the dtype of the result, or null for {@link #cumprod(long)}'s (int64 for integer and
+     *     bool input, else this tensor's)
      * @return a new tensor of this shape
      * @throws TensorException if {@code dim} is out of range
      */
@@ -5526,7 +5592,7 @@ public final class Tensor {
     /**
      * The standard deviation and the mean over dims ({@code torch.std_mean(x, dim, correction=, keepdim=)}).
      *
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param correction subtracted from the count in the divisor (1 = Bessel's, 0 = the population's)
      * @param keepdim whether the reduced dims stay as size 1
      * @return {@code {std, mean}}
@@ -5549,7 +5615,7 @@ public final class Tensor {
     /**
      * The variance and the mean over dims ({@code torch.var_mean(x, dim, correction=, keepdim=)}).
      *
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param correction subtracted from the count in the divisor
      * @param keepdim whether the reduced dims stay as size 1
      * @return {@code {var, mean}}
@@ -5584,7 +5650,7 @@ public final class Tensor {
      * The p-norm over dims ({@code torch.norm(x, p, dim, keepdim)}).
      *
      * @param p the order
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param keepdim whether the reduced dims stay as size 1
      * @return a new tensor of this dtype
      * @throws TensorException if the tensor is not floating point or a dim is out of range or repeated
@@ -5598,12 +5664,13 @@ public final class Tensor {
      * {@code "nuc"} (the nuclear norm, which needs an SVD: not implemented, so it is refused).
      *
      * @param p {@code "fro"} or {@code "nuc"}
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param keepdim whether the reduced dims stay as size 1
      * @return a new tensor of this dtype
      * @throws TensorException for another name, for {@code "nuc"}, or for dims as in {@link #norm(double, int[], boolean)}
      */
     public Tensor norm(String p, int[] dims, boolean keepdim) {
+        Objects.requireNonNull(p, "p");
         return switch (p) {
             case "fro" -> ScanOps.vectorNorm("norm", this, 2, dims, keepdim, null);
             case "nuc" -> {
@@ -5623,7 +5690,7 @@ public final class Tensor {
      * The vector norm of order {@code ord} over dims ({@code torch.linalg.vector_norm}).
      *
      * @param ord the order: 0, +-inf or any other p
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param keepdim whether the reduced dims stay as size 1
      * @param dtype the dtype to compute in (the input is cast first), or null for this tensor's
      * @return a new floating tensor
@@ -5645,7 +5712,7 @@ public final class Tensor {
     /**
      * The number of non-zero elements over dims ({@code torch.count_nonzero(x, dim)}).
      *
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @return an int64 tensor without the reduced dims
      * @throws TensorException if a dim is out of range or repeated
      */
@@ -5665,7 +5732,7 @@ public final class Tensor {
     /**
      * The sum over dims with NaN taken as 0 ({@code torch.nansum(x, dim, keepdim)}).
      *
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param keepdim whether the reduced dims stay as size 1
      * @return a new tensor (int64 for integer and bool input)
      * @throws TensorException if a dim is out of range or repeated
@@ -5687,7 +5754,7 @@ public final class Tensor {
     /**
      * The mean over dims of the elements that are not NaN ({@code torch.nanmean(x, dim, keepdim)}).
      *
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param keepdim whether the reduced dims stay as size 1
      * @return a new tensor
      * @throws TensorException if the tensor is not floating point or a dim is out of range or repeated
@@ -5735,8 +5802,8 @@ public final class Tensor {
      *
      * @param n the order, at least 0
      * @param dim the dim, negative counting from the end
-     * @param prepend a tensor matching this one except along {@code dim}, or null
-     * @param append a tensor matching this one except along {@code dim}, or null
+     * @param prepend a tensor matching this one except along {@code dim}, or null for none
+     * @param append a tensor matching this one except along {@code dim}, or null for none
      * @return a new tensor
      * @throws TensorException for a 0-d tensor, a negative order, a dim out of range, or mismatched shapes
      */
@@ -5905,6 +5972,7 @@ public final class Tensor {
      * @throws TensorException if the shapes or dtypes do not match
      */
     public Tensor searchsorted(Tensor values) {
+        Objects.requireNonNull(values, "values");
         return Sorting.searchsorted(this, values, false, false, null);
     }
 
@@ -5920,6 +5988,7 @@ public final class Tensor {
      * @throws TensorException if the shapes or dtypes do not match
      */
     public Tensor searchsorted(Tensor values, boolean right, boolean outInt32, Tensor sorter) {
+        Objects.requireNonNull(values, "values");
         return Sorting.searchsorted(this, values, right, outInt32, sorter);
     }
 
@@ -5928,14 +5997,15 @@ public final class Tensor {
      * {@code side} ("left" or "right"); either may be null, and set together they must agree.
      *
      * @param values the values, of this dtype
-     * @param right whether to return the position after equal boundaries, or null
-     * @param side "left" or "right", or null
+     * @param right whether to return the position after equal boundaries, or null to leave it to {@code side}
+     * @param side "left" or "right", or null to leave it to {@code right} (left when both are null)
      * @param outInt32 whether the result is int32 (else int64)
-     * @param sorter int64 indices that sort this tensor along its last dim, or null
+     * @param sorter int64 indices that sort this tensor along its last dim, or null when it is sorted
      * @return the positions, of the values' shape
      * @throws TensorException for an unknown side, a side contradicting {@code right}, or shapes or dtypes that do not match
      */
     public Tensor searchsorted(Tensor values, Boolean right, String side, boolean outInt32, Tensor sorter) {
+        Objects.requireNonNull(values, "values");
         boolean r = right != null && right;
         if (side != null) {
             if (!side.equals("left") && !side.equals("right")) {
@@ -5959,6 +6029,7 @@ public final class Tensor {
      * @return a 0-d tensor
      */
     public Tensor searchsorted(Number value, boolean right, boolean outInt32) {
+        Objects.requireNonNull(value, "value");
         Tensor v = Tensor.full(new long[0], value.doubleValue(), DType.FLOAT64).to(dtype()).to(device());
         return Sorting.searchsorted(this, v, right, outInt32, null);
     }
@@ -5973,6 +6044,7 @@ public final class Tensor {
      * @throws TensorException if {@code boundaries} is not 1-d
      */
     public Tensor bucketize(Tensor boundaries, boolean right, boolean outInt32) {
+        Objects.requireNonNull(boundaries, "boundaries");
         if (boundaries.dim() != 1) {
             throw new TensorException("boundaries tensor must be 1 dimension, but got dim(" + boundaries.dim() + ")");
         }
@@ -6066,6 +6138,7 @@ public final class Tensor {
      * @throws TensorException for a q out of range, an unknown interpolation, or an input that is not floating point or empty
      */
     public Tensor quantile(double q, Long dim, boolean keepdim, String interpolation) {
+        Objects.requireNonNull(interpolation, "interpolation");
         Tensor qt = Tensor.full(new long[0], q, DType.FLOAT64).to(dtype().isFloatingPoint() ? dtype() : DType.FLOAT64);
         return Sorting.quantile(this, qt, dim, keepdim, interpolation);
     }
@@ -6082,6 +6155,8 @@ public final class Tensor {
      * @throws TensorException for a q out of range or of another shape or dtype, an unknown interpolation, or an input that is not floating point or empty
      */
     public Tensor quantile(Tensor q, Long dim, boolean keepdim, String interpolation) {
+        Objects.requireNonNull(q, "q");
+        Objects.requireNonNull(interpolation, "interpolation");
         return Sorting.quantile(this, q, dim, keepdim, interpolation);
     }
 
