@@ -1552,6 +1552,8 @@ public final class Tensor {
      * @throws TensorException when the arrays differ in length or a dim is out of range
      */
     public Tensor roll(long[] shifts, long[] dims) {
+        Objects.requireNonNull(shifts, "shifts");
+        Objects.requireNonNull(dims, "dims");
         return ShapeOps.roll(this, shifts, dims);
     }
 
@@ -1612,6 +1614,7 @@ public final class Tensor {
      * @throws TensorException for a bad dtype, shape or a negative count
      */
     public Tensor repeatInterleave(Tensor repeats) {
+        Objects.requireNonNull(repeats, "repeats");
         return ShapeOps.repeatInterleave(this, repeats, null, null);
     }
 
@@ -1626,6 +1629,7 @@ public final class Tensor {
      *     length is not {@code size(dim)}
      */
     public Tensor repeatInterleave(Tensor repeats, long dim) {
+        Objects.requireNonNull(repeats, "repeats");
         return ShapeOps.repeatInterleave(this, repeats, dim, null);
     }
 
@@ -1641,6 +1645,7 @@ public final class Tensor {
      *     add up to {@code outputSize}
      */
     public Tensor repeatInterleave(Tensor repeats, long dim, long outputSize) {
+        Objects.requireNonNull(repeats, "repeats");
         return ShapeOps.repeatInterleave(this, repeats, dim, outputSize);
     }
 
@@ -1664,6 +1669,7 @@ public final class Tensor {
      * @throws TensorException for a negative count
      */
     public Tensor tile(long... dims) {
+        Objects.requireNonNull(dims, "dims");
         return ShapeOps.tile(this, dims);
     }
 
@@ -1677,6 +1683,8 @@ public final class Tensor {
      * @throws TensorException when the arrays differ in length, hold a dim twice, or a dim is out of range
      */
     public Tensor movedim(long[] source, long[] destination) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(destination, "destination");
         return ShapeOps.movedim(this, source, destination);
     }
 
@@ -1701,6 +1709,8 @@ public final class Tensor {
      * @throws TensorException as {@link #movedim(long[], long[])}
      */
     public Tensor moveaxis(long[] source, long[] destination) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(destination, "destination");
         return movedim(source, destination);
     }
 
@@ -1739,6 +1749,7 @@ public final class Tensor {
      *     least 2 dims
      */
     public Tensor rot90(long k, long... dims) {
+        Objects.requireNonNull(dims, "dims");
         return ShapeOps.rot90(this, k, dims);
     }
 
@@ -1787,6 +1798,7 @@ public final class Tensor {
      * @throws TensorException for a 0-d tensor or a dim out of range
      */
     public Tensor[] tensorSplit(long[] indices, long dim) {
+        Objects.requireNonNull(indices, "indices");
         return ShapeOps.tensorSplit(this, indices, dim);
     }
 
@@ -1798,6 +1810,7 @@ public final class Tensor {
      * @throws TensorException for a 0-d tensor
      */
     public Tensor[] tensorSplit(long[] indices) {
+        Objects.requireNonNull(indices, "indices");
         return ShapeOps.tensorSplit(this, indices, 0);
     }
 
@@ -1811,6 +1824,7 @@ public final class Tensor {
      * @throws TensorException for a 0-d input, or an argument of another dtype or rank
      */
     public Tensor[] tensorSplit(Tensor indicesOrSections, long dim) {
+        Objects.requireNonNull(indicesOrSections, "indicesOrSections");
         return ShapeOps.tensorSplit(this, indicesOrSections, dim);
     }
 
@@ -1833,6 +1847,7 @@ public final class Tensor {
      * @throws TensorException for a 0-d tensor
      */
     public Tensor[] hsplit(long[] indices) {
+        Objects.requireNonNull(indices, "indices");
         return ShapeOps.directionalSplit("hsplit", this, indices, 1, dim() == 1 ? 0 : 1);
     }
 
@@ -1855,6 +1870,7 @@ public final class Tensor {
      * @throws TensorException for fewer than 2 dims
      */
     public Tensor[] vsplit(long[] indices) {
+        Objects.requireNonNull(indices, "indices");
         return ShapeOps.directionalSplit("vsplit", this, indices, 2, 0);
     }
 
@@ -1877,6 +1893,7 @@ public final class Tensor {
      * @throws TensorException for fewer than 3 dims
      */
     public Tensor[] dsplit(long[] indices) {
+        Objects.requireNonNull(indices, "indices");
         return ShapeOps.directionalSplit("dsplit", this, indices, 3, 2);
     }
 
@@ -1917,6 +1934,7 @@ public final class Tensor {
      * @throws TensorException for an empty list or sizes that do not match
      */
     public static Tensor hstack(Tensor... tensors) {
+        NullChecks.elements(tensors, "tensors");
         return ShapeOps.hstack(tensors);
     }
 
@@ -1928,6 +1946,7 @@ public final class Tensor {
      * @throws TensorException for an empty list or sizes that do not match
      */
     public static Tensor vstack(Tensor... tensors) {
+        NullChecks.elements(tensors, "tensors");
         return ShapeOps.vstack(tensors);
     }
 
@@ -1939,6 +1958,7 @@ public final class Tensor {
      * @throws TensorException for an empty list or sizes that do not match
      */
     public static Tensor dstack(Tensor... tensors) {
+        NullChecks.elements(tensors, "tensors");
         return ShapeOps.dstack(tensors);
     }
 
@@ -1951,6 +1971,7 @@ public final class Tensor {
      * @throws TensorException for an empty list or sizes that do not match
      */
     public static Tensor columnStack(Tensor... tensors) {
+        NullChecks.elements(tensors, "tensors");
         return ShapeOps.columnStack(tensors);
     }
 
@@ -1966,6 +1987,8 @@ public final class Tensor {
      *     another indexing
      */
     public static Tensor[] meshgrid(Tensor[] tensors, String indexing) {
+        NullChecks.elements(tensors, "tensors");
+        Objects.requireNonNull(indexing, "indexing");
         return ShapeOps.meshgrid(tensors, indexing);
     }
 
@@ -1977,6 +2000,7 @@ public final class Tensor {
      * @throws TensorException for an empty list, a tensor of more than 1 dim or mixed dtypes
      */
     public static Tensor[] meshgrid(Tensor... tensors) {
+        NullChecks.elements(tensors, "tensors");
         return ShapeOps.meshgrid(tensors, "ij");
     }
 
@@ -1989,6 +2013,7 @@ public final class Tensor {
      * @throws TensorException when an input is not 1-D
      */
     public static Tensor cartesianProd(Tensor... tensors) {
+        NullChecks.elements(tensors, "tensors");
         return ShapeOps.cartesianProd(tensors);
     }
 
@@ -2040,6 +2065,7 @@ public final class Tensor {
      * @throws TensorException for a negative size or another dtype
      */
     public static Tensor trilIndices(long row, long col, long offset, DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
         return ShapeOps.triangleIndices(row, col, offset, dtype, true);
     }
 
@@ -2068,6 +2094,7 @@ public final class Tensor {
      * @throws TensorException for a negative size or another dtype
      */
     public static Tensor triuIndices(long row, long col, long offset, DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
         return ShapeOps.triangleIndices(row, col, offset, dtype, false);
     }
 
@@ -2093,6 +2120,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor kron(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return ShapeOps.kron(this, other);
     }
 
@@ -2112,6 +2140,8 @@ public final class Tensor {
      *     a wrong number of operands or subscripts, or sizes that do not match
      */
     public static Tensor einsum(String equation, Tensor... operands) {
+        Objects.requireNonNull(equation, "equation");
+        NullChecks.elements(operands, "operands");
         return Einsum.einsum(equation, operands);
     }
 
@@ -2127,6 +2157,8 @@ public final class Tensor {
      *     sizes that differ (and are not 1)
      */
     public static Tensor tensordot(Tensor a, Tensor b, long dims) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
         return Einsum.tensordot(a, b, dims);
     }
 
@@ -2144,6 +2176,10 @@ public final class Tensor {
      *     contracted sizes that differ (and are not 1)
      */
     public static Tensor tensordot(Tensor a, Tensor b, long[] dimsA, long[] dimsB) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(dimsA, "dimsA");
+        Objects.requireNonNull(dimsB, "dimsB");
         return Einsum.tensordot(a, b, dimsA, dimsB);
     }
 
@@ -4107,6 +4143,7 @@ public final class Tensor {
      * @throws TensorException if the dtypes differ or the shapes do not broadcast
      */
     public Tensor isclose(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return MathOps.isclose(this, other, 1e-5, 1e-8, false);
     }
 
@@ -4122,6 +4159,7 @@ public final class Tensor {
      * @throws TensorException if the dtypes differ, a tolerance is negative or the shapes do not broadcast
      */
     public Tensor isclose(Tensor other, double rtol, double atol, boolean equalNan) {
+        Objects.requireNonNull(other, "other");
         return MathOps.isclose(this, other, rtol, atol, equalNan);
     }
 
@@ -4133,6 +4171,7 @@ public final class Tensor {
      * @throws TensorException if the dtypes differ or the shapes do not broadcast
      */
     public boolean allclose(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return allclose(other, 1e-5, 1e-8, false);
     }
 
@@ -4148,6 +4187,7 @@ public final class Tensor {
      * @throws TensorException if the dtypes differ, a tolerance is negative or the shapes do not broadcast
      */
     public boolean allclose(Tensor other, double rtol, double atol, boolean equalNan) {
+        Objects.requireNonNull(other, "other");
         return MathOps.isclose(this, other, rtol, atol, equalNan).all().itemBoolean();
     }
 
@@ -4427,6 +4467,7 @@ public final class Tensor {
      * @throws TensorException for bool operands, an integer division by zero, or shapes that do not broadcast
      */
     public Tensor fmod(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("fmod", BinaryOp.FMOD, this, other);
     }
 
@@ -4438,6 +4479,7 @@ public final class Tensor {
      * @throws TensorException for a bool tensor or an integer division by zero
      */
     public Tensor fmod(Number other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("fmod", BinaryOp.FMOD, this, other);
     }
 
@@ -4449,6 +4491,7 @@ public final class Tensor {
      * @throws TensorException if the shapes do not broadcast
      */
     public Tensor atan2(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("atan2", BinaryOp.ATAN2, this, other);
     }
 
@@ -4460,6 +4503,7 @@ public final class Tensor {
      * @throws TensorException if the shapes do not broadcast
      */
     public Tensor hypot(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("hypot", BinaryOp.HYPOT, this, other);
     }
 
@@ -4471,6 +4515,7 @@ public final class Tensor {
      * @throws TensorException if the shapes do not broadcast
      */
     public Tensor logaddexp(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("logaddexp", BinaryOp.LOGADDEXP, this, other);
     }
 
@@ -4482,6 +4527,7 @@ public final class Tensor {
      * @throws TensorException if the shapes do not broadcast
      */
     public Tensor xlogy(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return MathOps.xlogy(this, other);
     }
 
@@ -4492,6 +4538,7 @@ public final class Tensor {
      * @return a new floating tensor
      */
     public Tensor xlogy(Number other) {
+        Objects.requireNonNull(other, "other");
         return MathOps.xlogy(this, other);
     }
 
@@ -4503,6 +4550,8 @@ public final class Tensor {
      * @return a new floating tensor
      */
     public static Tensor xlogy(Number x, Tensor other) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(other, "other");
         return MathOps.xlogy(x, other);
     }
 
@@ -4514,6 +4563,7 @@ public final class Tensor {
      * @throws TensorException if the shapes do not broadcast
      */
     public Tensor floatPower(Tensor exponent) {
+        Objects.requireNonNull(exponent, "exponent");
         return MathOps.floatPower(this, exponent);
     }
 
@@ -4524,6 +4574,7 @@ public final class Tensor {
      * @return a new float64 tensor
      */
     public Tensor floatPower(Number exponent) {
+        Objects.requireNonNull(exponent, "exponent");
         return MathOps.floatPower(this, exponent);
     }
 
@@ -4536,6 +4587,7 @@ public final class Tensor {
      * @throws TensorException if the dtypes differ or the shapes do not broadcast
      */
     public Tensor lerp(Tensor end, double weight) {
+        Objects.requireNonNull(end, "end");
         return MathOps.lerp(this, end, weight);
     }
 
@@ -4548,6 +4600,8 @@ public final class Tensor {
      * @throws TensorException if the dtypes differ or the shapes do not broadcast
      */
     public Tensor lerp(Tensor end, Tensor weight) {
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(weight, "weight");
         return MathOps.lerp(this, end, weight);
     }
 
@@ -4559,6 +4613,7 @@ public final class Tensor {
      * @throws TensorException for floating operands
      */
     public Tensor bitwiseAnd(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_and", BinaryOp.BITWISE_AND, this, other);
     }
 
@@ -4570,6 +4625,7 @@ public final class Tensor {
      * @throws TensorException for floating operands
      */
     public Tensor bitwiseAnd(Object other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_and", BinaryOp.BITWISE_AND, this, other);
     }
 
@@ -4581,6 +4637,7 @@ public final class Tensor {
      * @throws TensorException for floating operands
      */
     public Tensor bitwiseOr(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_or", BinaryOp.BITWISE_OR, this, other);
     }
 
@@ -4592,6 +4649,7 @@ public final class Tensor {
      * @throws TensorException for floating operands
      */
     public Tensor bitwiseOr(Object other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_or", BinaryOp.BITWISE_OR, this, other);
     }
 
@@ -4603,6 +4661,7 @@ public final class Tensor {
      * @throws TensorException for floating operands
      */
     public Tensor bitwiseXor(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_xor", BinaryOp.BITWISE_XOR, this, other);
     }
 
@@ -4614,6 +4673,7 @@ public final class Tensor {
      * @throws TensorException for floating operands
      */
     public Tensor bitwiseXor(Object other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_xor", BinaryOp.BITWISE_XOR, this, other);
     }
 
@@ -4636,6 +4696,7 @@ public final class Tensor {
      * @throws TensorException for floating or bool operands
      */
     public Tensor bitwiseLeftShift(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_left_shift", BinaryOp.SHIFT_LEFT, this, other);
     }
 
@@ -4659,6 +4720,7 @@ public final class Tensor {
      * @throws TensorException for floating or bool operands
      */
     public Tensor bitwiseRightShift(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math("bitwise_right_shift", BinaryOp.SHIFT_RIGHT, this, other);
     }
 
@@ -4894,6 +4956,7 @@ public final class Tensor {
      * @throws TensorException if the result's dtype or shape cannot be written into this tensor
      */
     public Tensor fmod_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math_("fmod_", BinaryOp.FMOD, this, other);
     }
 
@@ -4905,6 +4968,7 @@ public final class Tensor {
      * @throws TensorException if the result's dtype or shape cannot be written into this tensor
      */
     public Tensor atan2_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math_("atan2_", BinaryOp.ATAN2, this, other);
     }
 
@@ -4916,6 +4980,7 @@ public final class Tensor {
      * @throws TensorException if the result's dtype or shape cannot be written into this tensor
      */
     public Tensor hypot_(Tensor other) {
+        Objects.requireNonNull(other, "other");
         return Elementwise.math_("hypot_", BinaryOp.HYPOT, this, other);
     }
 
@@ -5498,7 +5563,8 @@ public final class Tensor {
      * {@link #cumprod(long)} computed in {@code dtype} (the input is cast first).
      *
      * @param dim the dim, negative counting from the end
-     * @param dtype the dtype of the result
+     * @param dtype the dtype of the result, or null for {@link #cumprod(long)}'s (int64 for integer and
+     *     bool input, else this tensor's)
      * @return a new tensor of this shape
      * @throws TensorException if {@code dim} is out of range
      */
@@ -5553,7 +5619,7 @@ public final class Tensor {
     /**
      * The standard deviation and the mean over dims ({@code torch.std_mean(x, dim, correction=, keepdim=)}).
      *
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param correction subtracted from the count in the divisor (1 = Bessel's, 0 = the population's)
      * @param keepdim whether the reduced dims stay as size 1
      * @return {@code {std, mean}}
@@ -5576,7 +5642,7 @@ public final class Tensor {
     /**
      * The variance and the mean over dims ({@code torch.var_mean(x, dim, correction=, keepdim=)}).
      *
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param correction subtracted from the count in the divisor
      * @param keepdim whether the reduced dims stay as size 1
      * @return {@code {var, mean}}
@@ -5611,7 +5677,7 @@ public final class Tensor {
      * The p-norm over dims ({@code torch.norm(x, p, dim, keepdim)}).
      *
      * @param p the order
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param keepdim whether the reduced dims stay as size 1
      * @return a new tensor of this dtype
      * @throws TensorException if the tensor is not floating point or a dim is out of range or repeated
@@ -5625,12 +5691,13 @@ public final class Tensor {
      * {@code "nuc"} (the nuclear norm, which needs an SVD: not implemented, so it is refused).
      *
      * @param p {@code "fro"} or {@code "nuc"}
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param keepdim whether the reduced dims stay as size 1
      * @return a new tensor of this dtype
      * @throws TensorException for another name, for {@code "nuc"}, or for dims as in {@link #norm(double, int[], boolean)}
      */
     public Tensor norm(String p, int[] dims, boolean keepdim) {
+        Objects.requireNonNull(p, "p");
         return switch (p) {
             case "fro" -> ScanOps.vectorNorm("norm", this, 2, dims, keepdim, null);
             case "nuc" -> {
@@ -5650,7 +5717,7 @@ public final class Tensor {
      * The vector norm of order {@code ord} over dims ({@code torch.linalg.vector_norm}).
      *
      * @param ord the order: 0, +-inf or any other p
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param keepdim whether the reduced dims stay as size 1
      * @param dtype the dtype to compute in (the input is cast first), or null for this tensor's
      * @return a new floating tensor
@@ -5672,7 +5739,7 @@ public final class Tensor {
     /**
      * The number of non-zero elements over dims ({@code torch.count_nonzero(x, dim)}).
      *
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @return an int64 tensor without the reduced dims
      * @throws TensorException if a dim is out of range or repeated
      */
@@ -5692,7 +5759,7 @@ public final class Tensor {
     /**
      * The sum over dims with NaN taken as 0 ({@code torch.nansum(x, dim, keepdim)}).
      *
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param keepdim whether the reduced dims stay as size 1
      * @return a new tensor (int64 for integer and bool input)
      * @throws TensorException if a dim is out of range or repeated
@@ -5714,7 +5781,7 @@ public final class Tensor {
     /**
      * The mean over dims of the elements that are not NaN ({@code torch.nanmean(x, dim, keepdim)}).
      *
-     * @param dims the dims (null or empty: all)
+     * @param dims the dims, or null (or an empty array) for all dims
      * @param keepdim whether the reduced dims stay as size 1
      * @return a new tensor
      * @throws TensorException if the tensor is not floating point or a dim is out of range or repeated
@@ -5762,8 +5829,8 @@ public final class Tensor {
      *
      * @param n the order, at least 0
      * @param dim the dim, negative counting from the end
-     * @param prepend a tensor matching this one except along {@code dim}, or null
-     * @param append a tensor matching this one except along {@code dim}, or null
+     * @param prepend a tensor matching this one except along {@code dim}, or null for none
+     * @param append a tensor matching this one except along {@code dim}, or null for none
      * @return a new tensor
      * @throws TensorException for a 0-d tensor, a negative order, a dim out of range, or mismatched shapes
      */
@@ -5932,6 +5999,7 @@ public final class Tensor {
      * @throws TensorException if the shapes or dtypes do not match
      */
     public Tensor searchsorted(Tensor values) {
+        Objects.requireNonNull(values, "values");
         return Sorting.searchsorted(this, values, false, false, null);
     }
 
@@ -5947,6 +6015,7 @@ public final class Tensor {
      * @throws TensorException if the shapes or dtypes do not match
      */
     public Tensor searchsorted(Tensor values, boolean right, boolean outInt32, Tensor sorter) {
+        Objects.requireNonNull(values, "values");
         return Sorting.searchsorted(this, values, right, outInt32, sorter);
     }
 
@@ -5955,14 +6024,15 @@ public final class Tensor {
      * {@code side} ("left" or "right"); either may be null, and set together they must agree.
      *
      * @param values the values, of this dtype
-     * @param right whether to return the position after equal boundaries, or null
-     * @param side "left" or "right", or null
+     * @param right whether to return the position after equal boundaries, or null to leave it to {@code side}
+     * @param side "left" or "right", or null to leave it to {@code right} (left when both are null)
      * @param outInt32 whether the result is int32 (else int64)
-     * @param sorter int64 indices that sort this tensor along its last dim, or null
+     * @param sorter int64 indices that sort this tensor along its last dim, or null when it is sorted
      * @return the positions, of the values' shape
      * @throws TensorException for an unknown side, a side contradicting {@code right}, or shapes or dtypes that do not match
      */
     public Tensor searchsorted(Tensor values, Boolean right, String side, boolean outInt32, Tensor sorter) {
+        Objects.requireNonNull(values, "values");
         boolean r = right != null && right;
         if (side != null) {
             if (!side.equals("left") && !side.equals("right")) {
@@ -5986,6 +6056,7 @@ public final class Tensor {
      * @return a 0-d tensor
      */
     public Tensor searchsorted(Number value, boolean right, boolean outInt32) {
+        Objects.requireNonNull(value, "value");
         Tensor v = Tensor.full(new long[0], value.doubleValue(), DType.FLOAT64).to(dtype()).to(device());
         return Sorting.searchsorted(this, v, right, outInt32, null);
     }
@@ -6000,6 +6071,7 @@ public final class Tensor {
      * @throws TensorException if {@code boundaries} is not 1-d
      */
     public Tensor bucketize(Tensor boundaries, boolean right, boolean outInt32) {
+        Objects.requireNonNull(boundaries, "boundaries");
         if (boundaries.dim() != 1) {
             throw new TensorException("boundaries tensor must be 1 dimension, but got dim(" + boundaries.dim() + ")");
         }
@@ -6093,6 +6165,7 @@ public final class Tensor {
      * @throws TensorException for a q out of range, an unknown interpolation, or an input that is not floating point or empty
      */
     public Tensor quantile(double q, Long dim, boolean keepdim, String interpolation) {
+        Objects.requireNonNull(interpolation, "interpolation");
         Tensor qt = Tensor.full(new long[0], q, DType.FLOAT64).to(dtype().isFloatingPoint() ? dtype() : DType.FLOAT64);
         return Sorting.quantile(this, qt, dim, keepdim, interpolation);
     }
@@ -6109,6 +6182,8 @@ public final class Tensor {
      * @throws TensorException for a q out of range or of another shape or dtype, an unknown interpolation, or an input that is not floating point or empty
      */
     public Tensor quantile(Tensor q, Long dim, boolean keepdim, String interpolation) {
+        Objects.requireNonNull(q, "q");
+        Objects.requireNonNull(interpolation, "interpolation");
         return Sorting.quantile(this, q, dim, keepdim, interpolation);
     }
 

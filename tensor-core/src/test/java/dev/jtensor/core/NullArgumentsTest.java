@@ -24,7 +24,13 @@ class NullArgumentsTest {
     private static final Set<String> NULLABLE = Set.of("div:String", "div_:String", "clamp:Number", "clamp:Tensor",
             "clamp_:Number", "clamp_:Tensor", "sum:int[]", "sum:DType", "mean:int[]", "mean:DType", "prod:DType",
             "cumsum:DType", "amax:int[]", "amin:int[]", "var:int[]", "std:int[]", "logsumexp:int[]", "setGrad:Tensor",
-            "backward:Tensor", "attachGradFn:GradNode", "matmul:Tensor#1", "equals:Object");
+            "backward:Tensor", "attachGradFn:GradNode", "matmul:Tensor#1", "equals:Object",
+            // PyTorch's None: no prepend/append, the default dtype, all dims, elements not slices, no sorter,
+            // the side left to the other argument, the dtype's default replacements.
+            "diff:Tensor", "cumprod:DType", "norm:int[]", "vectorNorm:int[]", "vectorNorm:DType",
+            "countNonzero:int[]", "nansum:int[]", "nanmean:int[]", "stdMean:int[]", "varMean:int[]", "unique:Long",
+            "searchsorted:Tensor#3", "searchsorted:Tensor#4", "searchsorted:Boolean", "searchsorted:String",
+            "quantile:Long", "nanToNum:Double");
 
     private static Object dummy(Class<?> type) {
         if (type == Tensor.class) {
@@ -74,6 +80,15 @@ class NullArgumentsTest {
         }
         if (type == float.class) {
             return 1f;
+        }
+        if (type == Double.class) {
+            return 1.0;
+        }
+        if (type == Long.class) {
+            return 0L;
+        }
+        if (type == Boolean.class) {
+            return Boolean.FALSE;
         }
         return null;
     }
@@ -134,6 +149,13 @@ class NullArgumentsTest {
         NullPointerException stack = assertThrows(NullPointerException.class,
                 () -> Tensor.stack(new Tensor[] {null, a}, 0));
         assertEquals("tensors[0]", stack.getMessage());
+        assertEquals("tensors[1]", assertThrows(NullPointerException.class, () -> Tensor.hstack(a, null)).getMessage());
+        assertEquals("tensors[0]",
+                assertThrows(NullPointerException.class, () -> Tensor.meshgrid(null, a)).getMessage());
+        assertEquals("tensors[2]",
+                assertThrows(NullPointerException.class, () -> Tensor.cartesianProd(a, a, null)).getMessage());
+        assertEquals("operands[1]",
+                assertThrows(NullPointerException.class, () -> Tensor.einsum("i,i->", a, null)).getMessage());
         NullPointerException add = assertThrows(NullPointerException.class, () -> a.add((Tensor) null));
         assertEquals("other", add.getMessage());
         // Checked before any work: an in-place op with a null argument leaves the tensor as it was.
