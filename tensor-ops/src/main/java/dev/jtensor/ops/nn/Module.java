@@ -205,6 +205,36 @@ public abstract class Module {
     // ------------------------------------------------------------------ modes and gradients
 
     /**
+     * Applies {@code fn} to every module below this one and then to this one, children first
+     * ({@code module.apply(fn)}, e.g. for a custom initialisation).
+     *
+     * @param fn the function
+     * @return this
+     */
+    public Module apply(java.util.function.Consumer<Module> fn) {
+        for (Module child : children.values()) {
+            if (child != null) {
+                child.apply(fn);
+            }
+        }
+        fn.accept(this);
+        return this;
+    }
+
+    /**
+     * Sets whether every parameter requires grad ({@code requires_grad_(on)}, e.g. to freeze a part).
+     *
+     * @param on whether gradients are recorded for the parameters
+     * @return this
+     */
+    public Module requiresGrad_(boolean on) {
+        for (Tensor p : parameters()) {
+            p.requiresGrad(on);
+        }
+        return this;
+    }
+
+    /**
      * Sets training mode on this module and all below it ({@code train()}); returns this.
      *
      * @return this module
