@@ -76,7 +76,7 @@ final class AttentionOps {
             }
 
             @Override
-            public Object forward(Module m, Args in) {
+            public Object forward(Module m, Args in, Args ctor) {
                 return forward.apply(m, in);
             }
         });

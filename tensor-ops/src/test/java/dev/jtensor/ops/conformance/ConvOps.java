@@ -103,10 +103,10 @@ final class ConvOps {
                 ls(c.kw("kernel_size")), ls(c.kw("stride"), 1), ls(c.kw("padding"), 0), ls(c.kw("output_padding"), 0),
                 c.kwLong("groups", 1), c.kwBool("bias", true), ls(c.kw("dilation"), 1), Generator.defaultGenerator()),
                 (m, in) -> m.forward(in.tensor(0)));
-        module("MaxPool1d", c -> remember(new MaxPool1d(ls(c.kw("kernel_size")), (long[]) (c.hasKw("stride") ? ls(c.kw("stride")) : null),
-                ls(c.kw("padding"), 0), ls(c.kw("dilation"), 1), c.kwBool("ceil_mode", false)), c), (m, in) -> pooled(m, in.tensor(0)));
-        module("MaxPool2d", c -> remember(new MaxPool2d(ls(c.kw("kernel_size")), (long[]) (c.hasKw("stride") ? ls(c.kw("stride")) : null),
-                ls(c.kw("padding"), 0), ls(c.kw("dilation"), 1), c.kwBool("ceil_mode", false)), c), (m, in) -> pooled(m, in.tensor(0)));
+        module("MaxPool1d", c -> new MaxPool1d(ls(c.kw("kernel_size")), (long[]) (c.hasKw("stride") ? ls(c.kw("stride")) : null),
+                ls(c.kw("padding"), 0), ls(c.kw("dilation"), 1), c.kwBool("ceil_mode", false)), (m, in) -> pooled(m, in));
+        module("MaxPool2d", c -> new MaxPool2d(ls(c.kw("kernel_size")), (long[]) (c.hasKw("stride") ? ls(c.kw("stride")) : null),
+                ls(c.kw("padding"), 0), ls(c.kw("dilation"), 1), c.kwBool("ceil_mode", false)), (m, in) -> pooled(m, in));
         module("AvgPool1d", c -> new AvgPool1d(ls(c.kw("kernel_size")), (long[]) (c.hasKw("stride") ? ls(c.kw("stride")) : null),
                 ls(c.kw("padding"), 0), c.kwBool("ceil_mode", false), c.kwBool("count_include_pad", true)),
                 (m, in) -> m.forward(in.tensor(0)));
@@ -115,25 +115,27 @@ final class ConvOps {
                 c.hasKw("divisor_override") ? c.kwLong("divisor_override", 0) : null), (m, in) -> m.forward(in.tensor(0)));
         module("AdaptiveAvgPool1d", c -> new AdaptiveAvgPool1d(single(c.kw("output_size"))), (m, in) -> m.forward(in.tensor(0)));
         module("AdaptiveAvgPool2d", c -> new AdaptiveAvgPool2d(sizes(c.kw("output_size"), 2)), (m, in) -> m.forward(in.tensor(0)));
-        module("AdaptiveMaxPool1d", c -> remember(new AdaptiveMaxPool1d(single(c.kw("output_size"))), c), (m, in) -> pooled(m, in.tensor(0)));
-        module("AdaptiveMaxPool2d", c -> remember(new AdaptiveMaxPool2d(sizes(c.kw("output_size"), 2)), c), (m, in) -> pooled(m, in.tensor(0)));
+        module("AdaptiveMaxPool1d", c -> new AdaptiveMaxPool1d(single(c.kw("output_size"))), (m, in) -> pooled(m, in));
+        module("AdaptiveMaxPool2d", c -> new AdaptiveMaxPool2d(sizes(c.kw("output_size"), 2)), (m, in) -> pooled(m, in));
         module("Unfold", c -> new Unfold(ls(c.kw("kernel_size")), ls(c.kw("dilation"), 1), ls(c.kw("padding"), 0),
                 ls(c.kw("stride"), 1)), (m, in) -> m.forward(in.tensor(0)));
         module("Fold", c -> new Fold(ls(c.kw("output_size")), ls(c.kw("kernel_size")), ls(c.kw("dilation"), 1),
                 ls(c.kw("padding"), 0), ls(c.kw("stride"), 1)), (m, in) -> m.forward(in.tensor(0)));
     }
 
-    /** Pool modules built with return_indices=True: PyTorch's module then returns (values, indices). */
-    private static final java.util.Map<Module, Boolean> RETURN_INDICES =
-            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-
-    private static Module remember(Module m, Args c) {
-        RETURN_INDICES.put(m, c.kwBool("return_indices", false));
-        return m;
+    /** The forward keyword arguments plus the ctor's {@code return_indices}, which changes what PyTorch returns. */
+    private static java.util.Map<String, Object> merged(Args in, Args ctor) {
+        java.util.Map<String, Object> kw = new java.util.LinkedHashMap<>(in.kwargs());
+        if (ctor.hasKw("return_indices")) {
+            kw.put("return_indices", ctor.kw("return_indices"));
+        }
+        return kw;
     }
 
-    private static Object pooled(Module m, Tensor x) {
-        if (!Boolean.TRUE.equals(RETURN_INDICES.get(m))) {
+    /** A pool module's result: (values, indices) when built with return_indices=True, as PyTorch's module returns. */
+    private static Object pooled(Module m, Args in) {
+        Tensor x = in.tensor(0);
+        if (!in.kwBool("return_indices", false)) {
             return m.forward(x);
         }
         return Arrays.asList(switch (m) {
@@ -167,8 +169,8 @@ final class ConvOps {
             }
 
             @Override
-            public Object forward(Module m, Args in) {
-                return forward.apply(m, in);
+            public Object forward(Module m, Args in, Args ctor) {
+                return forward.apply(m, new Args(in.positional(), merged(in, ctor)));
             }
         });
     }

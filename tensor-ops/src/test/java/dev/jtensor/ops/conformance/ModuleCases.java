@@ -40,7 +40,7 @@ final class ModuleCases {
             if (expect.has("error")) {
                 try {
                     Module m = build(c, op);
-                    Object y = forward(c, op, m, null);
+                    Object y = forward(c, op, m, null).result();
                     fail("expected an error like PyTorch's " + expect.get("error").textValue() + ": "
                             + expect.path("message").asText() + " but got " + y);
                 } catch (TensorException e) {
@@ -71,7 +71,8 @@ final class ModuleCases {
             }
             m.train(!kw.has("train") || kw.get("train").booleanValue());
             JsonNode g = checkGrad && c.has("grad") ? c.get("grad") : null;
-            Object y = forward(c, op, m, g);
+            Forwarded f = forward(c, op, m, g);
+            Object y = f.result();
             String diff = Values.compare(y, expect, tol, "result");
             if (diff != null) {
                 fail(diff);
@@ -88,7 +89,7 @@ final class ModuleCases {
                 }
             }
             if (g != null) {
-                checkGrad(g, m, y, tol);
+                checkGrad(g, m, f, tol);
             }
         } finally {
             Generator.setCompatibility(previous);
@@ -107,8 +108,11 @@ final class ModuleCases {
         return m;
     }
 
+    /** A forward's result and the inputs it was given. */
+    private record Forwarded(Object result, List<Object> inputs) {}
+
     /** The forward on the case's args; with a grad block, the listed args require grad first. */
-    private static Object forward(JsonNode c, OpTable.ModuleOp op, Module m, JsonNode g) {
+    private static Forwarded forward(JsonNode c, OpTable.ModuleOp op, Module m, JsonNode g) {
         List<Object> positional = new ArrayList<>();
         c.get("args").forEach(a -> positional.add(Values.fromJson(a)));
         if (g != null) {
@@ -117,14 +121,11 @@ final class ModuleCases {
             }
         }
         Args in = argsOf(c.get("kwargs").get("forward"), positional);
-        Object y = op.forward(m, in);
-        lastInputs = positional;
-        return y;
+        return new Forwarded(op.forward(m, in, argsOf(c.get("kwargs").get("ctor"), List.of())), positional);
     }
 
-    private static List<Object> lastInputs;
-
-    private static void checkGrad(JsonNode g, Module m, Object y, JsonNode tol) {
+    private static void checkGrad(JsonNode g, Module m, Forwarded f, JsonNode tol) {
+        Object y = f.result();
         JsonNode outGrad = g.get("out_grad");
         if (outGrad.has("tuple")) {
             List<?> parts = (List<?>) y;
@@ -143,7 +144,7 @@ final class ModuleCases {
         }
         JsonNode expected = g.get("expect");
         for (int i = 0; i < g.get("wrt").size(); i++) {
-            Tensor x = (Tensor) lastInputs.get(g.get("wrt").get(i).intValue());
+            Tensor x = (Tensor) f.inputs().get(g.get("wrt").get(i).intValue());
             if (x.grad() == null) {
                 fail("no gradient reached argument " + g.get("wrt").get(i));
             }

@@ -170,7 +170,7 @@ final class NnOps2 {
             }
 
             @Override
-            public Object forward(Module m, Args in) {
+            public Object forward(Module m, Args in, Args ctor) {
                 return m.forward(in.tensor(0));
             }
         });
@@ -190,7 +190,7 @@ final class NnOps2 {
 
             @Override
             @SuppressWarnings("unchecked")
-            public Object forward(Module m, Args in) {
+            public Object forward(Module m, Args in, Args ctor) {
                 return fwd.apply((M) m, in);
             }
         });

@@ -72,7 +72,7 @@ final class NormOps {
             }
 
             @Override
-            public Object forward(Module m, Args in) {
+            public Object forward(Module m, Args in, Args ctor) {
                 return m.forward(in.tensor(0));
             }
         });

@@ -33,8 +33,11 @@ final class OpTable {
         /** Builds the module from the case's {@code ctor} keyword arguments. */
         dev.jtensor.ops.nn.Module build(Args ctor);
 
-        /** Applies the module to the case's positional args (and its {@code forward} keyword arguments). */
-        Object forward(dev.jtensor.ops.nn.Module m, Args in);
+        /**
+         * Applies the module to the case's positional args (and its {@code forward} keyword arguments);
+         * {@code ctor} is what it was built from (some modules' results depend on it, e.g. return_indices).
+         */
+        Object forward(dev.jtensor.ops.nn.Module m, Args in, Args ctor);
     }
 
     static final Map<String, ModuleOp> MODULES = new HashMap<>();
