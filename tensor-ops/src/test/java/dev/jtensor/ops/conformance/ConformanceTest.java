@@ -103,6 +103,10 @@ class ConformanceTest {
     private static void runCase(String file, JsonNode c) {
         String op = c.get("op").textValue();
         int[] counts = COUNTS.get(file);
+        if (op.startsWith("module:")) {
+            runModuleCase(c, op, counts);
+            return;
+        }
         OpTable.Op fn = OpTable.OPS.get(op);
         if (fn == null || UNSUPPORTED.contains(op)) {
             counts[2]++;
@@ -111,6 +115,21 @@ class ConformanceTest {
         boolean checkGrad = c.has("grad") && !UNSUPPORTED.contains(op + "#grad");
         try {
             check(c, fn, checkGrad);
+            counts[0]++;
+        } catch (AssertionError | RuntimeException e) {
+            counts[1]++;
+            throw new AssertionError(c.get("id").textValue() + ": " + e, e);
+        }
+    }
+
+    private static void runModuleCase(JsonNode c, String op, int[] counts) {
+        OpTable.ModuleOp m = OpTable.MODULES.get(op.substring("module:".length()));
+        if (m == null || UNSUPPORTED.contains(op)) {
+            counts[2]++;
+            Assumptions.abort("module '" + op + "' is not yet supported (conformance-unsupported.txt)");
+        }
+        try {
+            ModuleCases.check(c, m, !UNSUPPORTED.contains(op + "#grad"));
             counts[0]++;
         } catch (AssertionError | RuntimeException e) {
             counts[1]++;

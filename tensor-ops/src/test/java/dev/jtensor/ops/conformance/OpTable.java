@@ -28,8 +28,23 @@ final class OpTable {
 
     private OpTable() {}
 
+    /** One module kind of the {@code module:<Name>} cases: builds it from the ctor arguments, then applies it. */
+    interface ModuleOp {
+        /** Builds the module from the case's {@code ctor} keyword arguments. */
+        dev.jtensor.ops.nn.Module build(Args ctor);
+
+        /** Applies the module to the case's positional args (and its {@code forward} keyword arguments). */
+        Object forward(dev.jtensor.ops.nn.Module m, Args in);
+    }
+
+    static final Map<String, ModuleOp> MODULES = new HashMap<>();
+
     static void op(String name, Op op) {
         OPS.put(name, op);
+    }
+
+    static void module(String name, ModuleOp op) {
+        MODULES.put(name, op);
     }
 
     static {
