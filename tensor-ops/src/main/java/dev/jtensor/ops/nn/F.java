@@ -516,6 +516,63 @@ public final class F {
         }
     }
 
+    // ------------------------------------------------------------------ resampling (interpolate)
+
+    /**
+     * {@code F.interpolate(input, size=None, scale_factor=None, mode='nearest', align_corners=None,
+     * recompute_scale_factor=None)} of PyTorch 1.13 on an {@code (N, C, d1[, d2[, d3]])} input. Modes:
+     * {@code nearest}, {@code nearest-exact}, {@code area} (3-d to 5-d inputs), {@code linear} (3-d),
+     * {@code bilinear} and {@code bicubic} (4-d), {@code trilinear} (5-d). A one-element {@code size} or
+     * {@code scaleFactor} stands for every spatial dim (PyTorch's single number); otherwise it has one entry per
+     * spatial dim. With {@code scaleFactor} the output size is {@code floor(in * scale)}, and the kernels use the
+     * given scale unless {@code recomputeScaleFactor} is true (then the size ratio, as {@code area} always does).
+     *
+     * @param input the tensor to resample, {@code (N, C, ...)}; floating point except for the nearest modes
+     * @param size the output's spatial sizes, or null when {@code scaleFactor} is given
+     * @param scaleFactor the multipliers of the spatial sizes, or null when {@code size} is given
+     * @param mode the resampling mode (null: {@code nearest})
+     * @param alignCorners for the interpolating modes: map the corner pixels' centres onto each other (null:
+     *     false); must be null for {@code nearest}, {@code nearest-exact} and {@code area}
+     * @param recomputeScaleFactor whether the kernels use the size ratio instead of {@code scaleFactor} (null:
+     *     false)
+     * @return the resampled tensor, {@code (N, C, o1, ...)}, of the input's dtype
+     * @throws dev.jtensor.core.TensorException with PyTorch's message when both or neither of {@code size} and
+     *     {@code scaleFactor} are given, their length does not match the spatial dims, {@code alignCorners} is
+     *     set for a non-interpolating mode, the mode does not fit the input's rank, or an output size is 0
+     */
+    public static Tensor interpolate(Tensor input, long[] size, double[] scaleFactor, String mode,
+            Boolean alignCorners, Boolean recomputeScaleFactor) {
+        return Interpolate.interpolate(input, size, scaleFactor, mode, alignCorners, recomputeScaleFactor);
+    }
+
+    /**
+     * {@code F.interpolate(input, size=size, mode=mode)}.
+     *
+     * @param input the tensor to resample, {@code (N, C, ...)}
+     * @param size the output's spatial sizes (one entry: every spatial dim)
+     * @param mode the resampling mode
+     * @return the resampled tensor
+     * @throws dev.jtensor.core.TensorException as {@link #interpolate(Tensor, long[], double[], String, Boolean,
+     *     Boolean)}
+     */
+    public static Tensor interpolate(Tensor input, long[] size, String mode) {
+        return interpolate(input, size, null, mode, null, null);
+    }
+
+    /**
+     * {@code F.interpolate(input, scale_factor=scaleFactor, mode=mode)}.
+     *
+     * @param input the tensor to resample, {@code (N, C, ...)}
+     * @param scaleFactor the multiplier of every spatial size
+     * @param mode the resampling mode
+     * @return the resampled tensor
+     * @throws dev.jtensor.core.TensorException as {@link #interpolate(Tensor, long[], double[], String, Boolean,
+     *     Boolean)}
+     */
+    public static Tensor interpolate(Tensor input, double scaleFactor, String mode) {
+        return interpolate(input, null, new double[] {scaleFactor}, mode, null, null);
+    }
+
     // ------------------------------------------------------------------ layers
 
     /** {@code F.linear(x, weight)}: {@code x @ weight.T}, with {@code weight} of shape {@code [out, in]}. */

@@ -58,6 +58,7 @@ final class OpTable {
         linalg();
         nn();
         ShapeOps.register();
+        InterpolateOps.register();
     }
 
     // ---------------------------------------------------------------- views
