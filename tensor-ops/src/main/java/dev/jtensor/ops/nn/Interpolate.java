@@ -90,12 +90,13 @@ final class Interpolate {
                     + input.dtype());
         }
         boolean single = input.dtype() != DType.FLOAT64;
+        boolean channelsLast = channelsLastContiguous(input);
         Tensor out = input;
         for (int d = dims - 1; d >= 0; d--) {
             Double scale = scales == null ? null : scales[d];
             Taps taps = switch (mode) {
-                case "nearest" -> nearest(inSizes[d], outSizes[d], scale, false);
-                case "nearest-exact" -> nearest(inSizes[d], outSizes[d], scale, true);
+                case "nearest" -> nearest(inSizes[d], outSizes[d], scale, false, channelsLast);
+                case "nearest-exact" -> nearest(inSizes[d], outSizes[d], scale, true, false);
                 case "area" -> area(inSizes[d], outSizes[d]);
                 case "bicubic" -> cubic(inSizes[d], outSizes[d], scale, corners, single);
                 default -> linear(inSizes[d], outSizes[d], scale, corners, single);
@@ -103,6 +104,31 @@ final class Interpolate {
             out = apply(out, d + 2, taps);
         }
         return out;
+    }
+
+    /**
+     * {@code input.is_contiguous(memory_format=channels_last)} (or {@code channels_last_3d}) for a 4-d (5-d) input:
+     * the strides, visited channel first, then the spatial dims from the last, then the batch, grow as a dense
+     * layout's do; dims of size 1 are skipped.
+     */
+    private static boolean channelsLastContiguous(Tensor input) {
+        int rank = input.dim();
+        if (rank != 4 && rank != 5) {
+            return false;
+        }
+        long[] shape = input.shape();
+        long[] strides = input.stride();
+        int[] order = rank == 4 ? new int[] {1, 3, 2, 0} : new int[] {1, 4, 3, 2, 0};
+        long expected = 1;
+        for (int d : order) {
+            if (shape[d] != 1) {
+                if (strides[d] != expected) {
+                    return false;
+                }
+                expected *= shape[d];
+            }
+        }
+        return true;
     }
 
     /** PyTorch's rank check: each mode has its one input rank (nearest and area take any of 3, 4, 5). */
@@ -212,15 +238,20 @@ final class Interpolate {
         return !cubic && src < 0 ? 0 : src;
     }
 
-    /** Nearest: PyTorch copies when the sizes agree, halves the index when doubling, else floors in float. */
-    private static Taps nearest(long in, long out, Double scale, boolean exact) {
+    /**
+     * Nearest: {@code floor(o * scale)} in float ({@code floor((o + 0.5) * scale)} for nearest-exact). PyTorch
+     * 1.13's channels-last nearest kernel (taken by a channels-last contiguous 4-d or 5-d input, which includes
+     * every contiguous one-channel input) copies a dim whose size is unchanged and halves the index of a doubled
+     * dim whatever the given scale; its other nearest kernels and nearest-exact do not ({@code special}).
+     */
+    private static Taps nearest(long in, long out, Double scale, boolean exact, boolean special) {
         long[] index = new long[Math.toIntExact(out)];
         float s = (float) scaleValue(scale, in, out, true);
         for (int o = 0; o < out; o++) {
             long src;
-            if (!exact && out == in) {
+            if (special && out == in) {
                 src = o;
-            } else if (!exact && out == 2 * in) {
+            } else if (special && out == 2 * in) {
                 src = o >> 1;
             } else if (exact) {
                 src = (long) Math.floor((float) ((o + 0.5) * s));
@@ -232,9 +263,17 @@ final class Interpolate {
         return new Taps(new long[][] {index}, null);
     }
 
-    /** Linear: two taps, the second one clamped to the last input position. */
+    /**
+     * Linear: two taps, the second one clamped to the last input position. PyTorch 1.13's linear kernels leave a
+     * dim whose size is unchanged as it is, whatever the given scale.
+     */
     private static Taps linear(long in, long out, Double scale, boolean corners, boolean single) {
         int n = Math.toIntExact(out);
+        if (in == out) {
+            long[] same = new long[n];
+            Arrays.setAll(same, o -> o);
+            return new Taps(new long[][] {same}, null);
+        }
         long[][] index = new long[2][n];
         double[][] weight = new double[2][n];
         double s = pixelScale(in, out, scale, corners, single);
