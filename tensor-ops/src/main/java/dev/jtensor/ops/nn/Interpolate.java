@@ -190,8 +190,15 @@ final class Interpolate {
         return sb.toString();
     }
 
-    /** Per output position along one dim: {@code index[k][o]} and {@code weight[k][o]} (null: the one tap, weight 1). */
-    private record Taps(long[][] index, double[][] weight) {}
+    /**
+     * Per output position along one dim: {@code index[k][o]} and {@code weight[k][o]} (null: the one tap, weight
+     * 1); {@code padded} (null: none) marks taps that only fill a short window up to the longest one.
+     */
+    private record Taps(long[][] index, double[][] weight, boolean[][] padded) {
+        Taps(long[][] index, double[][] weight) {
+            this(index, weight, null);
+        }
+    }
 
     /** The weighted sum of the taps along {@code axis}, added in tap order as PyTorch adds them. */
     private static Tensor apply(Tensor x, int axis, Taps taps) {
@@ -205,6 +212,14 @@ final class Interpolate {
                 wShape[axis] = outSize;
                 Tensor w = Tensor.fromArray(taps.weight()[k], wShape).to(x.dtype()).to(x.device());
                 picked = picked.mul(w);
+            }
+            if (taps.padded() != null) {
+                // a filler tap contributes exactly 0, also where the element it repeats is infinite or NaN
+                long[] mShape = new long[x.dim()];
+                Arrays.fill(mShape, 1);
+                mShape[axis] = outSize;
+                Tensor filler = Tensor.fromArray(taps.padded()[k], mShape).to(x.device());
+                picked = Tensor.where(filler, 0.0, picked);
             }
             sum = sum == null ? picked : sum.add(picked);
         }
@@ -320,7 +335,7 @@ final class Interpolate {
 
     /**
      * Area: the adaptive average pool's windows {@code [floor(o*in/out), ceil((o+1)*in/out))}; windows shorter
-     * than the longest repeat their first position with weight 0.
+     * than the longest repeat their first position as filler taps, which add exactly 0.
      */
     private static Taps area(long in, long out) {
         int n = Math.toIntExact(out);
@@ -335,13 +350,17 @@ final class Interpolate {
         int k = Math.toIntExact(width);
         long[][] index = new long[k][n];
         double[][] weight = new double[k][n];
+        boolean[][] padded = new boolean[k][n];
+        boolean anyPadded = false;
         for (int o = 0; o < n; o++) {
             long len = end[o] - start[o];
             for (int j = 0; j < k; j++) {
                 index[j][o] = j < len ? start[o] + j : start[o];
                 weight[j][o] = j < len ? 1.0 / len : 0;
+                padded[j][o] = j >= len;
+                anyPadded |= j >= len;
             }
         }
-        return new Taps(index, weight);
+        return new Taps(index, weight, anyPadded ? padded : null);
     }
 }

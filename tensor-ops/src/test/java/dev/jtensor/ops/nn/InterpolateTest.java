@@ -102,6 +102,14 @@ class InterpolateTest {
     }
 
     @Test
+    void areaWindowsOfDifferentLengthsKeepInfinities() {
+        // 5 -> 3: windows [0, 2), [1, 4), [3, 5); the short ones are filled up to 3 taps
+        Tensor x = Tensor.fromArray(new double[] {Double.POSITIVE_INFINITY, 1, 2, 3, 4}, 1, 1, 5);
+        assertArrayEquals(new double[] {Double.POSITIVE_INFINITY, 2, 3.5},
+                F.interpolate(x, new long[] {3}, "area").toDoubleArray());
+    }
+
+    @Test
     void errorsNameTheProblem() {
         Tensor x = rand(12, 1, 1, 4);
         assertMessage("only one of size or scale_factor should be defined",
