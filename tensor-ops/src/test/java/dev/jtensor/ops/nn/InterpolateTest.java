@@ -101,6 +101,42 @@ class InterpolateTest {
         assertEquals(DType.FLOAT32, f.dtype());
     }
 
+    /** Rows of 0..6 over {@code rows} rows and {@code channels} channels: {@code (1, channels, rows, 7)}. */
+    private static Tensor ramp(long channels, long rows) {
+        return Tensor.arange(7).to(DType.FLOAT64).reshape(1, 1, 1, 7).expand(1, channels, rows, 7).contiguous();
+    }
+
+    /**
+     * With a given scale whose output size equals the input size, PyTorch 1.13 picks by kernel (values printed by
+     * PyTorch 1.13.1): the linear kernels leave the dim as it is, the channels-last nearest kernel (a contiguous
+     * one-channel input is channels-last too) copies it, the 1-d and the channels-first nearest kernels and the
+     * bicubic one resample it with the given scale.
+     */
+    @Test
+    void unchangedSizesUnderAGivenScaleFollowPyTorch113sKernels() {
+        double[] ramp = {0, 1, 2, 3, 4, 5, 6};
+        double[] shifted = {0, 0, 1, 2, 3, 4, 5};
+        assertArrayEquals(shifted, F.interpolate(ramp(1, 1).reshape(1, 1, 7), 1.1, "nearest").toDoubleArray());
+        assertArrayEquals(ramp, F.interpolate(ramp(1, 1).reshape(1, 1, 7), null, new double[] {1.1}, "linear", null,
+                null).toDoubleArray());
+        double[] scales = {1.5, 1.1};
+        assertArrayEquals(ramp, firstRow(F.interpolate(ramp(1, 2), null, scales, "nearest", null, null)));
+        assertArrayEquals(shifted, firstRow(F.interpolate(ramp(2, 2), null, scales, "nearest", null, null)));
+        Tensor channelsLast = ramp(2, 2).permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+        assertArrayEquals(ramp, firstRow(F.interpolate(channelsLast, null, scales, "nearest", null, null)));
+        assertArrayEquals(ramp, firstRow(F.interpolate(ramp(2, 2), null, scales, "bilinear", null, null)));
+        assertArrayEquals(new double[] {-0.031062171299774746, 0.8087669045830199, 1.724830954169798,
+                2.6423741547708484, 3.568933132982721, 4.500000000000002, 5.5052357250187836},
+                F.interpolate(ramp(1, 1), 1.1, "bicubic").toDoubleArray(), 1e-12);
+        // a given scale just above 2: the 1-d kernel floors o * 0.49999997f
+        assertArrayEquals(new double[] {0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6},
+                F.interpolate(ramp(1, 1).reshape(1, 1, 7), 2.0000001, "nearest").toDoubleArray());
+    }
+
+    private static double[] firstRow(Tensor y) {
+        return java.util.Arrays.copyOf(y.toDoubleArray(), Math.toIntExact(y.size(3)));
+    }
+
     @Test
     void areaWindowsOfDifferentLengthsKeepInfinities() {
         // 5 -> 3: windows [0, 2), [1, 4), [3, 5); the short ones are filled up to 3 taps
