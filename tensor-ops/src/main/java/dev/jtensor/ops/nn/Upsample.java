@@ -42,6 +42,19 @@ public final class Upsample extends Module {
     }
 
     /**
+     * {@code nn.Upsample(size, scale_factor, mode, align_corners)}.
+     *
+     * @param size the output's spatial sizes, or null
+     * @param scaleFactor the multipliers of the spatial sizes, or null
+     * @param mode the resampling mode (null: {@code nearest})
+     * @param alignCorners for the interpolating modes (null: false)
+     * @throws TensorException if the mode is not one of interpolate's
+     */
+    public Upsample(long[] size, double[] scaleFactor, String mode, Boolean alignCorners) {
+        this(size, scaleFactor, mode, alignCorners, null);
+    }
+
+    /**
      * {@code nn.Upsample(scale_factor=scaleFactor, mode=mode)}.
      *
      * @param scaleFactor the multiplier of every spatial size
