@@ -629,6 +629,63 @@ public final class F {
         }
     }
 
+    // ------------------------------------------------------------------ resampling (interpolate)
+
+    /**
+     * {@code F.interpolate(input, size=None, scale_factor=None, mode='nearest', align_corners=None,
+     * recompute_scale_factor=None)} of PyTorch 1.13 on an {@code (N, C, d1[, d2[, d3]])} input. Modes:
+     * {@code nearest}, {@code nearest-exact}, {@code area} (3-d to 5-d inputs), {@code linear} (3-d),
+     * {@code bilinear} and {@code bicubic} (4-d), {@code trilinear} (5-d). A one-element {@code size} or
+     * {@code scaleFactor} stands for every spatial dim (PyTorch's single number); otherwise it has one entry per
+     * spatial dim. With {@code scaleFactor} the output size is {@code floor(in * scale)}, and the kernels use the
+     * given scale unless {@code recomputeScaleFactor} is true (then the size ratio, as {@code area} always does).
+     *
+     * @param input the tensor to resample, {@code (N, C, ...)}; floating point except for the nearest modes
+     * @param size the output's spatial sizes, or null when {@code scaleFactor} is given
+     * @param scaleFactor the multipliers of the spatial sizes, or null when {@code size} is given
+     * @param mode the resampling mode (null: {@code nearest})
+     * @param alignCorners for the interpolating modes: map the corner pixels' centres onto each other (null:
+     *     false); must be null for {@code nearest}, {@code nearest-exact} and {@code area}
+     * @param recomputeScaleFactor whether the kernels use the size ratio instead of {@code scaleFactor} (null:
+     *     false)
+     * @return the resampled tensor, {@code (N, C, o1, ...)}, of the input's dtype
+     * @throws dev.jtensor.core.TensorException with PyTorch's message when both or neither of {@code size} and
+     *     {@code scaleFactor} are given, their length does not match the spatial dims, {@code alignCorners} is
+     *     set for a non-interpolating mode, the mode does not fit the input's rank, or an output size is 0
+     */
+    public static Tensor interpolate(Tensor input, long[] size, double[] scaleFactor, String mode,
+            Boolean alignCorners, Boolean recomputeScaleFactor) {
+        return Interpolate.interpolate(input, size, scaleFactor, mode, alignCorners, recomputeScaleFactor);
+    }
+
+    /**
+     * {@code F.interpolate(input, size=size, mode=mode)}.
+     *
+     * @param input the tensor to resample, {@code (N, C, ...)}
+     * @param size the output's spatial sizes (one entry: every spatial dim)
+     * @param mode the resampling mode
+     * @return the resampled tensor
+     * @throws dev.jtensor.core.TensorException as {@link #interpolate(Tensor, long[], double[], String, Boolean,
+     *     Boolean)}
+     */
+    public static Tensor interpolate(Tensor input, long[] size, String mode) {
+        return interpolate(input, size, null, mode, null, null);
+    }
+
+    /**
+     * {@code F.interpolate(input, scale_factor=scaleFactor, mode=mode)}.
+     *
+     * @param input the tensor to resample, {@code (N, C, ...)}
+     * @param scaleFactor the multiplier of every spatial size
+     * @param mode the resampling mode
+     * @return the resampled tensor
+     * @throws dev.jtensor.core.TensorException as {@link #interpolate(Tensor, long[], double[], String, Boolean,
+     *     Boolean)}
+     */
+    public static Tensor interpolate(Tensor input, double scaleFactor, String mode) {
+        return interpolate(input, null, new double[] {scaleFactor}, mode, null, null);
+    }
+
     // ------------------------------------------------------------------ layers
 
     /**
@@ -2618,133 +2675,6 @@ public final class F {
         Tensor full = Conv.overlapAdd(cols, k[0], k[1], s[0], s[1], d[0], d[1], oh, ow, o[0] + 2 * p[0], o[1] + 2 * p[1]);
         Tensor out = full.narrow(2, p[0], o[0]).narrow(3, p[1], o[1]);
         return unbatched ? out.squeeze(0) : out;
-    }
-
-    /**
-     * {@code F.interpolate(input, size, scale_factor, mode, align_corners, recompute_scale_factor)}: resamples
-     * the spatial dims of {@code [N, C, ...]} with {@code "nearest"}, {@code "nearest-exact"}, {@code "linear"}
-     * (3-d), {@code "bilinear"} (4-d), {@code "bicubic"} (4-d, PyTorch's cubic convolution with
-     * {@code A = -0.75} and clamped borders) or {@code "area"} (adaptive average pooling), with PyTorch's
-     * source-coordinate rules.
-     *
-     * @param input {@code [N, C, L]} or {@code [N, C, H, W]}
-     * @param size the output size (one value or one per spatial dim), or null
-     * @param scaleFactor the scale (one value or one per spatial dim), or null; exactly one of the two is given
-     * @param mode the interpolation mode
-     * @param alignCorners for the linear modes: whether corner pixels' centres align; null (false) otherwise
-     * @param recomputeScaleFactor whether the kernel uses {@code out / in} instead of the given scale
-     * @return the resampled tensor
-     * @throws TensorException for invalid argument combinations, with PyTorch's messages
-     */
-    public static Tensor interpolate(Tensor input, long[] size, double[] scaleFactor, String mode, Boolean alignCorners,
-            Boolean recomputeScaleFactor) {
-        int spatial = input.dim() - 2;
-        boolean linearModes = mode.equals("linear") || mode.equals("bilinear") || mode.equals("bicubic")
-                || mode.equals("trilinear");
-        if (alignCorners != null && !linearModes) {
-            throw new TensorException("align_corners option can only be set with the interpolating modes: linear | bilinear "
-                    + "| bicubic | trilinear");
-        }
-        if (size != null && scaleFactor != null) {
-            throw new TensorException("only one of size or scale_factor should be defined");
-        }
-        if (size == null && scaleFactor == null) {
-            throw new TensorException("either size or scale_factor should be defined");
-        }
-        int needed = switch (mode) {
-            case "linear" -> 1;
-            case "bilinear", "bicubic" -> 2;
-            case "nearest", "nearest-exact", "area" -> spatial;
-            default -> throw new TensorException("Unsupported interpolation mode '" + mode + "': expected nearest, "
-                    + "nearest-exact, linear, bilinear, bicubic or area");
-        };
-        if (spatial < 1 || spatial > 2 || needed != spatial) {
-            throw new TensorException("Got " + input.dim() + "D input, but " + mode + " mode needs " + (needed + 2) + "D input");
-        }
-        requireFloatingNn(input, "interpolate");
-        long[] out = new long[spatial];
-        double[] scales = new double[spatial];
-        boolean useScale = scaleFactor != null && !Boolean.TRUE.equals(recomputeScaleFactor);
-        for (int i = 0; i < spatial; i++) {
-            long in = input.size(2 + i);
-            if (size != null) {
-                out[i] = size.length == 1 ? size[0] : size[i];
-            } else {
-                double sf = scaleFactor.length == 1 ? scaleFactor[0] : scaleFactor[i];
-                out[i] = (long) Math.floor(in * sf);
-                scales[i] = sf;
-            }
-            if (out[i] <= 0) {
-                throw new TensorException("interpolate: output size must be positive, got " + Arrays.toString(out));
-            }
-        }
-        if (mode.equals("area")) {
-            Tensor x = Conv.as4d(input, spatial);
-            Tensor y = Conv.adaptiveAvg(x, spatial == 1 ? 1 : out[0], out[spatial - 1]);
-            return spatial == 1 ? y.squeeze(2) : y;
-        }
-        boolean align = Boolean.TRUE.equals(alignCorners);
-        Tensor y = input;
-        for (int i = 0; i < spatial; i++) {
-            y = resample(y, 2 + i, out[i], useScale ? scales[i] : 0, mode, align);
-        }
-        return y;
-    }
-
-    /** Resamples one dim of {@code x} to {@code out} entries; {@code scale} is the given scale factor, or 0. */
-    private static Tensor resample(Tensor x, int dim, long out, double scale, String mode, boolean align) {
-        long in = x.size(dim);
-        int n = (int) out;
-        if (mode.equals("nearest") || mode.equals("nearest-exact")) {
-            float s = (float) (scale > 0 ? 1.0 / scale : (double) in / out);
-            long[] idx = new long[n];
-            for (int j = 0; j < n; j++) {
-                float src = mode.equals("nearest") ? (float) Math.floor(j * s) : (float) Math.floor((j + 0.5f) * s);
-                idx[j] = Math.min((long) src, in - 1);
-            }
-            return x.indexSelect(dim, Tensor.fromArray(idx).to(x.device()));
-        }
-        double ratio = align ? (out > 1 ? (double) (in - 1) / (out - 1) : 0) : (scale > 0 ? 1.0 / scale : (double) in / out);
-        boolean cubic = mode.equals("bicubic");
-        int taps = cubic ? 4 : 2;
-        long[][] index = new long[taps][n];
-        double[][] weight = new double[taps][n];
-        for (int j = 0; j < n; j++) {
-            double src = align ? ratio * j : ratio * (j + 0.5) - 0.5;
-            if (!cubic) {
-                src = Math.max(src, 0);
-                long i0 = (long) Math.floor(src);
-                long i1 = i0 + (i0 < in - 1 ? 1 : 0);
-                double l1 = src - i0;
-                index[0][j] = i0;
-                index[1][j] = i1;
-                weight[0][j] = 1 - l1;
-                weight[1][j] = l1;
-            } else {
-                long i0 = (long) Math.floor(src);
-                double t = src - i0;
-                double a = -0.75;
-                double[] w = {
-                    ((a * (t + 1) - 5 * a) * (t + 1) + 8 * a) * (t + 1) - 4 * a,
-                    ((a + 2) * t - (a + 3)) * t * t + 1,
-                    ((a + 2) * (1 - t) - (a + 3)) * (1 - t) * (1 - t) + 1,
-                    ((a * (2 - t) - 5 * a) * (2 - t) + 8 * a) * (2 - t) - 4 * a};
-                for (int k = 0; k < 4; k++) {
-                    index[k][j] = Math.min(Math.max(i0 - 1 + k, 0), in - 1);
-                    weight[k][j] = w[k];
-                }
-            }
-        }
-        long[] wshape = new long[x.dim()];
-        Arrays.fill(wshape, 1);
-        wshape[dim] = n;
-        Tensor y = null;
-        for (int k = 0; k < taps; k++) {
-            Tensor w = Tensor.fromArray(weight[k], wshape).to(x.dtype()).to(x.device());
-            Tensor term = x.indexSelect(dim, Tensor.fromArray(index[k]).to(x.device())).mul(w);
-            y = y == null ? term : y.add(term);
-        }
-        return y;
     }
 
     // ------------------------------------------------------------------ nn2 normalisation and channel dropout
