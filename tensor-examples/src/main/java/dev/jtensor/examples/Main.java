@@ -26,7 +26,8 @@ public final class Main {
                 new Attention(),
                 new Embeddings(),
                 new CollaborativeFiltering(),
-                new Makemore());
+                new Makemore(),
+                new NanoGpt());
     }
 
     /** Entry point of the runnable jar. */
