@@ -27,7 +27,8 @@ public final class Main {
                 new Embeddings(),
                 new CollaborativeFiltering(),
                 new Makemore(),
-                new NanoGpt());
+                new NanoGpt(),
+                new QuadrantCnn());
     }
 
     /** Entry point of the runnable jar. */
