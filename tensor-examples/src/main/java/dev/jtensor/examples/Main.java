@@ -26,7 +26,9 @@ public final class Main {
                 new Attention(),
                 new Embeddings(),
                 new CollaborativeFiltering(),
-                new Makemore());
+                new Makemore(),
+                new NanoGpt(),
+                new QuadrantCnn());
     }
 
     /** Entry point of the runnable jar. */

@@ -197,7 +197,7 @@ public final class Makemore implements Example {
             return new Dataset(Tensor.fromArray(xs, total, BLOCK_SIZE), Tensor.fromArray(ys), List.copyOf(words));
         }
 
-        private static List<String> readNames() {
+        static List<String> readNames() {
             try (InputStream in = Makemore.class.getResourceAsStream("/data/names.txt")) {
                 if (in == null) {
                     throw new IllegalStateException("data/names.txt is missing from the class path");
