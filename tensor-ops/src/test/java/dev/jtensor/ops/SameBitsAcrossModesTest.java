@@ -26,11 +26,11 @@ class SameBitsAcrossModesTest {
     static {
         String vector = "--add-modules=jdk.incubator.vector";
         MODES.put("preferred width", List.of(vector));
+        MODES.put("no Vector API module", List.of());
         MODES.put("512 bits", List.of(vector, "-Djtensor.simd=512"));
         MODES.put("256 bits", List.of(vector, "-Djtensor.simd=256"));
         MODES.put("128 bits", List.of(vector, "-Djtensor.simd=128"));
         MODES.put("scalar kernels", List.of(vector, "-Djtensor.simd=scalar"));
-        MODES.put("no Vector API module", List.of());
     }
 
     /** The program's output lines in a JVM started with {@code options}. */
