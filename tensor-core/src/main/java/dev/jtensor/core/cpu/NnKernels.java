@@ -121,7 +121,7 @@ final class NnKernels {
     static void softmaxRow(double[] x, int xo, double[] y, int yo, int n, boolean log) {
         double m = SoftmaxRows.max(x, xo, n);
         if (log) {
-            double ls = Math.log(SoftmaxRows.expSum(x, xo, n, m));
+            double ls = StrictMath.log(SoftmaxRows.expSum(x, xo, n, m));
             SoftmaxRows.subtract2(x, xo, y, yo, n, m, ls);
         } else {
             double s = SoftmaxRows.expSumInto(x, xo, y, yo, n, m);
@@ -310,7 +310,7 @@ final class NnKernels {
                         sum = SoftmaxRows.expSumInto(x, o, p, po, classes, m);
                         SoftmaxRows.scale(p, po, classes, 1 / sum);
                     }
-                    double ls = Math.log(sum);
+                    double ls = StrictMath.log(sum);
                     st[sOff + 2 * i] = m;
                     st[sOff + 2 * i + 1] = ls;
                     double wt = w == null ? 1.0 : w[wOff + c];

@@ -536,9 +536,9 @@ final class ReduceKernels {
                     double shift = Float.isInfinite(m) ? 0 : m;
                     double s = 0;
                     for (int i = 0, x = p; i < r; i++, x += sr) {
-                        s += Math.exp(a[x] - shift);
+                        s += StrictMath.exp(a[x] - shift);
                     }
-                    o[q] = (float) (Math.log(s) + shift);
+                    o[q] = (float) (StrictMath.log(s) + shift);
                 }
             };
             case double[] a -> (off, n) -> {
@@ -554,9 +554,9 @@ final class ReduceKernels {
                     double shift = Double.isInfinite(m) ? 0 : m;
                     double s = 0;
                     for (int i = 0, x = p; i < r; i++, x += sr) {
-                        s += Math.exp(a[x] - shift);
+                        s += StrictMath.exp(a[x] - shift);
                     }
-                    o[q] = Math.log(s) + shift;
+                    o[q] = StrictMath.log(s) + shift;
                 }
             };
             default -> throw unsupported("logsumexp", in);

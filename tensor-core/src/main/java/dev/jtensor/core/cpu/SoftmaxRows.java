@@ -85,7 +85,7 @@ abstract class SoftmaxRows {
     static double expSumInto(double[] a, int aOff, double[] out, int oOff, int n, double shift) {
         double s = 0;
         for (int i = 0; i < n; i++) {
-            double e = Math.exp(a[aOff + i] - shift);
+            double e = StrictMath.exp(a[aOff + i] - shift);
             out[oOff + i] = e;
             s += e;
         }
@@ -95,7 +95,7 @@ abstract class SoftmaxRows {
     static double expSum(double[] a, int aOff, int n, double shift) {
         double s = 0;
         for (int i = aOff, end = aOff + n; i < end; i++) {
-            s += Math.exp(a[i] - shift);
+            s += StrictMath.exp(a[i] - shift);
         }
         return s;
     }
@@ -114,7 +114,7 @@ abstract class SoftmaxRows {
 
     static void expScale(double[] a, int aOff, double[] out, int oOff, int n, double s1, double s2, double k) {
         for (int i = 0; i < n; i++) {
-            out[oOff + i] = Math.exp((a[aOff + i] - s1) - s2) * k;
+            out[oOff + i] = StrictMath.exp((a[aOff + i] - s1) - s2) * k;
         }
     }
 
@@ -142,7 +142,7 @@ abstract class SoftmaxRows {
 
     static void logSoftmaxGrad(double[] y, int yOff, double[] g, int gOff, double[] out, int oOff, int n, double s) {
         for (int i = 0; i < n; i++) {
-            out[oOff + i] = g[gOff + i] - Math.exp(y[yOff + i]) * s;
+            out[oOff + i] = g[gOff + i] - StrictMath.exp(y[yOff + i]) * s;
         }
     }
 

@@ -44,7 +44,7 @@ final class VectorFloatKernels implements FloatKernels {
 
     /**
      * Whether {@code op} has a float64 vector loop in {@code unary}: not the transcendental ones, whose
-     * Vector API lane operations round differently interpreted and compiled; {@link Math}'s are the same
+     * Vector API lane operations round differently interpreted and compiled; {@link StrictMath}'s are the same
      * in both.
      */
     static boolean isVectorUnaryFloat64(UnaryOp op) {
