@@ -49,24 +49,21 @@ final class PanamaFloatSum extends FloatSumKernel {
         }
     }
 
-    /**
-     * The tree's last levels inside one vector of 16, 8 or 4 lanes: {@code v[j] + v[j + h]} for
-     * {@code h = lanes / 2 .. 1} (lane j of {@code v.add(v.slice(h))}), then the tail
-     * {@code a[from .. to)} one by one.
-     */
-    private static float finish(FloatVector v, float[] a, int from, int to) {
-        if (v.length() == 16) {
-            v = v.add(v.slice(8));
-        }
-        if (v.length() >= 8) {
-            v = v.add(v.slice(4));
-        }
-        v = v.add(v.slice(2));
-        float s = v.lane(0) + v.lane(1);
+    // The tree's last levels run lane by lane inside each loop's method: a method that takes a
+    // vector argument is not always inlined, and then its vectors are boxed on the heap (a row sum
+    // ran twice as slow with such a helper).
+
+    /** {@code s} plus {@code a[from .. to)} one by one. */
+    private static float tail(float s, float[] a, int from, int to) {
         for (int i = from; i < to; i++) {
             s += a[i];
         }
         return s;
+    }
+
+    /** The tree's levels h = 4, 2, 1 over eight accumulators (lanes {@code t[j] + t[j + h]}). */
+    private static float tree8(float t0, float t1, float t2, float t3, float t4, float t5, float t6, float t7) {
+        return ((t0 + t4) + (t2 + t6)) + ((t1 + t5) + (t3 + t7));
     }
 
     /** 16 lanes: the accumulators in 2 vectors. */
@@ -74,11 +71,23 @@ final class PanamaFloatSum extends FloatSumKernel {
         int full = n - n % LANES;
         FloatVector v0 = FloatVector.zero(S16);
         FloatVector v1 = v0;
-        for (int g = off, end = off + full; g < end; g += LANES) {
-            v0 = v0.add(FloatVector.fromArray(S16, a, g));
-            v1 = v1.add(FloatVector.fromArray(S16, a, g + 16));
+        // A full block with a constant trip count: the JIT unrolls it whole (no pre- and post-loops).
+        if (full == BLOCK) {
+            for (int i = 0; i < BLOCK; i += LANES) {
+                int g = off + i;
+                v0 = v0.add(FloatVector.fromArray(S16, a, g));
+                v1 = v1.add(FloatVector.fromArray(S16, a, g + 16));
+            }
+        } else {
+            for (int g = off, end = off + full; g < end; g += LANES) {
+                v0 = v0.add(FloatVector.fromArray(S16, a, g));
+                v1 = v1.add(FloatVector.fromArray(S16, a, g + 16));
+            }
         }
-        return finish(v0.add(v1), a, off + full, off + n);
+        FloatVector v = v0.add(v1);
+        return tail(tree8(v.lane(0) + v.lane(8), v.lane(1) + v.lane(9), v.lane(2) + v.lane(10),
+                v.lane(3) + v.lane(11), v.lane(4) + v.lane(12), v.lane(5) + v.lane(13),
+                v.lane(6) + v.lane(14), v.lane(7) + v.lane(15)), a, off + full, off + n);
     }
 
     /** 8 lanes: the accumulators in 4 vectors. */
@@ -88,13 +97,26 @@ final class PanamaFloatSum extends FloatSumKernel {
         FloatVector v1 = v0;
         FloatVector v2 = v0;
         FloatVector v3 = v0;
-        for (int g = off, end = off + full; g < end; g += LANES) {
-            v0 = v0.add(FloatVector.fromArray(S8, a, g));
-            v1 = v1.add(FloatVector.fromArray(S8, a, g + 8));
-            v2 = v2.add(FloatVector.fromArray(S8, a, g + 16));
-            v3 = v3.add(FloatVector.fromArray(S8, a, g + 24));
+        // A full block with a constant trip count: the JIT unrolls it whole (no pre- and post-loops).
+        if (full == BLOCK) {
+            for (int i = 0; i < BLOCK; i += LANES) {
+                int g = off + i;
+                v0 = v0.add(FloatVector.fromArray(S8, a, g));
+                v1 = v1.add(FloatVector.fromArray(S8, a, g + 8));
+                v2 = v2.add(FloatVector.fromArray(S8, a, g + 16));
+                v3 = v3.add(FloatVector.fromArray(S8, a, g + 24));
+            }
+        } else {
+            for (int g = off, end = off + full; g < end; g += LANES) {
+                v0 = v0.add(FloatVector.fromArray(S8, a, g));
+                v1 = v1.add(FloatVector.fromArray(S8, a, g + 8));
+                v2 = v2.add(FloatVector.fromArray(S8, a, g + 16));
+                v3 = v3.add(FloatVector.fromArray(S8, a, g + 24));
+            }
         }
-        return finish(v0.add(v2).add(v1.add(v3)), a, off + full, off + n);
+        FloatVector v = v0.add(v2).add(v1.add(v3));
+        return tail(tree8(v.lane(0), v.lane(1), v.lane(2), v.lane(3), v.lane(4), v.lane(5),
+                v.lane(6), v.lane(7)), a, off + full, off + n);
     }
 
     /** 4 lanes: the accumulators in 8 vectors. */
@@ -121,7 +143,8 @@ final class PanamaFloatSum extends FloatSumKernel {
         // Levels h = 16, 8, 4 as vector additions: (v0+v4) + (v2+v6), (v1+v5) + (v3+v7), then those two.
         FloatVector w0 = v0.add(v4).add(v2.add(v6));
         FloatVector w1 = v1.add(v5).add(v3.add(v7));
-        return finish(w0.add(w1), a, off + full, off + n);
+        FloatVector v = w0.add(w1);
+        return tail((v.lane(0) + v.lane(2)) + (v.lane(1) + v.lane(3)), a, off + full, off + n);
     }
 
     /**
@@ -134,14 +157,30 @@ final class PanamaFloatSum extends FloatSumKernel {
         FloatVector v1 = v0;
         FloatVector w0 = v0;
         FloatVector w1 = v0;
-        for (int g = 0; g < full; g += LANES) {
-            v0 = v0.add(FloatVector.fromArray(S16, a, p + g));
-            w0 = w0.add(FloatVector.fromArray(S16, a, q + g));
-            v1 = v1.add(FloatVector.fromArray(S16, a, p + g + 16));
-            w1 = w1.add(FloatVector.fromArray(S16, a, q + g + 16));
+        // A full block with a constant trip count: the JIT unrolls it whole (no pre- and post-loops).
+        if (full == BLOCK) {
+            for (int g = 0; g < BLOCK; g += LANES) {
+                v0 = v0.add(FloatVector.fromArray(S16, a, p + g));
+                w0 = w0.add(FloatVector.fromArray(S16, a, q + g));
+                v1 = v1.add(FloatVector.fromArray(S16, a, p + g + 16));
+                w1 = w1.add(FloatVector.fromArray(S16, a, q + g + 16));
+            }
+        } else {
+            for (int g = 0; g < full; g += LANES) {
+                v0 = v0.add(FloatVector.fromArray(S16, a, p + g));
+                w0 = w0.add(FloatVector.fromArray(S16, a, q + g));
+                v1 = v1.add(FloatVector.fromArray(S16, a, p + g + 16));
+                w1 = w1.add(FloatVector.fromArray(S16, a, q + g + 16));
+            }
         }
-        out[0] = finish(v0.add(v1), a, p + full, p + n);
-        out[1] = finish(w0.add(w1), a, q + full, q + n);
+        FloatVector v = v0.add(v1);
+        FloatVector w = w0.add(w1);
+        out[0] = tail(tree8(v.lane(0) + v.lane(8), v.lane(1) + v.lane(9), v.lane(2) + v.lane(10),
+                v.lane(3) + v.lane(11), v.lane(4) + v.lane(12), v.lane(5) + v.lane(13),
+                v.lane(6) + v.lane(14), v.lane(7) + v.lane(15)), a, p + full, p + n);
+        out[1] = tail(tree8(w.lane(0) + w.lane(8), w.lane(1) + w.lane(9), w.lane(2) + w.lane(10),
+                w.lane(3) + w.lane(11), w.lane(4) + w.lane(12), w.lane(5) + w.lane(13),
+                w.lane(6) + w.lane(14), w.lane(7) + w.lane(15)), a, q + full, q + n);
     }
 
     /** {@link #block16x2} with the operations of {@link #block8}. */
@@ -155,18 +194,36 @@ final class PanamaFloatSum extends FloatSumKernel {
         FloatVector w1 = v0;
         FloatVector w2 = v0;
         FloatVector w3 = v0;
-        for (int g = 0; g < full; g += LANES) {
-            v0 = v0.add(FloatVector.fromArray(S8, a, p + g));
-            w0 = w0.add(FloatVector.fromArray(S8, a, q + g));
-            v1 = v1.add(FloatVector.fromArray(S8, a, p + g + 8));
-            w1 = w1.add(FloatVector.fromArray(S8, a, q + g + 8));
-            v2 = v2.add(FloatVector.fromArray(S8, a, p + g + 16));
-            w2 = w2.add(FloatVector.fromArray(S8, a, q + g + 16));
-            v3 = v3.add(FloatVector.fromArray(S8, a, p + g + 24));
-            w3 = w3.add(FloatVector.fromArray(S8, a, q + g + 24));
+        // A full block with a constant trip count: the JIT unrolls it whole (no pre- and post-loops).
+        if (full == BLOCK) {
+            for (int g = 0; g < BLOCK; g += LANES) {
+                v0 = v0.add(FloatVector.fromArray(S8, a, p + g));
+                w0 = w0.add(FloatVector.fromArray(S8, a, q + g));
+                v1 = v1.add(FloatVector.fromArray(S8, a, p + g + 8));
+                w1 = w1.add(FloatVector.fromArray(S8, a, q + g + 8));
+                v2 = v2.add(FloatVector.fromArray(S8, a, p + g + 16));
+                w2 = w2.add(FloatVector.fromArray(S8, a, q + g + 16));
+                v3 = v3.add(FloatVector.fromArray(S8, a, p + g + 24));
+                w3 = w3.add(FloatVector.fromArray(S8, a, q + g + 24));
+            }
+        } else {
+            for (int g = 0; g < full; g += LANES) {
+                v0 = v0.add(FloatVector.fromArray(S8, a, p + g));
+                w0 = w0.add(FloatVector.fromArray(S8, a, q + g));
+                v1 = v1.add(FloatVector.fromArray(S8, a, p + g + 8));
+                w1 = w1.add(FloatVector.fromArray(S8, a, q + g + 8));
+                v2 = v2.add(FloatVector.fromArray(S8, a, p + g + 16));
+                w2 = w2.add(FloatVector.fromArray(S8, a, q + g + 16));
+                v3 = v3.add(FloatVector.fromArray(S8, a, p + g + 24));
+                w3 = w3.add(FloatVector.fromArray(S8, a, q + g + 24));
+            }
         }
-        out[0] = finish(v0.add(v2).add(v1.add(v3)), a, p + full, p + n);
-        out[1] = finish(w0.add(w2).add(w1.add(w3)), a, q + full, q + n);
+        FloatVector v = v0.add(v2).add(v1.add(v3));
+        FloatVector w = w0.add(w2).add(w1.add(w3));
+        out[0] = tail(tree8(v.lane(0), v.lane(1), v.lane(2), v.lane(3), v.lane(4), v.lane(5),
+                v.lane(6), v.lane(7)), a, p + full, p + n);
+        out[1] = tail(tree8(w.lane(0), w.lane(1), w.lane(2), w.lane(3), w.lane(4), w.lane(5),
+                w.lane(6), w.lane(7)), a, q + full, q + n);
     }
 
     @Override
