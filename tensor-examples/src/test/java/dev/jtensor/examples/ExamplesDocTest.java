@@ -111,8 +111,11 @@ class ExamplesDocTest {
                 + "java --add-modules jdk.incubator.vector -jar tensor-examples/target/tensor-examples.jar            # all exercises\n"
                 + "java --add-modules jdk.incubator.vector -jar tensor-examples/target/tensor-examples.jar indexing   # only those named\n"
                 + "```\n\n");
-        md.append("(`--add-modules jdk.incubator.vector` lets the kernels use the Vector API; without it they fall back\n"
-                + "to their scalar twins, with the same results.) After changing an example, regenerate this page:\n\n");
+        md.append("(`--add-modules jdk.incubator.vector` lets the kernels use the Vector API; without it they run\n"
+                + "their scalar twins. The output is the same, byte for byte, in every mode: with or without the\n"
+                + "Vector API, at any vector width (`-Djtensor.simd=128`, `256`, `512` or `scalar` forces one; see\n"
+                + "[architecture.md](architecture.md#same-bits-on-every-cpu)), on any number of threads and on any\n"
+                + "CPU, for the same JTensor version.) After changing an example, regenerate this page:\n\n");
         md.append("```bash\n").append(REGENERATE).append("\n```\n\n");
         List<Example> examples = Main.examples();
         for (int i = 0; i < examples.size(); i++) {

@@ -94,7 +94,7 @@ final class ElementMath {
         if (a == 1 || (a == -1 && Double.isInfinite(b))) {
             return 1;
         }
-        return Math.pow(a, b);
+        return StrictMath.pow(a, b);
     }
 
     /** {@code a ** b} for floats, via the double {@code pow} rounded once. */
@@ -157,7 +157,7 @@ final class ElementMath {
 
     /** {@code 1 / (1 + e^-x)}. */
     static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
+        return 1 / (1 + StrictMath.exp(-x));
     }
 
     /** The exact GELU, {@code x * Phi(x) = x/2 * erfc(-x / sqrt 2)} (accurate also for large negative x). */
@@ -168,7 +168,7 @@ final class ElementMath {
     /** GELU's tanh approximation, {@code x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3)))}. */
     static double geluTanh(double x) {
         double inner = SQRT_2_OVER_PI * (x + 0.044715 * x * x * x);
-        return 0.5 * x * (1 + Math.tanh(inner));
+        return 0.5 * x * (1 + StrictMath.tanh(inner));
     }
 
     private static final double SQRT1_2 = 0.70710678118654752440;
@@ -229,7 +229,7 @@ final class ElementMath {
      */
     private static double expMinusSquare(double x) {
         double s = Double.longBitsToDouble(Double.doubleToRawLongBits(x) & 0xffffffff00000000L);
-        return Math.exp(-s * s) * Math.exp((s - x) * (s + x));
+        return StrictMath.exp(-s * s) * StrictMath.exp((s - x) * (s + x));
     }
 
     /** Clenshaw's evaluation of {@code sum c[k] T_k(t)}. */

@@ -106,7 +106,7 @@ final class FloatGemm extends PackedGemm<float[]> {
             // A matrix-vector product: no tile to fill, so no packing (a tile would be mostly padding).
             boolean axpy = plan.m == 1 ? csb == 1 && rsb != 1 && plan.n >= 8 : rsa == 1 && csa != 1 && plan.m >= 8;
             plan.forEachTask(() -> {
-                float[] acc = new float[Math.max(plan.m, plan.n)];
+                float[] acc = new float[8 * Math.max(plan.m, plan.n)];
                 return (ao, bo, co, i0, i1, j0, j1) -> {
                     if (plan.m == 1) {
                         // y[j] = sum_p a[p] * B[p, j]: the matrix is B walked by column.
@@ -162,22 +162,29 @@ final class FloatGemm extends PackedGemm<float[]> {
      * {@code y[o] = alpha * sum_p M[o, p] * v[p] + beta * y[o]} for {@code o < len}, M element
      * {@code (o, p)} at {@code mo + o*ms + p*mk}, v element {@code p} at {@code vo + p*vs}, y element
      * {@code o} at {@code yo + o*ys}. With {@code axpy} the sum runs as axpy steps over a vector of
-     * accumulators (one multiply-add chain per output, in increasing p; for outputs adjacent in M);
-     * otherwise each output is a dot product split over 8 interleaved chains combined in a fixed
-     * order. The caller decides {@code axpy} from the whole product's shape, never from the part a
-     * thread computes, so results do not depend on the thread count. {@code acc} holds at least
-     * {@code len} elements.
+     * accumulators (for outputs adjacent in M), otherwise each output is a dot product ({@link #dot});
+     * both give every output the same bits: {@link #dot}'s 8 interleaved multiply-add chains,
+     * combined in its fixed order. So the choice, which follows the operands' strides after
+     * {@link GemmPlan} may have swapped them (a swap that depends on the kernel's tile, so on the
+     * vector width), changes speed only. {@code acc} holds at least {@code 8 * len} elements.
      */
     static void gemv(float[] m, int mo, int ms, int mk, float[] v, int vo, int vs, float[] y, int yo, int ys,
                      int len, int k, boolean axpy, float alpha, float beta, float[] acc) {
         if (axpy) {
-            java.util.Arrays.fill(acc, 0, len, -0f);
+            // dot's order for outputs side by side: chain c of output o at acc[c * len + o].
+            java.util.Arrays.fill(acc, 0, 8 * len, -0f);
+            int k8 = k - k % 8;
             for (int p = 0; p < k; p++) {
                 float x = v[vo + p * vs];
                 int row = mo + p * mk;
+                int chain = p < k8 ? (p & 7) * len : 0;
                 for (int o = 0; o < len; o++) {
-                    acc[o] = Math.fma(m[row + o], x, acc[o]);
+                    acc[chain + o] = Math.fma(m[row + o], x, acc[chain + o]);
                 }
+            }
+            for (int o = 0; o < len; o++) {
+                acc[o] = ((acc[o] + acc[len + o]) + (acc[2 * len + o] + acc[3 * len + o]))
+                        + ((acc[4 * len + o] + acc[5 * len + o]) + (acc[6 * len + o] + acc[7 * len + o]));
             }
         } else {
             for (int o = 0; o < len; o++) {
@@ -197,7 +204,11 @@ final class FloatGemm extends PackedGemm<float[]> {
         }
     }
 
-    /** {@code sum_p m[mo + p*mk] * v[vo + p*vs]} over 8 interleaved multiply-add chains, added pairwise at the end. */
+    /**
+     * {@code sum_p m[mo + p*mk] * v[vo + p*vs]} over 8 multiply-add chains starting at -0: step p of
+     * the first {@code k - k % 8} goes to chain {@code p % 8}, the rest to chain 0, in increasing p;
+     * the chains are added as {@code ((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7))}.
+     */
     static float dot(float[] m, int mo, int mk, float[] v, int vo, int vs, int k) {
         float s0 = -0f, s1 = -0f, s2 = -0f, s3 = -0f, s4 = -0f, s5 = -0f, s6 = -0f, s7 = -0f;
         int p = 0;

@@ -6,7 +6,8 @@ package dev.jtensor.core.cpu;
  * depends on whether the code runs interpreted or compiled, with or without the Vector API.
  * {@code PanamaFloatMath} repeats every step lane-wise and gives the same bits; the float32
  * elementwise, softmax and cross-entropy kernels use one or the other. (Kernels that accumulate in
- * double, such as logsumexp, use {@link Math}, whose results HotSpot keeps the same in both modes.)
+ * double, such as logsumexp, use {@link StrictMath}, whose results Java defines bit for bit on every
+ * platform; {@link Math} may differ from one CPU to another.)
  *
  * <p>Why not the JDK's: the Vector API's {@code EXP}, {@code LOG} and {@code TANH} lane operations
  * run Java's {@code Math} methods lane by lane until the JIT compiles them to vector math routines

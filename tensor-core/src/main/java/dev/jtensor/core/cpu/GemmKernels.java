@@ -1,12 +1,10 @@
 package dev.jtensor.core.cpu;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
- * The GEMM micro-kernels: a register-blocked Vector API kernel per floating dtype when the
- * {@code jdk.incubator.vector} module is present and its preferred species is wide enough, else
- * the scalar twins below. The choice is made once, when this class initialises, and logged.
+ * The GEMM micro-kernels: a register-blocked Vector API kernel per floating dtype at the width
+ * {@link Simd} chose, or the scalar twins below in its scalar mode. The choice is made once, when
+ * this class initialises ({@code VectorGemmKernels} is linked only when a vector width was chosen,
+ * so only when the {@code jdk.incubator.vector} module is present).
  *
  * <p>A micro-kernel computes one {@code mr x nr} tile of C from a packed A panel ({@code mr}
  * values per k step) and a packed B panel ({@code nr} values per k step). Each output element is
@@ -15,49 +13,25 @@ import org.slf4j.LoggerFactory;
  * {@code C = alpha * acc + beta * C}, with C not read when {@code beta == 0}.
  */
 final class GemmKernels {
-    private static final Logger LOG = LoggerFactory.getLogger(GemmKernels.class);
 
     /** The float32 micro-kernel in use. */
-    static final FloatMicroKernel FLOAT;
+    static final FloatMicroKernel FLOAT = floatAt(Simd.bits());
     /** The float64 micro-kernel in use. */
-    static final DoubleMicroKernel DOUBLE;
-
-    static {
-        FloatMicroKernel f = new ScalarFloat();
-        DoubleMicroKernel d = new ScalarDouble();
-        String reason = vectorUnavailableReason();
-        if (reason == null) {
-            try {
-                FloatMicroKernel vf = VectorGemmKernels.floatKernel();
-                DoubleMicroKernel vd = VectorGemmKernels.doubleKernel();
-                if (vf == null || vd == null) {
-                    reason = "the preferred vector species is narrower than 128 bits";
-                } else {
-                    f = vf;
-                    d = vd;
-                }
-            } catch (LinkageError e) {
-                reason = "the Vector API could not be loaded (" + e + ")";
-            }
-        }
-        FLOAT = f;
-        DOUBLE = d;
-        if (reason == null) {
-            LOG.debug("GEMM uses Vector API micro-kernels: float32 {}x{}, float64 {}x{}",
-                    f.mr(), f.nr(), d.mr(), d.nr());
-        } else {
-            LOG.info("GEMM uses scalar micro-kernels because {}; add --add-modules jdk.incubator.vector "
-                    + "to the JVM options for vectorised matrix products", reason);
-        }
-    }
+    static final DoubleMicroKernel DOUBLE = doubleAt(Simd.bits());
 
     private GemmKernels() {}
 
-    private static String vectorUnavailableReason() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return "the jdk.incubator.vector module is not in the boot layer";
-        }
-        return null;
+    /**
+     * The float32 micro-kernel at {@code bits} (128, 256 or 512), or the scalar twin for 0. Only
+     * where the Vector API module is present for {@code bits > 0}.
+     */
+    static FloatMicroKernel floatAt(int bits) {
+        return bits == 0 ? new ScalarFloat() : VectorGemmKernels.floatKernel(bits);
+    }
+
+    /** The float64 micro-kernel at {@code bits}; see {@link #floatAt}. */
+    static DoubleMicroKernel doubleAt(int bits) {
+        return bits == 0 ? new ScalarDouble() : VectorGemmKernels.doubleKernel(bits);
     }
 
     /** A float32 micro-kernel. */

@@ -92,19 +92,19 @@ final class MathKernels {
         return switch (op) {
             case TRUNC -> x -> x < 0 ? Math.ceil(x) : Math.floor(x);
             case SIGN -> x -> x > 0 ? 1 : x < 0 ? -1 : 0;
-            case TAN -> Math::tan;
-            case ASIN -> Math::asin;
-            case ACOS -> Math::acos;
-            case ATAN -> Math::atan;
-            case SINH -> Math::sinh;
-            case COSH -> Math::cosh;
+            case TAN -> StrictMath::tan;
+            case ASIN -> StrictMath::asin;
+            case ACOS -> StrictMath::acos;
+            case ATAN -> StrictMath::atan;
+            case SINH -> StrictMath::sinh;
+            case COSH -> StrictMath::cosh;
             case ASINH -> MathKernels::asinh;
             case ACOSH -> MathKernels::acosh;
             case ATANH -> MathKernels::atanh;
             case LOG2 -> MathKernels::log2;
-            case LOG10 -> Math::log10;
-            case EXP2 -> x -> Math.pow(2, x);
-            case EXPM1 -> Math::expm1;
+            case LOG10 -> StrictMath::log10;
+            case EXP2 -> x -> StrictMath.pow(2, x);
+            case EXPM1 -> StrictMath::expm1;
             case ERF -> ElementMath::erf;
             case ERFC -> ElementMath::erfc;
             case ERFINV -> SpecialMath::erfinv;
@@ -128,9 +128,9 @@ final class MathKernels {
     static double asinh(double x) {
         double a = Math.abs(x);
         if (a > 0x1p28 || Double.isNaN(a)) {
-            return Double.isInfinite(a) || Double.isNaN(a) ? x : Math.copySign(Math.log(a) + Math.log(2), x);
+            return Double.isInfinite(a) || Double.isNaN(a) ? x : Math.copySign(StrictMath.log(a) + StrictMath.log(2), x);
         }
-        double r = a < 1 ? Math.log1p(a + a * a / (1 + Math.sqrt(1 + a * a))) : Math.log(a + Math.sqrt(a * a + 1));
+        double r = a < 1 ? StrictMath.log1p(a + a * a / (1 + Math.sqrt(1 + a * a))) : StrictMath.log(a + Math.sqrt(a * a + 1));
         return Math.copySign(r, x);
     }
 
@@ -140,16 +140,16 @@ final class MathKernels {
             return Double.NaN;
         }
         if (x > 0x1p28) {
-            return Double.isInfinite(x) ? x : Math.log(x) + Math.log(2);
+            return Double.isInfinite(x) ? x : StrictMath.log(x) + StrictMath.log(2);
         }
         double t = x - 1;
-        return Math.log1p(t + Math.sqrt(2 * t + t * t));
+        return StrictMath.log1p(t + Math.sqrt(2 * t + t * t));
     }
 
     /** {@code atanh}: +-inf at +-1, NaN outside [-1, 1]. */
     static double atanh(double x) {
         double a = Math.abs(x);
-        return Math.copySign(0.5 * Math.log1p(2 * a / (1 - a)), x);
+        return Math.copySign(0.5 * StrictMath.log1p(2 * a / (1 - a)), x);
     }
 
     /** Base-2 logarithm, exact at powers of two. */
@@ -160,7 +160,7 @@ final class MathKernels {
                 return e;
             }
         }
-        return Math.log(x) / Math.log(2);
+        return StrictMath.log(x) / StrictMath.log(2);
     }
 
     static void binary(BinaryOp op, TensorIterator it) {
@@ -240,9 +240,9 @@ final class MathKernels {
 
     private static DoubleBinaryOperator floating(BinaryOp op) {
         return switch (op) {
-            case ATAN2 -> Math::atan2;
+            case ATAN2 -> StrictMath::atan2;
             case FMOD -> (a, b) -> a % b;
-            case HYPOT -> Math::hypot;
+            case HYPOT -> StrictMath::hypot;
             case LOGADDEXP -> MathKernels::logaddexp;
             default -> throw new IllegalArgumentException("not a floating op of this class: " + op);
         };
@@ -254,7 +254,7 @@ final class MathKernels {
             return a;
         }
         double m = Math.max(a, b);
-        return m + Math.log1p(Math.exp(-Math.abs(a - b)));
+        return m + StrictMath.log1p(StrictMath.exp(-Math.abs(a - b)));
     }
 
     /** Integer ops on values of {@code bits} bits held in longs (ints are sign-extended). */

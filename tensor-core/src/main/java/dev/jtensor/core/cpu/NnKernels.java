@@ -109,7 +109,8 @@ final class NnKernels {
     static void softmaxRow(SoftmaxRows k, float[] x, int xo, float[] y, int yo, int n, boolean log) {
         float m = k.max(x, xo, n);
         if (log) {
-            float ls = (float) Math.log(k.expSum(x, xo, n, m));
+            // The exponentials go to y as scratch; y then receives the result.
+            float ls = (float) StrictMath.log(k.expSumInto(x, xo, y, yo, n, m));
             k.subtract2(x, xo, y, yo, n, m, ls);
         } else {
             float s = k.expSumInto(x, xo, y, yo, n, m);
@@ -120,7 +121,7 @@ final class NnKernels {
     static void softmaxRow(double[] x, int xo, double[] y, int yo, int n, boolean log) {
         double m = SoftmaxRows.max(x, xo, n);
         if (log) {
-            double ls = Math.log(SoftmaxRows.expSum(x, xo, n, m));
+            double ls = StrictMath.log(SoftmaxRows.expSum(x, xo, n, m));
             SoftmaxRows.subtract2(x, xo, y, yo, n, m, ls);
         } else {
             double s = SoftmaxRows.expSumInto(x, xo, y, yo, n, m);
@@ -190,7 +191,8 @@ final class NnKernels {
         if (log) {
             k.logSoftmaxGrad(y, yo, g, go, out, oo, n, k.sum(g, go, n));
         } else {
-            k.softmaxGrad(y, yo, g, go, out, oo, n, k.dot(g, go, y, yo, n));
+            // The products g * y go to out as scratch; out then receives the result.
+            k.softmaxGrad(y, yo, g, go, out, oo, n, k.dot(g, go, y, yo, n, out, oo));
         }
     }
 
@@ -248,6 +250,7 @@ final class NnKernels {
             float[] p = probs == null ? null : (float[]) array(probs);
             int pOff = probs == null ? 0 : off(probs);
             Parallel.forRange(rows, grain(classes), (b, e) -> {
+                float[] scratch = p == null ? new float[classes] : null;
                 for (int i = (int) b; i < e; i++) {
                     long ti = t[tOff + i];
                     if (ti == ignoreIndex) {
@@ -258,14 +261,14 @@ final class NnKernels {
                     float m = k.max(x, o, classes);
                     float sum;
                     if (p == null) {
-                        sum = k.expSum(x, o, classes, m);
+                        sum = k.expSumInto(x, o, scratch, 0, classes, m);
                     } else {
                         // The exponentials go to probs while the row is in cache; normalised there.
                         int po = pOff + i * classes;
                         sum = k.expSumInto(x, o, p, po, classes, m);
                         k.scale(p, po, classes, 1f / sum);
                     }
-                    float ls = (float) Math.log(sum);
+                    float ls = (float) StrictMath.log(sum);
                     st[sOff + 2 * i] = m;
                     st[sOff + 2 * i + 1] = ls;
                     double wt = w == null ? 1.0 : w[wOff + c];
@@ -307,7 +310,7 @@ final class NnKernels {
                         sum = SoftmaxRows.expSumInto(x, o, p, po, classes, m);
                         SoftmaxRows.scale(p, po, classes, 1 / sum);
                     }
-                    double ls = Math.log(sum);
+                    double ls = StrictMath.log(sum);
                     st[sOff + 2 * i] = m;
                     st[sOff + 2 * i + 1] = ls;
                     double wt = w == null ? 1.0 : w[wOff + c];

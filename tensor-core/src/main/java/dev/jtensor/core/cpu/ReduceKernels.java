@@ -189,7 +189,7 @@ final class ReduceKernels {
                         }
                     }
                     for (; j < n; j++, p += si, q += so) {
-                        float s = sr == 1 ? FLOAT_SUM.sum(a, p, r) : sumF(a, p, sr, r);
+                        float s = sr == 1 ? FLOAT_SUM.sum(a, p, r) : FloatSumKernel.sumStrided(a, p, sr, r);
                         o[q] = mean ? s / r : s;
                     }
                 };
@@ -218,30 +218,6 @@ final class ReduceKernels {
             };
             default -> throw unsupported("sum", in);
         };
-    }
-
-    /** Pairwise float sum of a strided run, four accumulators per block. */
-    static float sumF(float[] a, int p, int s, int n) {
-        if (n <= FloatSumKernel.BLOCK) {
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            int i = 0;
-            for (; i + 4 <= n; i += 4, p += 4 * s) {
-                s0 += a[p];
-                s1 += a[p + s];
-                s2 += a[p + 2 * s];
-                s3 += a[p + 3 * s];
-            }
-            float t = (s0 + s1) + (s2 + s3);
-            for (; i < n; i++, p += s) {
-                t += a[p];
-            }
-            return t;
-        }
-        int h = FloatSumKernel.half(n);
-        return sumF(a, p, s, h) + sumF(a, p + h * s, s, n - h);
     }
 
     /** Pairwise double sum of a strided run, four accumulators per block. */
@@ -560,9 +536,9 @@ final class ReduceKernels {
                     double shift = Float.isInfinite(m) ? 0 : m;
                     double s = 0;
                     for (int i = 0, x = p; i < r; i++, x += sr) {
-                        s += Math.exp(a[x] - shift);
+                        s += StrictMath.exp(a[x] - shift);
                     }
-                    o[q] = (float) (Math.log(s) + shift);
+                    o[q] = (float) (StrictMath.log(s) + shift);
                 }
             };
             case double[] a -> (off, n) -> {
@@ -578,9 +554,9 @@ final class ReduceKernels {
                     double shift = Double.isInfinite(m) ? 0 : m;
                     double s = 0;
                     for (int i = 0, x = p; i < r; i++, x += sr) {
-                        s += Math.exp(a[x] - shift);
+                        s += StrictMath.exp(a[x] - shift);
                     }
-                    o[q] = Math.log(s) + shift;
+                    o[q] = StrictMath.log(s) + shift;
                 }
             };
             default -> throw unsupported("logsumexp", in);

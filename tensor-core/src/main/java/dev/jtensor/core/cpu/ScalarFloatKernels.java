@@ -7,7 +7,8 @@ import dev.jtensor.core.spi.UnaryOp;
  * Plain-loop float32 and float64 row kernels: the reference twin of {@code VectorFloatKernels} and
  * the path for strided rows. One switch per row picks the loop; the loops themselves make no calls
  * but static ones, so the JIT inlines them. Float32 arithmetic is done in float, as PyTorch does;
- * transcendental functions go through {@link Math} on double and are rounded once.
+ * transcendental functions go through {@link StrictMath} on double (the same bits on every
+ * platform, which {@link Math} does not promise) and are rounded once, or through {@link FloatMath}.
  */
 final class ScalarFloatKernels implements FloatKernels {
     @Override
@@ -133,11 +134,11 @@ final class ScalarFloatKernels implements FloatKernels {
             case ABS -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = Math.abs(a[x]); }
             case EXP -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = FloatMath.exp(a[x]); }
             case LOG -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = FloatMath.log(a[x]); }
-            case LOG1P -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.log1p(a[x]); }
+            case LOG1P -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) StrictMath.log1p(a[x]); }
             case SQRT -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.sqrt(a[x]); }
             case RSQRT -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = 1f / (float) Math.sqrt(a[x]); }
-            case SIN -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.sin(a[x]); }
-            case COS -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) Math.cos(a[x]); }
+            case SIN -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) StrictMath.sin(a[x]); }
+            case COS -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = (float) StrictMath.cos(a[x]); }
             case TANH -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = FloatMath.tanh(a[x]); }
             case SIGMOID -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = FloatMath.sigmoid(a[x]); }
             case RELU -> {
@@ -161,14 +162,14 @@ final class ScalarFloatKernels implements FloatKernels {
         switch (op) {
             case NEG -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = -a[x]; }
             case ABS -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = Math.abs(a[x]); }
-            case EXP -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = Math.exp(a[x]); }
-            case LOG -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = Math.log(a[x]); }
-            case LOG1P -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = Math.log1p(a[x]); }
+            case EXP -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = StrictMath.exp(a[x]); }
+            case LOG -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = StrictMath.log(a[x]); }
+            case LOG1P -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = StrictMath.log1p(a[x]); }
             case SQRT -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = Math.sqrt(a[x]); }
             case RSQRT -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = 1 / Math.sqrt(a[x]); }
-            case SIN -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = Math.sin(a[x]); }
-            case COS -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = Math.cos(a[x]); }
-            case TANH -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = Math.tanh(a[x]); }
+            case SIN -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = StrictMath.sin(a[x]); }
+            case COS -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = StrictMath.cos(a[x]); }
+            case TANH -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = StrictMath.tanh(a[x]); }
             case SIGMOID -> { for (int i = 0; i < n; i++, o += os, x += xs) out[o] = ElementMath.sigmoid(a[x]); }
             case RELU -> {
                 for (int i = 0; i < n; i++, o += os, x += xs) {

@@ -1,8 +1,9 @@
 package dev.jtensor.core.cpu;
 
 /**
- * The scalar twin of {@code PanamaFloatSum}: a block is summed with eight independent float
- * accumulators (which also lets the JIT overlap the additions), combined pairwise.
+ * The scalar twin of {@code PanamaFloatSum}: a block summed with {@link #LANES} float accumulators
+ * in the order {@link FloatSumKernel} defines (the inner loop over the accumulators is simple
+ * enough for the JIT's auto-vectoriser, which keeps each lane's additions as they are).
  */
 final class ScalarFloatSum extends FloatSumKernel {
     static final ScalarFloatSum INSTANCE = new ScalarFloatSum();
@@ -11,28 +12,18 @@ final class ScalarFloatSum extends FloatSumKernel {
 
     @Override
     float block(float[] a, int off, int n) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        float s4 = 0;
-        float s5 = 0;
-        float s6 = 0;
-        float s7 = 0;
-        int i = off;
-        int end = off + n;
-        for (; i + 8 <= end; i += 8) {
-            s0 += a[i];
-            s1 += a[i + 1];
-            s2 += a[i + 2];
-            s3 += a[i + 3];
-            s4 += a[i + 4];
-            s5 += a[i + 5];
-            s6 += a[i + 6];
-            s7 += a[i + 7];
+        int full = n - n % LANES;
+        float s = 0;
+        if (full > 0) {
+            float[] acc = new float[LANES];
+            for (int g = off, end = off + full; g < end; g += LANES) {
+                for (int j = 0; j < LANES; j++) {
+                    acc[j] += a[g + j];
+                }
+            }
+            s = tree(acc, LANES / 2);
         }
-        float s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-        for (; i < end; i++) {
+        for (int i = off + full, end = off + n; i < end; i++) {
             s += a[i];
         }
         return s;
@@ -40,6 +31,6 @@ final class ScalarFloatSum extends FloatSumKernel {
 
     @Override
     String name() {
-        return "scalar, 8 accumulators";
+        return "scalar, " + LANES + " accumulators";
     }
 }

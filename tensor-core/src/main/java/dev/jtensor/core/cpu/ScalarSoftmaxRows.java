@@ -2,12 +2,14 @@ package dev.jtensor.core.cpu;
 
 /**
  * The scalar twin of {@code PanamaSoftmaxRows}: plain loops, exponentials through
- * {@link FloatMath#exp(float)}, sums accumulated in double.
+ * {@link FloatMath#exp(float)}, sums through {@link ScalarFloatSum}.
  */
 final class ScalarSoftmaxRows extends SoftmaxRows {
     static final ScalarSoftmaxRows INSTANCE = new ScalarSoftmaxRows();
 
-    private ScalarSoftmaxRows() {}
+    private ScalarSoftmaxRows() {
+        super(ScalarFloatSum.INSTANCE);
+    }
 
     @Override
     float max(float[] a, int off, int n) {
@@ -19,23 +21,10 @@ final class ScalarSoftmaxRows extends SoftmaxRows {
     }
 
     @Override
-    float expSumInto(float[] a, int aOff, float[] out, int oOff, int n, float shift) {
-        double s = 0;
+    void expInto(float[] a, int aOff, float[] out, int oOff, int n, float shift) {
         for (int i = 0; i < n; i++) {
-            float e = FloatMath.exp(a[aOff + i] - shift);
-            out[oOff + i] = e;
-            s += e;
+            out[oOff + i] = FloatMath.exp(a[aOff + i] - shift);
         }
-        return (float) s;
-    }
-
-    @Override
-    float expSum(float[] a, int aOff, int n, float shift) {
-        double s = 0;
-        for (int i = aOff, end = aOff + n; i < end; i++) {
-            s += FloatMath.exp(a[i] - shift);
-        }
-        return (float) s;
     }
 
     @Override
@@ -60,21 +49,10 @@ final class ScalarSoftmaxRows extends SoftmaxRows {
     }
 
     @Override
-    float dot(float[] a, int aOff, float[] b, int bOff, int n) {
-        double s = 0;
+    void multiply(float[] a, int aOff, float[] b, int bOff, float[] out, int oOff, int n) {
         for (int i = 0; i < n; i++) {
-            s += a[aOff + i] * b[bOff + i];
+            out[oOff + i] = a[aOff + i] * b[bOff + i];
         }
-        return (float) s;
-    }
-
-    @Override
-    float sum(float[] a, int off, int n) {
-        double s = 0;
-        for (int i = off, end = off + n; i < end; i++) {
-            s += a[i];
-        }
-        return (float) s;
     }
 
     @Override

@@ -1,30 +1,41 @@
 package dev.jtensor.core.cpu;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * The contiguous-run loops behind softmax, log-softmax and cross-entropy (forward and backward):
- * a row max, sums of shifted exponentials, scaling, and the two softmax gradients. {@link NnKernels}
- * composes them per row; they never check arguments (the op code has).
+ * a row max, exponentials, scaling, and the two softmax gradients. {@link NnKernels} composes them
+ * per row; they never check arguments (the op code has).
+ *
+ * <p>Every sum here (the softmax denominators, {@code sum(g)} and {@code sum(g * y)} of the
+ * backward passes) is {@link FloatSumKernel}'s sum, in its one documented order, of values that
+ * each path computes with the same bits (exponentials through {@link FloatMath} or its lane-wise
+ * twin {@code PanamaFloatMath}, products rounded to float32), so every width gives the same bits.
  *
  * <p>The float32 loops exist twice: here as plain scalar loops ({@link ScalarSoftmaxRows}, always
- * present) and as Vector API loops in {@code PanamaSoftmaxRows}, used when the
- * {@code jdk.incubator.vector} module is present. {@link #best()} is chosen once and a missing Vector
- * API is logged with its reason (the Lucene {@code VectorizationProvider} pattern). The float64
- * loops are scalar only: they accumulate in double as PyTorch does, and are not on a benchmarked path.
+ * present) and as Vector API loops in {@code PanamaSoftmaxRows}, at the width {@link Simd} chose.
+ * The float64 loops are scalar only: they accumulate in double, one element after the other, as
+ * PyTorch does, and are not on a benchmarked path.
  */
 abstract class SoftmaxRows {
+    private final FloatSumKernel summer;
+
+    /** Loops whose sums are {@code summer}'s (the same width as the subclass's loops). */
+    SoftmaxRows(FloatSumKernel summer) {
+        this.summer = summer;
+    }
+
     // ------------------------------------------------------------------ float32
 
     /** The largest of {@code a[off .. off+n)} (NaN if any is NaN); {@code -inf} for an empty run. */
     abstract float max(float[] a, int off, int n);
 
-    /** Writes {@code exp(a[i] - shift)} to {@code out} and returns their sum. */
-    abstract float expSumInto(float[] a, int aOff, float[] out, int oOff, int n, float shift);
+    /** Writes {@code exp(a[i] - shift)} to {@code out}. */
+    abstract void expInto(float[] a, int aOff, float[] out, int oOff, int n, float shift);
 
-    /** The sum of {@code exp(a[i] - shift)}. */
-    abstract float expSum(float[] a, int aOff, int n, float shift);
+    /** Writes {@code exp(a[i] - shift)} to {@code out} and returns their sum ({@link #sum} of {@code out}). */
+    final float expSumInto(float[] a, int aOff, float[] out, int oOff, int n, float shift) {
+        expInto(a, aOff, out, oOff, n, shift);
+        return sum(out, oOff, n);
+    }
 
     /** {@code out[i] *= k}. */
     abstract void scale(float[] out, int off, int n, float k);
@@ -35,11 +46,22 @@ abstract class SoftmaxRows {
     /** {@code out[i] = exp((a[i] - s1) - s2) * k} (cross-entropy backward: scaled probabilities). */
     abstract void expScale(float[] a, int aOff, float[] out, int oOff, int n, float s1, float s2, float k);
 
-    /** The sum of {@code a[i] * b[i]}. */
-    abstract float dot(float[] a, int aOff, float[] b, int bOff, int n);
+    /** {@code out[i] = a[i] * b[i]}. */
+    abstract void multiply(float[] a, int aOff, float[] b, int bOff, float[] out, int oOff, int n);
 
-    /** The sum of {@code a[i]}. */
-    abstract float sum(float[] a, int off, int n);
+    /**
+     * The sum of {@code a[i] * b[i]}: the products, each rounded to float32, are written to
+     * {@code scratch} and summed there by {@link #sum}.
+     */
+    final float dot(float[] a, int aOff, float[] b, int bOff, int n, float[] scratch, int sOff) {
+        multiply(a, aOff, b, bOff, scratch, sOff, n);
+        return sum(scratch, sOff, n);
+    }
+
+    /** The sum of {@code a[i]}, in {@link FloatSumKernel}'s order. */
+    final float sum(float[] a, int off, int n) {
+        return summer.sum(a, off, n);
+    }
 
     /** Softmax backward: {@code out[i] = y[i] * (g[i] - c)} with {@code c = sum(g * y)}. */
     abstract void softmaxGrad(float[] y, int yOff, float[] g, int gOff, float[] out, int oOff, int n, float c);
@@ -63,7 +85,7 @@ abstract class SoftmaxRows {
     static double expSumInto(double[] a, int aOff, double[] out, int oOff, int n, double shift) {
         double s = 0;
         for (int i = 0; i < n; i++) {
-            double e = Math.exp(a[aOff + i] - shift);
+            double e = StrictMath.exp(a[aOff + i] - shift);
             out[oOff + i] = e;
             s += e;
         }
@@ -73,7 +95,7 @@ abstract class SoftmaxRows {
     static double expSum(double[] a, int aOff, int n, double shift) {
         double s = 0;
         for (int i = aOff, end = aOff + n; i < end; i++) {
-            s += Math.exp(a[i] - shift);
+            s += StrictMath.exp(a[i] - shift);
         }
         return s;
     }
@@ -92,7 +114,7 @@ abstract class SoftmaxRows {
 
     static void expScale(double[] a, int aOff, double[] out, int oOff, int n, double s1, double s2, double k) {
         for (int i = 0; i < n; i++) {
-            out[oOff + i] = Math.exp((a[aOff + i] - s1) - s2) * k;
+            out[oOff + i] = StrictMath.exp((a[aOff + i] - s1) - s2) * k;
         }
     }
 
@@ -120,7 +142,7 @@ abstract class SoftmaxRows {
 
     static void logSoftmaxGrad(double[] y, int yOff, double[] g, int gOff, double[] out, int oOff, int n, double s) {
         for (int i = 0; i < n; i++) {
-            out[oOff + i] = g[gOff + i] - Math.exp(y[yOff + i]) * s;
+            out[oOff + i] = g[gOff + i] - StrictMath.exp(y[yOff + i]) * s;
         }
     }
 
@@ -131,40 +153,31 @@ abstract class SoftmaxRows {
         return ScalarSoftmaxRows.INSTANCE;
     }
 
-    /** The Vector API implementation if it can run here, else the scalar one (chosen once). */
+    /** The implementation at the width {@link Simd} chose (chosen once). */
     static SoftmaxRows best() {
         return Holder.BEST;
     }
 
-    /** The Vector API implementation, or null (the reason was logged). */
-    static SoftmaxRows panamaOrNull() {
-        return Holder.PANAMA;
+    /**
+     * The Vector API loops at {@code bits} (128, 256 or 512), or the scalar ones for 0. Only where
+     * the Vector API module is present for {@code bits > 0}.
+     */
+    static SoftmaxRows at(int bits) {
+        if (bits == 0) {
+            return ScalarSoftmaxRows.INSTANCE;
+        }
+        try {
+            // Loaded by name so that this class never links against the incubator module.
+            return (SoftmaxRows) Class.forName(SoftmaxRows.class.getPackageName() + ".PanamaSoftmaxRows")
+                    .getDeclaredConstructor(int.class).newInstance(bits);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the Vector API softmax loops could not be created at " + bits
+                    + " bits", e);
+        }
     }
 
-    /** Lazy holder: the lookup runs once, on first use. */
+    /** Lazy holder: the choice is made once, on first use. */
     private static final class Holder {
-        private static final Logger LOG = LoggerFactory.getLogger(SoftmaxRows.class);
-        static final SoftmaxRows PANAMA = lookupPanama();
-        static final SoftmaxRows BEST = PANAMA != null ? PANAMA : ScalarSoftmaxRows.INSTANCE;
-
-        private static SoftmaxRows lookupPanama() {
-            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-                LOG.warn("Vector API not available (start the JVM with '--add-modules jdk.incubator.vector'): "
-                        + "softmax and cross-entropy use the scalar kernels");
-                return null;
-            }
-            try {
-                // Loaded by name so that this class never links against the incubator module.
-                Class<?> c = Class.forName(SoftmaxRows.class.getPackageName() + ".PanamaSoftmaxRows");
-                SoftmaxRows k = (SoftmaxRows) c.getDeclaredConstructor().newInstance();
-                LOG.debug("softmax and cross-entropy use the Vector API kernels ({})", k.name());
-                return k;
-            } catch (LinkageError | ReflectiveOperationException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                LOG.warn("Vector API not usable ({}): softmax and cross-entropy use the scalar kernels",
-                        cause.toString());
-                return null;
-            }
-        }
+        static final SoftmaxRows BEST = at(Simd.bits());
     }
 }

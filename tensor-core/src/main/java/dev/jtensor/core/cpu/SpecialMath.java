@@ -26,7 +26,7 @@ final class SpecialMath {
         if (y == 0) {
             return y;
         }
-        final double w0 = -Math.log((1 - y) * (1 + y));
+        final double w0 = -StrictMath.log((1 - y) * (1 + y));
         double w = w0;
         double x;
         if (w < 5) {
@@ -56,18 +56,18 @@ final class SpecialMath {
         }
         if (Math.abs(y) <= 0.5) {
             for (int i = 0; i < 3; i++) {
-                x -= (ElementMath.erf(x) - y) / (2 / SQRT_PI * Math.exp(-x * x));
+                x -= (ElementMath.erf(x) - y) / (2 / SQRT_PI * StrictMath.exp(-x * x));
             }
             return x;
         }
         // Tail: solve log(erfc(t)) = log(r) for t = |x| with r = 1 - |y| (exact). Newton on the
         // logarithm is well conditioned where erfc is tiny; the slope is -2/sqrt(pi) e^(-t^2) / erfc(t).
         double r = 1 - Math.abs(y);
-        double t = w0 < 5 ? Math.abs(x) : Math.sqrt(-Math.log(r));
-        double logR = Math.log(r);
+        double t = w0 < 5 ? Math.abs(x) : Math.sqrt(-StrictMath.log(r));
+        double logR = StrictMath.log(r);
         for (int i = 0; i < 60; i++) {
             double e = ElementMath.erfc(t);
-            double step = (Math.log(e) - logR) / (-2 / SQRT_PI * Math.exp(-t * t) / e);
+            double step = (StrictMath.log(e) - logR) / (-2 / SQRT_PI * StrictMath.exp(-t * t) / e);
             t -= step;
             if (Math.abs(step) <= 1e-16 * t) {
                 break;
@@ -100,11 +100,11 @@ final class SpecialMath {
         }
         if (x < 0.5) {
             // Reflection: Gamma(x) Gamma(1 - x) = pi / sin(pi x).
-            return LOG_PI - Math.log(Math.abs(sinPi(x))) - lgamma(1 - x);
+            return LOG_PI - StrictMath.log(Math.abs(sinPi(x))) - lgamma(1 - x);
         }
         if (x > 1e7) {
             // Stirling's series; the Lanczos sum would add nothing at this size.
-            return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x);
+            return (x - 0.5) * StrictMath.log(x) - x + 0.5 * StrictMath.log(2 * Math.PI) + 1 / (12 * x);
         }
         double z = x - 1;
         double sum = LANCZOS[0];
@@ -112,13 +112,13 @@ final class SpecialMath {
             sum += LANCZOS[i] / (z + i);
         }
         double t = z + LANCZOS_G + 0.5;
-        return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+        return 0.5 * StrictMath.log(2 * Math.PI) + (z + 0.5) * StrictMath.log(t) - t + StrictMath.log(sum);
     }
 
     /** {@code sin(pi x)} with the argument reduced exactly first, so it is 0 at the integers. */
     private static double sinPi(double x) {
         double r = x - 2 * Math.floor(x / 2); // in [0, 2)
-        return Math.sin(Math.PI * r);
+        return StrictMath.sin(Math.PI * r);
     }
 
     /** The digamma function; {@code -inf} at +0 and {@code +inf} at -0 (PyTorch), NaN at the negative integers. */
@@ -135,7 +135,7 @@ final class SpecialMath {
             }
             // Reflection: psi(1 - x) - psi(x) = pi / tan(pi x).
             double r = x - Math.floor(x);
-            return digamma(1 - x) - Math.PI / Math.tan(Math.PI * r);
+            return digamma(1 - x) - Math.PI / StrictMath.tan(Math.PI * r);
         }
         double result = 0;
         while (x < 10) {
@@ -146,7 +146,7 @@ final class SpecialMath {
         // Asymptotic series: ln x - 1/(2x) - sum B_2k / (2k x^2k).
         double series = inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240
                 - inv2 * (1.0 / 132 - inv2 * (691.0 / 32760 - inv2 / 12))))));
-        return result + Math.log(x) - 0.5 / x - series;
+        return result + StrictMath.log(x) - 0.5 / x - series;
     }
 
     /**
@@ -160,7 +160,7 @@ final class SpecialMath {
         double result = 0;
         if (x < 0.5) {
             sign = -1;
-            double s = Math.sin(Math.PI * x);
+            double s = StrictMath.sin(Math.PI * x);
             result -= Math.PI * Math.PI / (s * s);
             x = 1 - x;
         }

@@ -18,9 +18,13 @@ import jdk.incubator.vector.VectorSpecies;
  * from {@link FloatKernels}, and only when the incubator module is present.
  */
 final class VectorFloatKernels implements FloatKernels {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final ScalarFloatKernels SCALAR = new ScalarFloatKernels();
+    private final PanamaFloatMath math;
+
+    /** The kernels at {@code bits} (128, 256 or 512) bits. */
+    VectorFloatKernels(int bits) {
+        this.math = PanamaFloatMath.at(bits);
+    }
 
     /** Whether {@code op} has a vector loop in {@code binary}. */
     static boolean isVectorBinary(BinaryOp op) {
@@ -40,7 +44,7 @@ final class VectorFloatKernels implements FloatKernels {
 
     /**
      * Whether {@code op} has a float64 vector loop in {@code unary}: not the transcendental ones, whose
-     * Vector API lane operations round differently interpreted and compiled; {@link Math}'s are the same
+     * Vector API lane operations round differently interpreted and compiled; {@link StrictMath}'s are the same
      * in both.
      */
     static boolean isVectorUnaryFloat64(UnaryOp op) {
@@ -53,44 +57,45 @@ final class VectorFloatKernels implements FloatKernels {
     @Override
     public void binary(BinaryOp op, float[] out, int o, int os, float[] a, int x, int xs, float[] b, int y, int ys,
             int n, float alpha) {
-        if (os != 1 || xs != 1 || (ys != 1 && ys != 0) || n < F.length() || !isVectorBinary(op)) {
+        VectorSpecies<Float> fs = math.sp();
+        if (os != 1 || xs != 1 || (ys != 1 && ys != 0) || n < fs.length() || !isVectorBinary(op)) {
             SCALAR.binary(op, out, o, os, a, x, xs, b, y, ys, n, alpha);
             return;
         }
-        int bound = F.loopBound(n);
-        int step = F.length();
+        int bound = fs.loopBound(n);
+        int step = fs.length();
         int i = 0;
         if (ys == 1) {
             switch (op) {
                 case ADD -> {
                     if (alpha == 1) {
-                        for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).add(FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i);
+                        for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).add(FloatVector.fromArray(fs, b, y + i)).intoArray(out, o + i);
                     } else {
-                        for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).add(FloatVector.fromArray(F, b, y + i).mul(alpha)).intoArray(out, o + i);
+                        for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).add(FloatVector.fromArray(fs, b, y + i).mul(alpha)).intoArray(out, o + i);
                     }
                 }
                 case SUB -> {
                     if (alpha == 1) {
-                        for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).sub(FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i);
+                        for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).sub(FloatVector.fromArray(fs, b, y + i)).intoArray(out, o + i);
                     } else {
-                        for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).sub(FloatVector.fromArray(F, b, y + i).mul(alpha)).intoArray(out, o + i);
+                        for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).sub(FloatVector.fromArray(fs, b, y + i).mul(alpha)).intoArray(out, o + i);
                     }
                 }
-                case MUL -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).mul(FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
-                case DIV -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).div(FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
-                case MAXIMUM -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).max(FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
-                case MINIMUM -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).min(FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
+                case MUL -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).mul(FloatVector.fromArray(fs, b, y + i)).intoArray(out, o + i); }
+                case DIV -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).div(FloatVector.fromArray(fs, b, y + i)).intoArray(out, o + i); }
+                case MAXIMUM -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).max(FloatVector.fromArray(fs, b, y + i)).intoArray(out, o + i); }
+                case MINIMUM -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).min(FloatVector.fromArray(fs, b, y + i)).intoArray(out, o + i); }
                 case CLAMP_MIN -> {
                     for (; i < bound; i += step) {
-                        FloatVector v = FloatVector.fromArray(F, a, x + i);
-                        FloatVector lo = FloatVector.fromArray(F, b, y + i);
+                        FloatVector v = FloatVector.fromArray(fs, a, x + i);
+                        FloatVector lo = FloatVector.fromArray(fs, b, y + i);
                         v.blend(lo, v.compare(VectorOperators.LT, lo).or(lo.test(VectorOperators.IS_NAN))).intoArray(out, o + i);
                     }
                 }
                 case CLAMP_MAX -> {
                     for (; i < bound; i += step) {
-                        FloatVector v = FloatVector.fromArray(F, a, x + i);
-                        FloatVector hi = FloatVector.fromArray(F, b, y + i);
+                        FloatVector v = FloatVector.fromArray(fs, a, x + i);
+                        FloatVector hi = FloatVector.fromArray(fs, b, y + i);
                         v.blend(hi, v.compare(VectorOperators.GT, hi).or(hi.test(VectorOperators.IS_NAN))).intoArray(out, o + i);
                     }
                 }
@@ -99,20 +104,20 @@ final class VectorFloatKernels implements FloatKernels {
         } else {
             // b is broadcast along the row (a scalar, or a [n, 1] operand): one vector for the row.
             float s = b[y];
-            FloatVector vb = FloatVector.broadcast(F, op == BinaryOp.ADD || op == BinaryOp.SUB ? alpha * s : s);
+            FloatVector vb = FloatVector.broadcast(fs, op == BinaryOp.ADD || op == BinaryOp.SUB ? alpha * s : s);
             switch (op) {
-                case ADD -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).add(vb).intoArray(out, o + i); }
-                case SUB -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).sub(vb).intoArray(out, o + i); }
-                case MUL -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).mul(vb).intoArray(out, o + i); }
-                case DIV -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).div(vb).intoArray(out, o + i); }
-                case MAXIMUM -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).max(vb).intoArray(out, o + i); }
-                case MINIMUM -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).min(vb).intoArray(out, o + i); }
+                case ADD -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).add(vb).intoArray(out, o + i); }
+                case SUB -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).sub(vb).intoArray(out, o + i); }
+                case MUL -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).mul(vb).intoArray(out, o + i); }
+                case DIV -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).div(vb).intoArray(out, o + i); }
+                case MAXIMUM -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).max(vb).intoArray(out, o + i); }
+                case MINIMUM -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).min(vb).intoArray(out, o + i); }
                 case CLAMP_MIN -> {
                     if (s != s) {
                         break;
                     }
                     for (; i < bound; i += step) {
-                        FloatVector v = FloatVector.fromArray(F, a, x + i);
+                        FloatVector v = FloatVector.fromArray(fs, a, x + i);
                         v.blend(vb, v.compare(VectorOperators.LT, vb)).intoArray(out, o + i);
                     }
                 }
@@ -121,7 +126,7 @@ final class VectorFloatKernels implements FloatKernels {
                         break;
                     }
                     for (; i < bound; i += step) {
-                        FloatVector v = FloatVector.fromArray(F, a, x + i);
+                        FloatVector v = FloatVector.fromArray(fs, a, x + i);
                         v.blend(vb, v.compare(VectorOperators.GT, vb)).intoArray(out, o + i);
                     }
                 }
@@ -135,32 +140,33 @@ final class VectorFloatKernels implements FloatKernels {
     @Override
     public void compare(BinaryOp op, boolean[] out, int o, int os, float[] a, int x, int xs, float[] b, int y, int ys,
             int n) {
-        if (os != 1 || xs != 1 || (ys != 1 && ys != 0) || n < F.length()) {
+        VectorSpecies<Float> fs = math.sp();
+        if (os != 1 || xs != 1 || (ys != 1 && ys != 0) || n < fs.length()) {
             SCALAR.compare(op, out, o, os, a, x, xs, b, y, ys, n);
             return;
         }
-        int bound = F.loopBound(n);
-        int step = F.length();
+        int bound = fs.loopBound(n);
+        int step = fs.length();
         int i = 0;
         if (ys == 1) {
             switch (op) {
-                case EQ -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.EQ, FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
-                case NE -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.NE, FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
-                case LT -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.LT, FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
-                case LE -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.LE, FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
-                case GT -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.GT, FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
-                case GE -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.GE, FloatVector.fromArray(F, b, y + i)).intoArray(out, o + i); }
+                case EQ -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).compare(VectorOperators.EQ, FloatVector.fromArray(fs, b, y + i)).intoArray(out, o + i); }
+                case NE -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).compare(VectorOperators.NE, FloatVector.fromArray(fs, b, y + i)).intoArray(out, o + i); }
+                case LT -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).compare(VectorOperators.LT, FloatVector.fromArray(fs, b, y + i)).intoArray(out, o + i); }
+                case LE -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).compare(VectorOperators.LE, FloatVector.fromArray(fs, b, y + i)).intoArray(out, o + i); }
+                case GT -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).compare(VectorOperators.GT, FloatVector.fromArray(fs, b, y + i)).intoArray(out, o + i); }
+                case GE -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).compare(VectorOperators.GE, FloatVector.fromArray(fs, b, y + i)).intoArray(out, o + i); }
                 default -> throw new IllegalArgumentException("not a comparison: " + op);
             }
         } else {
-            FloatVector vb = FloatVector.broadcast(F, b[y]);
+            FloatVector vb = FloatVector.broadcast(fs, b[y]);
             switch (op) {
-                case EQ -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.EQ, vb).intoArray(out, o + i); }
-                case NE -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.NE, vb).intoArray(out, o + i); }
-                case LT -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.LT, vb).intoArray(out, o + i); }
-                case LE -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.LE, vb).intoArray(out, o + i); }
-                case GT -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.GT, vb).intoArray(out, o + i); }
-                case GE -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).compare(VectorOperators.GE, vb).intoArray(out, o + i); }
+                case EQ -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).compare(VectorOperators.EQ, vb).intoArray(out, o + i); }
+                case NE -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).compare(VectorOperators.NE, vb).intoArray(out, o + i); }
+                case LT -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).compare(VectorOperators.LT, vb).intoArray(out, o + i); }
+                case LE -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).compare(VectorOperators.LE, vb).intoArray(out, o + i); }
+                case GT -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).compare(VectorOperators.GT, vb).intoArray(out, o + i); }
+                case GE -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).compare(VectorOperators.GE, vb).intoArray(out, o + i); }
                 default -> throw new IllegalArgumentException("not a comparison: " + op);
             }
         }
@@ -171,36 +177,37 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public void unary(UnaryOp op, float[] out, int o, int os, float[] a, int x, int xs, int n) {
-        if (os != 1 || xs != 1 || n < F.length() || !isVectorUnary(op)) {
+        VectorSpecies<Float> fs = math.sp();
+        if (os != 1 || xs != 1 || n < fs.length() || !isVectorUnary(op)) {
             SCALAR.unary(op, out, o, os, a, x, xs, n);
             return;
         }
-        int bound = F.loopBound(n);
-        int step = F.length();
+        int bound = fs.loopBound(n);
+        int step = fs.length();
         int i = 0;
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        FloatVector zero = FloatVector.zero(F);
+        FloatVector one = FloatVector.broadcast(fs, 1f);
+        FloatVector zero = FloatVector.zero(fs);
         switch (op) {
-            case NEG -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).neg().intoArray(out, o + i); }
-            case ABS -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).abs().intoArray(out, o + i); }
-            case SQRT -> { for (; i < bound; i += step) FloatVector.fromArray(F, a, x + i).lanewise(VectorOperators.SQRT).intoArray(out, o + i); }
-            case RSQRT -> { for (; i < bound; i += step) one.div(FloatVector.fromArray(F, a, x + i).lanewise(VectorOperators.SQRT)).intoArray(out, o + i); }
-            case RECIPROCAL -> { for (; i < bound; i += step) one.div(FloatVector.fromArray(F, a, x + i)).intoArray(out, o + i); }
+            case NEG -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).neg().intoArray(out, o + i); }
+            case ABS -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).abs().intoArray(out, o + i); }
+            case SQRT -> { for (; i < bound; i += step) FloatVector.fromArray(fs, a, x + i).lanewise(VectorOperators.SQRT).intoArray(out, o + i); }
+            case RSQRT -> { for (; i < bound; i += step) one.div(FloatVector.fromArray(fs, a, x + i).lanewise(VectorOperators.SQRT)).intoArray(out, o + i); }
+            case RECIPROCAL -> { for (; i < bound; i += step) one.div(FloatVector.fromArray(fs, a, x + i)).intoArray(out, o + i); }
             case RELU -> {
                 for (; i < bound; i += step) {
-                    FloatVector v = FloatVector.fromArray(F, a, x + i);
+                    FloatVector v = FloatVector.fromArray(fs, a, x + i);
                     v.blend(zero, v.compare(VectorOperators.LT, zero)).intoArray(out, o + i);
                 }
             }
-            case EXP -> { PanamaFloatMath.exp(a, x, 1f, 0f, 0f, out, o, 1f, null, 0, bound); i = bound; }
-            case LOG -> { PanamaFloatMath.log(a, x, out, o, bound); i = bound; }
-            case TANH -> { PanamaFloatMath.tanh(a, x, out, o, bound, false); i = bound; }
+            case EXP -> { math.exp(a, x, 1f, 0f, 0f, out, o, 1f, null, 0, bound); i = bound; }
+            case LOG -> { math.log(a, x, out, o, bound); i = bound; }
+            case TANH -> { math.tanh(a, x, out, o, bound, false); i = bound; }
             case SIGMOID -> {
                 // 1 / (1 + e^-x): the exponentials first, then in place (out may be a, which is read first).
-                PanamaFloatMath.exp(a, x, -1f, 0f, 0f, out, o, 1f, null, 0, bound);
-                for (; i < bound; i += step) one.div(one.add(FloatVector.fromArray(F, out, o + i))).intoArray(out, o + i);
+                math.exp(a, x, -1f, 0f, 0f, out, o, 1f, null, 0, bound);
+                for (; i < bound; i += step) one.div(one.add(FloatVector.fromArray(fs, out, o + i))).intoArray(out, o + i);
             }
-            case GELU_TANH -> { PanamaFloatMath.tanh(a, x, out, o, bound, true); i = bound; }
+            case GELU_TANH -> { math.tanh(a, x, out, o, bound, true); i = bound; }
             default -> throw new IllegalArgumentException("not vectorised: " + op);
         }
         if (i < n) {
@@ -211,44 +218,45 @@ final class VectorFloatKernels implements FloatKernels {
     @Override
     public void binary(BinaryOp op, double[] out, int o, int os, double[] a, int x, int xs, double[] b, int y, int ys,
             int n, double alpha) {
-        if (os != 1 || xs != 1 || (ys != 1 && ys != 0) || n < D.length() || !isVectorBinary(op)) {
+        VectorSpecies<Double> ds = math.dp();
+        if (os != 1 || xs != 1 || (ys != 1 && ys != 0) || n < ds.length() || !isVectorBinary(op)) {
             SCALAR.binary(op, out, o, os, a, x, xs, b, y, ys, n, alpha);
             return;
         }
-        int bound = D.loopBound(n);
-        int step = D.length();
+        int bound = ds.loopBound(n);
+        int step = ds.length();
         int i = 0;
         if (ys == 1) {
             switch (op) {
                 case ADD -> {
                     if (alpha == 1) {
-                        for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).add(DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i);
+                        for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).add(DoubleVector.fromArray(ds, b, y + i)).intoArray(out, o + i);
                     } else {
-                        for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).add(DoubleVector.fromArray(D, b, y + i).mul(alpha)).intoArray(out, o + i);
+                        for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).add(DoubleVector.fromArray(ds, b, y + i).mul(alpha)).intoArray(out, o + i);
                     }
                 }
                 case SUB -> {
                     if (alpha == 1) {
-                        for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).sub(DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i);
+                        for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).sub(DoubleVector.fromArray(ds, b, y + i)).intoArray(out, o + i);
                     } else {
-                        for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).sub(DoubleVector.fromArray(D, b, y + i).mul(alpha)).intoArray(out, o + i);
+                        for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).sub(DoubleVector.fromArray(ds, b, y + i).mul(alpha)).intoArray(out, o + i);
                     }
                 }
-                case MUL -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).mul(DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
-                case DIV -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).div(DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
-                case MAXIMUM -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).max(DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
-                case MINIMUM -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).min(DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
+                case MUL -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).mul(DoubleVector.fromArray(ds, b, y + i)).intoArray(out, o + i); }
+                case DIV -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).div(DoubleVector.fromArray(ds, b, y + i)).intoArray(out, o + i); }
+                case MAXIMUM -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).max(DoubleVector.fromArray(ds, b, y + i)).intoArray(out, o + i); }
+                case MINIMUM -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).min(DoubleVector.fromArray(ds, b, y + i)).intoArray(out, o + i); }
                 case CLAMP_MIN -> {
                     for (; i < bound; i += step) {
-                        DoubleVector v = DoubleVector.fromArray(D, a, x + i);
-                        DoubleVector lo = DoubleVector.fromArray(D, b, y + i);
+                        DoubleVector v = DoubleVector.fromArray(ds, a, x + i);
+                        DoubleVector lo = DoubleVector.fromArray(ds, b, y + i);
                         v.blend(lo, v.compare(VectorOperators.LT, lo).or(lo.test(VectorOperators.IS_NAN))).intoArray(out, o + i);
                     }
                 }
                 case CLAMP_MAX -> {
                     for (; i < bound; i += step) {
-                        DoubleVector v = DoubleVector.fromArray(D, a, x + i);
-                        DoubleVector hi = DoubleVector.fromArray(D, b, y + i);
+                        DoubleVector v = DoubleVector.fromArray(ds, a, x + i);
+                        DoubleVector hi = DoubleVector.fromArray(ds, b, y + i);
                         v.blend(hi, v.compare(VectorOperators.GT, hi).or(hi.test(VectorOperators.IS_NAN))).intoArray(out, o + i);
                     }
                 }
@@ -257,20 +265,20 @@ final class VectorFloatKernels implements FloatKernels {
         } else {
             // b is broadcast along the row (a scalar, or a [n, 1] operand): one vector for the row.
             double s = b[y];
-            DoubleVector vb = DoubleVector.broadcast(D, op == BinaryOp.ADD || op == BinaryOp.SUB ? alpha * s : s);
+            DoubleVector vb = DoubleVector.broadcast(ds, op == BinaryOp.ADD || op == BinaryOp.SUB ? alpha * s : s);
             switch (op) {
-                case ADD -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).add(vb).intoArray(out, o + i); }
-                case SUB -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).sub(vb).intoArray(out, o + i); }
-                case MUL -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).mul(vb).intoArray(out, o + i); }
-                case DIV -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).div(vb).intoArray(out, o + i); }
-                case MAXIMUM -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).max(vb).intoArray(out, o + i); }
-                case MINIMUM -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).min(vb).intoArray(out, o + i); }
+                case ADD -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).add(vb).intoArray(out, o + i); }
+                case SUB -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).sub(vb).intoArray(out, o + i); }
+                case MUL -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).mul(vb).intoArray(out, o + i); }
+                case DIV -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).div(vb).intoArray(out, o + i); }
+                case MAXIMUM -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).max(vb).intoArray(out, o + i); }
+                case MINIMUM -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).min(vb).intoArray(out, o + i); }
                 case CLAMP_MIN -> {
                     if (s != s) {
                         break;
                     }
                     for (; i < bound; i += step) {
-                        DoubleVector v = DoubleVector.fromArray(D, a, x + i);
+                        DoubleVector v = DoubleVector.fromArray(ds, a, x + i);
                         v.blend(vb, v.compare(VectorOperators.LT, vb)).intoArray(out, o + i);
                     }
                 }
@@ -279,7 +287,7 @@ final class VectorFloatKernels implements FloatKernels {
                         break;
                     }
                     for (; i < bound; i += step) {
-                        DoubleVector v = DoubleVector.fromArray(D, a, x + i);
+                        DoubleVector v = DoubleVector.fromArray(ds, a, x + i);
                         v.blend(vb, v.compare(VectorOperators.GT, vb)).intoArray(out, o + i);
                     }
                 }
@@ -293,32 +301,33 @@ final class VectorFloatKernels implements FloatKernels {
     @Override
     public void compare(BinaryOp op, boolean[] out, int o, int os, double[] a, int x, int xs, double[] b, int y, int ys,
             int n) {
-        if (os != 1 || xs != 1 || (ys != 1 && ys != 0) || n < D.length()) {
+        VectorSpecies<Double> ds = math.dp();
+        if (os != 1 || xs != 1 || (ys != 1 && ys != 0) || n < ds.length()) {
             SCALAR.compare(op, out, o, os, a, x, xs, b, y, ys, n);
             return;
         }
-        int bound = D.loopBound(n);
-        int step = D.length();
+        int bound = ds.loopBound(n);
+        int step = ds.length();
         int i = 0;
         if (ys == 1) {
             switch (op) {
-                case EQ -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.EQ, DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
-                case NE -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.NE, DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
-                case LT -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.LT, DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
-                case LE -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.LE, DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
-                case GT -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.GT, DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
-                case GE -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.GE, DoubleVector.fromArray(D, b, y + i)).intoArray(out, o + i); }
+                case EQ -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).compare(VectorOperators.EQ, DoubleVector.fromArray(ds, b, y + i)).intoArray(out, o + i); }
+                case NE -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).compare(VectorOperators.NE, DoubleVector.fromArray(ds, b, y + i)).intoArray(out, o + i); }
+                case LT -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).compare(VectorOperators.LT, DoubleVector.fromArray(ds, b, y + i)).intoArray(out, o + i); }
+                case LE -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).compare(VectorOperators.LE, DoubleVector.fromArray(ds, b, y + i)).intoArray(out, o + i); }
+                case GT -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).compare(VectorOperators.GT, DoubleVector.fromArray(ds, b, y + i)).intoArray(out, o + i); }
+                case GE -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).compare(VectorOperators.GE, DoubleVector.fromArray(ds, b, y + i)).intoArray(out, o + i); }
                 default -> throw new IllegalArgumentException("not a comparison: " + op);
             }
         } else {
-            DoubleVector vb = DoubleVector.broadcast(D, b[y]);
+            DoubleVector vb = DoubleVector.broadcast(ds, b[y]);
             switch (op) {
-                case EQ -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.EQ, vb).intoArray(out, o + i); }
-                case NE -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.NE, vb).intoArray(out, o + i); }
-                case LT -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.LT, vb).intoArray(out, o + i); }
-                case LE -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.LE, vb).intoArray(out, o + i); }
-                case GT -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.GT, vb).intoArray(out, o + i); }
-                case GE -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).compare(VectorOperators.GE, vb).intoArray(out, o + i); }
+                case EQ -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).compare(VectorOperators.EQ, vb).intoArray(out, o + i); }
+                case NE -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).compare(VectorOperators.NE, vb).intoArray(out, o + i); }
+                case LT -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).compare(VectorOperators.LT, vb).intoArray(out, o + i); }
+                case LE -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).compare(VectorOperators.LE, vb).intoArray(out, o + i); }
+                case GT -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).compare(VectorOperators.GT, vb).intoArray(out, o + i); }
+                case GE -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).compare(VectorOperators.GE, vb).intoArray(out, o + i); }
                 default -> throw new IllegalArgumentException("not a comparison: " + op);
             }
         }
@@ -329,24 +338,25 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public void unary(UnaryOp op, double[] out, int o, int os, double[] a, int x, int xs, int n) {
-        if (os != 1 || xs != 1 || n < D.length() || !isVectorUnaryFloat64(op)) {
+        VectorSpecies<Double> ds = math.dp();
+        if (os != 1 || xs != 1 || n < ds.length() || !isVectorUnaryFloat64(op)) {
             SCALAR.unary(op, out, o, os, a, x, xs, n);
             return;
         }
-        int bound = D.loopBound(n);
-        int step = D.length();
+        int bound = ds.loopBound(n);
+        int step = ds.length();
         int i = 0;
-        DoubleVector one = DoubleVector.broadcast(D, 1d);
-        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector one = DoubleVector.broadcast(ds, 1d);
+        DoubleVector zero = DoubleVector.zero(ds);
         switch (op) {
-            case NEG -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).neg().intoArray(out, o + i); }
-            case ABS -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).abs().intoArray(out, o + i); }
-            case SQRT -> { for (; i < bound; i += step) DoubleVector.fromArray(D, a, x + i).lanewise(VectorOperators.SQRT).intoArray(out, o + i); }
-            case RSQRT -> { for (; i < bound; i += step) one.div(DoubleVector.fromArray(D, a, x + i).lanewise(VectorOperators.SQRT)).intoArray(out, o + i); }
-            case RECIPROCAL -> { for (; i < bound; i += step) one.div(DoubleVector.fromArray(D, a, x + i)).intoArray(out, o + i); }
+            case NEG -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).neg().intoArray(out, o + i); }
+            case ABS -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).abs().intoArray(out, o + i); }
+            case SQRT -> { for (; i < bound; i += step) DoubleVector.fromArray(ds, a, x + i).lanewise(VectorOperators.SQRT).intoArray(out, o + i); }
+            case RSQRT -> { for (; i < bound; i += step) one.div(DoubleVector.fromArray(ds, a, x + i).lanewise(VectorOperators.SQRT)).intoArray(out, o + i); }
+            case RECIPROCAL -> { for (; i < bound; i += step) one.div(DoubleVector.fromArray(ds, a, x + i)).intoArray(out, o + i); }
             case RELU -> {
                 for (; i < bound; i += step) {
-                    DoubleVector v = DoubleVector.fromArray(D, a, x + i);
+                    DoubleVector v = DoubleVector.fromArray(ds, a, x + i);
                     v.blend(zero, v.compare(VectorOperators.LT, zero)).intoArray(out, o + i);
                 }
             }
@@ -359,6 +369,9 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public String toString() {
-        return "Vector API, " + F.length() + " float32 lanes and " + D.length() + " float64 lanes";
+        VectorSpecies<Float> fs = math.sp();
+        VectorSpecies<Double> ds = math.dp();
+        return "Vector API, " + fs.vectorBitSize() + "-bit: " + fs.length() + " float32 lanes and " + ds.length()
+                + " float64 lanes";
     }
 }

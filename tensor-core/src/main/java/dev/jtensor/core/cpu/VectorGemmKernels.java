@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * species, each k step two loads of B, one broadcast per row and {@code 2 * mr} fused
  * multiply-adds into accumulators that stay in registers.
  *
- * <p>Both dtypes use 6 x 2 tiles everywhere: 12 accumulator chains hide the FMA latency and each k
+ * <p>Every kernel takes its species (128, 256 or 512 bits), so tests run each width on any machine;
+ * each output element is the same fused multiply-add chain at every width and in the scalar twins.
+ * Both dtypes use 6 x 2 tiles everywhere: 12 accumulator chains hide the FMA latency and each k
  * step loads 8 values for 12 multiply-adds. With AVX2's 16 vector registers that leaves 4 for the
  * 2 B vectors and the broadcasts, which C2 manages only when the k loop sits in a method of its
  * own ({@code accumulate}: the accumulators are stored to the scratch tile and C is updated
@@ -23,39 +25,31 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector} module is present.
  */
 final class VectorGemmKernels {
-    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
-    private static final int FL = FS.length();
-    private static final int DL = DS.length();
-
     private VectorGemmKernels() {}
 
-    /** The float32 kernel for this machine, or null when the preferred species holds fewer than 4 floats. */
-    static GemmKernels.FloatMicroKernel floatKernel() {
-        if (FL < 4) {
-            return null;
-        }
-        return new Float6();
+    /** The float32 kernel at {@code bits} (128, 256 or 512) bits. */
+    static GemmKernels.FloatMicroKernel floatKernel(int bits) {
+        return new Float6(PanamaFloatMath.at(bits));
     }
 
-    /** The float64 kernel for this machine, or null when the preferred species holds fewer than 2 doubles. */
-    static GemmKernels.DoubleMicroKernel doubleKernel() {
-        if (DL < 2) {
-            return null;
-        }
-        return new Double6();
+    /** The float64 kernel at {@code bits} (128, 256 or 512) bits. */
+    static GemmKernels.DoubleMicroKernel doubleKernel(int bits) {
+        return new Double6(PanamaFloatMath.at(bits));
     }
 
     /** {@link FloatGemm#packB} with each full panel row copied as two vectors. */
-    private static void packB(float[] b, int src, int rsb, int csb, int kc, int nc, float[] bp, int off) {
-        int nr = 2 * FL;
+    private static void packB(PanamaFloatMath w, float[] b, int src, int rsb, int csb, int kc, int nc, float[] bp,
+                              int off) {
+        VectorSpecies<Float> fs = w.sp();
+        int fl = fs.length();
+        int nr = 2 * fl;
         int full = csb == 1 ? nc - nc % nr : 0;
         for (int jr = 0; jr < full; jr += nr) {
             int s = src + jr;
             int d = off + jr * kc;
             for (int p = 0; p < kc; p++, s += rsb, d += nr) {
-                FloatVector.fromArray(FS, b, s).intoArray(bp, d);
-                FloatVector.fromArray(FS, b, s + FL).intoArray(bp, d + FL);
+                FloatVector.fromArray(fs, b, s).intoArray(bp, d);
+                FloatVector.fromArray(fs, b, s + fl).intoArray(bp, d + fl);
             }
         }
         if (full < nc) {
@@ -68,9 +62,11 @@ final class VectorGemmKernels {
      * {@link GemmKernels#writeBack} does (the same operations lane by lane, so the same bits), with
      * vector loads and stores when the tile is full-width and C's rows are contiguous.
      */
-    private static void updateTile(float[] tile, float[] c, int co, int rsc, int csc, int rows, int cols,
-                                   float[] ab) {
-        int nr = 2 * FL;
+    private static void updateTile(PanamaFloatMath w, float[] tile, float[] c, int co, int rsc, int csc, int rows,
+                                   int cols, float[] ab) {
+        VectorSpecies<Float> fs = w.sp();
+        int fl = fs.length();
+        int nr = 2 * fl;
         float alpha = ab[0];
         float beta = ab[1];
         if (cols != nr || csc != 1) {
@@ -78,34 +74,37 @@ final class VectorGemmKernels {
             return;
         }
         for (int i = 0, t = 0; i < rows; i++, t += nr, co += rsc) {
-            FloatVector r0 = FloatVector.fromArray(FS, tile, t);
-            FloatVector r1 = FloatVector.fromArray(FS, tile, t + FL);
+            FloatVector r0 = FloatVector.fromArray(fs, tile, t);
+            FloatVector r1 = FloatVector.fromArray(fs, tile, t + fl);
             if (alpha != 1f) {
                 r0 = r0.mul(alpha);
                 r1 = r1.mul(alpha);
             }
             if (beta == 1f) {
-                r0 = r0.add(FloatVector.fromArray(FS, c, co));
-                r1 = r1.add(FloatVector.fromArray(FS, c, co + FL));
+                r0 = r0.add(FloatVector.fromArray(fs, c, co));
+                r1 = r1.add(FloatVector.fromArray(fs, c, co + fl));
             } else if (beta != 0f) {
-                r0 = r0.add(FloatVector.fromArray(FS, c, co).mul(beta));
-                r1 = r1.add(FloatVector.fromArray(FS, c, co + FL).mul(beta));
+                r0 = r0.add(FloatVector.fromArray(fs, c, co).mul(beta));
+                r1 = r1.add(FloatVector.fromArray(fs, c, co + fl).mul(beta));
             }
             r0.intoArray(c, co);
-            r1.intoArray(c, co + FL);
+            r1.intoArray(c, co + fl);
         }
     }
 
     /** {@link DoubleGemm#packB} with each full panel row copied as two vectors. */
-    private static void packB(double[] b, int src, int rsb, int csb, int kc, int nc, double[] bp, int off) {
-        int nr = 2 * DL;
+    private static void packB(PanamaFloatMath w, double[] b, int src, int rsb, int csb, int kc, int nc,
+                              double[] bp, int off) {
+        VectorSpecies<Double> ds = w.dp();
+        int dl = ds.length();
+        int nr = 2 * dl;
         int full = csb == 1 ? nc - nc % nr : 0;
         for (int jr = 0; jr < full; jr += nr) {
             int s = src + jr;
             int d = off + jr * kc;
             for (int p = 0; p < kc; p++, s += rsb, d += nr) {
-                DoubleVector.fromArray(DS, b, s).intoArray(bp, d);
-                DoubleVector.fromArray(DS, b, s + DL).intoArray(bp, d + DL);
+                DoubleVector.fromArray(ds, b, s).intoArray(bp, d);
+                DoubleVector.fromArray(ds, b, s + dl).intoArray(bp, d + dl);
             }
         }
         if (full < nc) {
@@ -114,9 +113,11 @@ final class VectorGemmKernels {
     }
 
     /** As the float32 {@code updateTile}, in double. */
-    private static void updateTile(double[] tile, double[] c, int co, int rsc, int csc, int rows, int cols,
-                                   double[] ab) {
-        int nr = 2 * DL;
+    private static void updateTile(PanamaFloatMath w, double[] tile, double[] c, int co, int rsc, int csc,
+                                   int rows, int cols, double[] ab) {
+        VectorSpecies<Double> ds = w.dp();
+        int dl = ds.length();
+        int nr = 2 * dl;
         double alpha = ab[0];
         double beta = ab[1];
         if (cols != nr || csc != 1) {
@@ -124,26 +125,33 @@ final class VectorGemmKernels {
             return;
         }
         for (int i = 0, t = 0; i < rows; i++, t += nr, co += rsc) {
-            DoubleVector r0 = DoubleVector.fromArray(DS, tile, t);
-            DoubleVector r1 = DoubleVector.fromArray(DS, tile, t + DL);
+            DoubleVector r0 = DoubleVector.fromArray(ds, tile, t);
+            DoubleVector r1 = DoubleVector.fromArray(ds, tile, t + dl);
             if (alpha != 1) {
                 r0 = r0.mul(alpha);
                 r1 = r1.mul(alpha);
             }
             if (beta == 1) {
-                r0 = r0.add(DoubleVector.fromArray(DS, c, co));
-                r1 = r1.add(DoubleVector.fromArray(DS, c, co + DL));
+                r0 = r0.add(DoubleVector.fromArray(ds, c, co));
+                r1 = r1.add(DoubleVector.fromArray(ds, c, co + dl));
             } else if (beta != 0) {
-                r0 = r0.add(DoubleVector.fromArray(DS, c, co).mul(beta));
-                r1 = r1.add(DoubleVector.fromArray(DS, c, co + DL).mul(beta));
+                r0 = r0.add(DoubleVector.fromArray(ds, c, co).mul(beta));
+                r1 = r1.add(DoubleVector.fromArray(ds, c, co + dl).mul(beta));
             }
             r0.intoArray(c, co);
-            r1.intoArray(c, co + DL);
+            r1.intoArray(c, co + dl);
         }
     }
 
     /** 4 x (2 * lanes) float32 tiles. */
     static final class Float4 implements GemmKernels.FloatMicroKernel {
+        private final PanamaFloatMath w;
+
+        /** The kernel at the width of {@code w}. */
+        Float4(PanamaFloatMath w) {
+            this.w = w;
+        }
+
         @Override
         public int mr() {
             return 4;
@@ -151,59 +159,68 @@ final class VectorGemmKernels {
 
         @Override
         public int nr() {
-            return 2 * FL;
+            return 2 * w.sp().length();
         }
 
         @Override
         public void packB(float[] b, int src, int rsb, int csb, int kc, int nc, float[] bp, int off) {
-            VectorGemmKernels.packB(b, src, rsb, csb, kc, nc, bp, off);
+            VectorGemmKernels.packB(w, b, src, rsb, csb, kc, nc, bp, off);
         }
 
         @Override
         public void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int rsc, int csc,
                         int rows, int cols, float[] ab, float[] tile) {
             accumulate(kc, a, ao, b, bo, tile);
-            updateTile(tile, c, co, rsc, csc, rows, cols, ab);
+            updateTile(w, tile, c, co, rsc, csc, rows, cols, ab);
         }
 
         /** The k loop alone (the C update is elsewhere, so the JIT allocates registers for the loop only). */
-        private static void accumulate(int kc, float[] a, int ao, float[] b, int bo, float[] tile) {
-            FloatVector z = FloatVector.broadcast(FS, -0f);
+        private void accumulate(int kc, float[] a, int ao, float[] b, int bo, float[] tile) {
+            VectorSpecies<Float> fs = w.sp();
+            int fl = fs.length();
+            FloatVector z = FloatVector.broadcast(fs, -0f);
             FloatVector c00 = z, c01 = z, c10 = z, c11 = z;
             FloatVector c20 = z, c21 = z, c30 = z, c31 = z;
-            int nr = 2 * FL;
+            int nr = 2 * fl;
             int a1 = ao + 1 * kc;
             int a2 = ao + 2 * kc;
             int a3 = ao + 3 * kc;
             for (int p = 0; p < kc; p++, bo += nr) {
-                FloatVector b0 = FloatVector.fromArray(FS, b, bo);
-                FloatVector b1 = FloatVector.fromArray(FS, b, bo + FL);
-                FloatVector x = FloatVector.broadcast(FS, a[ao + p]);
+                FloatVector b0 = FloatVector.fromArray(fs, b, bo);
+                FloatVector b1 = FloatVector.fromArray(fs, b, bo + fl);
+                FloatVector x = FloatVector.broadcast(fs, a[ao + p]);
                 c00 = x.fma(b0, c00);
                 c01 = x.fma(b1, c01);
-                x = FloatVector.broadcast(FS, a[a1 + p]);
+                x = FloatVector.broadcast(fs, a[a1 + p]);
                 c10 = x.fma(b0, c10);
                 c11 = x.fma(b1, c11);
-                x = FloatVector.broadcast(FS, a[a2 + p]);
+                x = FloatVector.broadcast(fs, a[a2 + p]);
                 c20 = x.fma(b0, c20);
                 c21 = x.fma(b1, c21);
-                x = FloatVector.broadcast(FS, a[a3 + p]);
+                x = FloatVector.broadcast(fs, a[a3 + p]);
                 c30 = x.fma(b0, c30);
                 c31 = x.fma(b1, c31);
             }
             c00.intoArray(tile, 0);
-            c01.intoArray(tile, FL);
+            c01.intoArray(tile, fl);
             c10.intoArray(tile, 1 * nr);
-            c11.intoArray(tile, 1 * nr + FL);
+            c11.intoArray(tile, 1 * nr + fl);
             c20.intoArray(tile, 2 * nr);
-            c21.intoArray(tile, 2 * nr + FL);
+            c21.intoArray(tile, 2 * nr + fl);
             c30.intoArray(tile, 3 * nr);
-            c31.intoArray(tile, 3 * nr + FL);
+            c31.intoArray(tile, 3 * nr + fl);
         }
     }
 
     /** 6 x (2 * lanes) float32 tiles. */
     static final class Float6 implements GemmKernels.FloatMicroKernel {
+        private final PanamaFloatMath w;
+
+        /** The kernel at the width of {@code w}. */
+        Float6(PanamaFloatMath w) {
+            this.w = w;
+        }
+
         @Override
         public int mr() {
             return 6;
@@ -211,72 +228,81 @@ final class VectorGemmKernels {
 
         @Override
         public int nr() {
-            return 2 * FL;
+            return 2 * w.sp().length();
         }
 
         @Override
         public void packB(float[] b, int src, int rsb, int csb, int kc, int nc, float[] bp, int off) {
-            VectorGemmKernels.packB(b, src, rsb, csb, kc, nc, bp, off);
+            VectorGemmKernels.packB(w, b, src, rsb, csb, kc, nc, bp, off);
         }
 
         @Override
         public void run(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int rsc, int csc,
                         int rows, int cols, float[] ab, float[] tile) {
             accumulate(kc, a, ao, b, bo, tile);
-            updateTile(tile, c, co, rsc, csc, rows, cols, ab);
+            updateTile(w, tile, c, co, rsc, csc, rows, cols, ab);
         }
 
         /** The k loop alone (the C update is elsewhere, so the JIT allocates registers for the loop only). */
-        private static void accumulate(int kc, float[] a, int ao, float[] b, int bo, float[] tile) {
-            FloatVector z = FloatVector.broadcast(FS, -0f);
+        private void accumulate(int kc, float[] a, int ao, float[] b, int bo, float[] tile) {
+            VectorSpecies<Float> fs = w.sp();
+            int fl = fs.length();
+            FloatVector z = FloatVector.broadcast(fs, -0f);
             FloatVector c00 = z, c01 = z, c10 = z, c11 = z;
             FloatVector c20 = z, c21 = z, c30 = z, c31 = z;
             FloatVector c40 = z, c41 = z, c50 = z, c51 = z;
-            int nr = 2 * FL;
+            int nr = 2 * fl;
             int a1 = ao + 1 * kc;
             int a2 = ao + 2 * kc;
             int a3 = ao + 3 * kc;
             int a4 = ao + 4 * kc;
             int a5 = ao + 5 * kc;
             for (int p = 0; p < kc; p++, bo += nr) {
-                FloatVector b0 = FloatVector.fromArray(FS, b, bo);
-                FloatVector b1 = FloatVector.fromArray(FS, b, bo + FL);
-                FloatVector x = FloatVector.broadcast(FS, a[ao + p]);
+                FloatVector b0 = FloatVector.fromArray(fs, b, bo);
+                FloatVector b1 = FloatVector.fromArray(fs, b, bo + fl);
+                FloatVector x = FloatVector.broadcast(fs, a[ao + p]);
                 c00 = x.fma(b0, c00);
                 c01 = x.fma(b1, c01);
-                x = FloatVector.broadcast(FS, a[a1 + p]);
+                x = FloatVector.broadcast(fs, a[a1 + p]);
                 c10 = x.fma(b0, c10);
                 c11 = x.fma(b1, c11);
-                x = FloatVector.broadcast(FS, a[a2 + p]);
+                x = FloatVector.broadcast(fs, a[a2 + p]);
                 c20 = x.fma(b0, c20);
                 c21 = x.fma(b1, c21);
-                x = FloatVector.broadcast(FS, a[a3 + p]);
+                x = FloatVector.broadcast(fs, a[a3 + p]);
                 c30 = x.fma(b0, c30);
                 c31 = x.fma(b1, c31);
-                x = FloatVector.broadcast(FS, a[a4 + p]);
+                x = FloatVector.broadcast(fs, a[a4 + p]);
                 c40 = x.fma(b0, c40);
                 c41 = x.fma(b1, c41);
-                x = FloatVector.broadcast(FS, a[a5 + p]);
+                x = FloatVector.broadcast(fs, a[a5 + p]);
                 c50 = x.fma(b0, c50);
                 c51 = x.fma(b1, c51);
             }
             c00.intoArray(tile, 0);
-            c01.intoArray(tile, FL);
+            c01.intoArray(tile, fl);
             c10.intoArray(tile, 1 * nr);
-            c11.intoArray(tile, 1 * nr + FL);
+            c11.intoArray(tile, 1 * nr + fl);
             c20.intoArray(tile, 2 * nr);
-            c21.intoArray(tile, 2 * nr + FL);
+            c21.intoArray(tile, 2 * nr + fl);
             c30.intoArray(tile, 3 * nr);
-            c31.intoArray(tile, 3 * nr + FL);
+            c31.intoArray(tile, 3 * nr + fl);
             c40.intoArray(tile, 4 * nr);
-            c41.intoArray(tile, 4 * nr + FL);
+            c41.intoArray(tile, 4 * nr + fl);
             c50.intoArray(tile, 5 * nr);
-            c51.intoArray(tile, 5 * nr + FL);
+            c51.intoArray(tile, 5 * nr + fl);
         }
     }
 
     /** 4 x (2 * lanes) float64 tiles. */
     static final class Double4 implements GemmKernels.DoubleMicroKernel {
+        private final PanamaFloatMath w;
+
+        /** The kernel at the width of {@code w}. */
+        Double4(PanamaFloatMath w) {
+            this.w = w;
+        }
+
         @Override
         public int mr() {
             return 4;
@@ -284,59 +310,68 @@ final class VectorGemmKernels {
 
         @Override
         public int nr() {
-            return 2 * DL;
+            return 2 * w.dp().length();
         }
 
         @Override
         public void packB(double[] b, int src, int rsb, int csb, int kc, int nc, double[] bp, int off) {
-            VectorGemmKernels.packB(b, src, rsb, csb, kc, nc, bp, off);
+            VectorGemmKernels.packB(w, b, src, rsb, csb, kc, nc, bp, off);
         }
 
         @Override
         public void run(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int rsc, int csc,
                         int rows, int cols, double[] ab, double[] tile) {
             accumulate(kc, a, ao, b, bo, tile);
-            updateTile(tile, c, co, rsc, csc, rows, cols, ab);
+            updateTile(w, tile, c, co, rsc, csc, rows, cols, ab);
         }
 
         /** The k loop alone (the C update is elsewhere, so the JIT allocates registers for the loop only). */
-        private static void accumulate(int kc, double[] a, int ao, double[] b, int bo, double[] tile) {
-            DoubleVector z = DoubleVector.broadcast(DS, -0d);
+        private void accumulate(int kc, double[] a, int ao, double[] b, int bo, double[] tile) {
+            VectorSpecies<Double> ds = w.dp();
+            int dl = ds.length();
+            DoubleVector z = DoubleVector.broadcast(ds, -0d);
             DoubleVector c00 = z, c01 = z, c10 = z, c11 = z;
             DoubleVector c20 = z, c21 = z, c30 = z, c31 = z;
-            int nr = 2 * DL;
+            int nr = 2 * dl;
             int a1 = ao + 1 * kc;
             int a2 = ao + 2 * kc;
             int a3 = ao + 3 * kc;
             for (int p = 0; p < kc; p++, bo += nr) {
-                DoubleVector b0 = DoubleVector.fromArray(DS, b, bo);
-                DoubleVector b1 = DoubleVector.fromArray(DS, b, bo + DL);
-                DoubleVector x = DoubleVector.broadcast(DS, a[ao + p]);
+                DoubleVector b0 = DoubleVector.fromArray(ds, b, bo);
+                DoubleVector b1 = DoubleVector.fromArray(ds, b, bo + dl);
+                DoubleVector x = DoubleVector.broadcast(ds, a[ao + p]);
                 c00 = x.fma(b0, c00);
                 c01 = x.fma(b1, c01);
-                x = DoubleVector.broadcast(DS, a[a1 + p]);
+                x = DoubleVector.broadcast(ds, a[a1 + p]);
                 c10 = x.fma(b0, c10);
                 c11 = x.fma(b1, c11);
-                x = DoubleVector.broadcast(DS, a[a2 + p]);
+                x = DoubleVector.broadcast(ds, a[a2 + p]);
                 c20 = x.fma(b0, c20);
                 c21 = x.fma(b1, c21);
-                x = DoubleVector.broadcast(DS, a[a3 + p]);
+                x = DoubleVector.broadcast(ds, a[a3 + p]);
                 c30 = x.fma(b0, c30);
                 c31 = x.fma(b1, c31);
             }
             c00.intoArray(tile, 0);
-            c01.intoArray(tile, DL);
+            c01.intoArray(tile, dl);
             c10.intoArray(tile, 1 * nr);
-            c11.intoArray(tile, 1 * nr + DL);
+            c11.intoArray(tile, 1 * nr + dl);
             c20.intoArray(tile, 2 * nr);
-            c21.intoArray(tile, 2 * nr + DL);
+            c21.intoArray(tile, 2 * nr + dl);
             c30.intoArray(tile, 3 * nr);
-            c31.intoArray(tile, 3 * nr + DL);
+            c31.intoArray(tile, 3 * nr + dl);
         }
     }
 
     /** 6 x (2 * lanes) float64 tiles. */
     static final class Double6 implements GemmKernels.DoubleMicroKernel {
+        private final PanamaFloatMath w;
+
+        /** The kernel at the width of {@code w}. */
+        Double6(PanamaFloatMath w) {
+            this.w = w;
+        }
+
         @Override
         public int mr() {
             return 6;
@@ -344,67 +379,69 @@ final class VectorGemmKernels {
 
         @Override
         public int nr() {
-            return 2 * DL;
+            return 2 * w.dp().length();
         }
 
         @Override
         public void packB(double[] b, int src, int rsb, int csb, int kc, int nc, double[] bp, int off) {
-            VectorGemmKernels.packB(b, src, rsb, csb, kc, nc, bp, off);
+            VectorGemmKernels.packB(w, b, src, rsb, csb, kc, nc, bp, off);
         }
 
         @Override
         public void run(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int rsc, int csc,
                         int rows, int cols, double[] ab, double[] tile) {
             accumulate(kc, a, ao, b, bo, tile);
-            updateTile(tile, c, co, rsc, csc, rows, cols, ab);
+            updateTile(w, tile, c, co, rsc, csc, rows, cols, ab);
         }
 
         /** The k loop alone (the C update is elsewhere, so the JIT allocates registers for the loop only). */
-        private static void accumulate(int kc, double[] a, int ao, double[] b, int bo, double[] tile) {
-            DoubleVector z = DoubleVector.broadcast(DS, -0d);
+        private void accumulate(int kc, double[] a, int ao, double[] b, int bo, double[] tile) {
+            VectorSpecies<Double> ds = w.dp();
+            int dl = ds.length();
+            DoubleVector z = DoubleVector.broadcast(ds, -0d);
             DoubleVector c00 = z, c01 = z, c10 = z, c11 = z;
             DoubleVector c20 = z, c21 = z, c30 = z, c31 = z;
             DoubleVector c40 = z, c41 = z, c50 = z, c51 = z;
-            int nr = 2 * DL;
+            int nr = 2 * dl;
             int a1 = ao + 1 * kc;
             int a2 = ao + 2 * kc;
             int a3 = ao + 3 * kc;
             int a4 = ao + 4 * kc;
             int a5 = ao + 5 * kc;
             for (int p = 0; p < kc; p++, bo += nr) {
-                DoubleVector b0 = DoubleVector.fromArray(DS, b, bo);
-                DoubleVector b1 = DoubleVector.fromArray(DS, b, bo + DL);
-                DoubleVector x = DoubleVector.broadcast(DS, a[ao + p]);
+                DoubleVector b0 = DoubleVector.fromArray(ds, b, bo);
+                DoubleVector b1 = DoubleVector.fromArray(ds, b, bo + dl);
+                DoubleVector x = DoubleVector.broadcast(ds, a[ao + p]);
                 c00 = x.fma(b0, c00);
                 c01 = x.fma(b1, c01);
-                x = DoubleVector.broadcast(DS, a[a1 + p]);
+                x = DoubleVector.broadcast(ds, a[a1 + p]);
                 c10 = x.fma(b0, c10);
                 c11 = x.fma(b1, c11);
-                x = DoubleVector.broadcast(DS, a[a2 + p]);
+                x = DoubleVector.broadcast(ds, a[a2 + p]);
                 c20 = x.fma(b0, c20);
                 c21 = x.fma(b1, c21);
-                x = DoubleVector.broadcast(DS, a[a3 + p]);
+                x = DoubleVector.broadcast(ds, a[a3 + p]);
                 c30 = x.fma(b0, c30);
                 c31 = x.fma(b1, c31);
-                x = DoubleVector.broadcast(DS, a[a4 + p]);
+                x = DoubleVector.broadcast(ds, a[a4 + p]);
                 c40 = x.fma(b0, c40);
                 c41 = x.fma(b1, c41);
-                x = DoubleVector.broadcast(DS, a[a5 + p]);
+                x = DoubleVector.broadcast(ds, a[a5 + p]);
                 c50 = x.fma(b0, c50);
                 c51 = x.fma(b1, c51);
             }
             c00.intoArray(tile, 0);
-            c01.intoArray(tile, DL);
+            c01.intoArray(tile, dl);
             c10.intoArray(tile, 1 * nr);
-            c11.intoArray(tile, 1 * nr + DL);
+            c11.intoArray(tile, 1 * nr + dl);
             c20.intoArray(tile, 2 * nr);
-            c21.intoArray(tile, 2 * nr + DL);
+            c21.intoArray(tile, 2 * nr + dl);
             c30.intoArray(tile, 3 * nr);
-            c31.intoArray(tile, 3 * nr + DL);
+            c31.intoArray(tile, 3 * nr + dl);
             c40.intoArray(tile, 4 * nr);
-            c41.intoArray(tile, 4 * nr + DL);
+            c41.intoArray(tile, 4 * nr + dl);
             c50.intoArray(tile, 5 * nr);
-            c51.intoArray(tile, 5 * nr + DL);
+            c51.intoArray(tile, 5 * nr + dl);
         }
     }
 }

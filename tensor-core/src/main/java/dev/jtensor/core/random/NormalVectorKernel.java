@@ -34,11 +34,6 @@ final class NormalVectorKernel {
 
     private NormalVectorKernel() {}
 
-    /** The preferred vector size of this machine, in bits. */
-    static int preferredBits() {
-        return FloatVector.SPECIES_PREFERRED.vectorBitSize();
-    }
-
     /** Transforms {@code blocks} consecutive 16-element blocks of uniforms starting at {@code a[off]} in place. */
     static void transformBlocks(float[] a, int off, int blocks, float mean, float std) {
         for (int b = 0; b < blocks; b++) {

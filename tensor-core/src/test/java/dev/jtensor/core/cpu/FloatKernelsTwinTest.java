@@ -7,6 +7,8 @@ import dev.jtensor.core.spi.BinaryOp;
 import dev.jtensor.core.spi.UnaryOp;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every Vector API kernel against its scalar twin at the awkward sizes 0, 1, 7, 13, 207 and 4099,
@@ -15,14 +17,17 @@ import org.junit.jupiter.api.Test;
  * functions included: both sides compute them with the same IEEE operations ({@link FloatMath}).
  */
 class FloatKernelsTwinTest {
-    private static final int[] SIZES = {0, 1, 7, 13, 207, 4099};
-    private static final FloatKernels VECTOR = new VectorFloatKernels();
+    private static final int[] SIZES = Widths.SIZES;
     private static final FloatKernels SCALAR = new ScalarFloatKernels();
 
     @Test
     void vectorKernelsAreChosenWhenTheModuleIsPresent() {
-        // The build runs tests with --add-modules jdk.incubator.vector.
-        assertInstanceOf(VectorFloatKernels.class, FloatKernels.get());
+        // The build runs tests with --add-modules jdk.incubator.vector (and jtensor.simd unset, or a width).
+        if (Simd.bits() != 0) {
+            assertInstanceOf(VectorFloatKernels.class, FloatKernels.get());
+        } else {
+            assertInstanceOf(ScalarFloatKernels.class, FloatKernels.get());
+        }
     }
 
     private static float[] floats(Random r, int n, boolean positive) {
@@ -58,8 +63,10 @@ class FloatKernelsTwinTest {
         }
     }
 
-    @Test
-    void binaryFloat32() {
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void binaryFloat32(int bits) {
+        FloatKernels vector = FloatKernels.at(bits);
         Random r = new Random(1);
         for (BinaryOp op : BinaryOp.values()) {
             if (!VectorFloatKernels.isVectorBinary(op)) {
@@ -72,7 +79,7 @@ class FloatKernelsTwinTest {
                         float[] b = floats(r, n + 5, false);
                         float[] v = new float[n + 2];
                         float[] s = new float[n + 2];
-                        VECTOR.binary(op, v, 2, 1, a, 3, 1, b, 4, ys, n, alpha);
+                        vector.binary(op, v, 2, 1, a, 3, 1, b, 4, ys, n, alpha);
                         SCALAR.binary(op, s, 2, 1, a, 3, 1, b, 4, ys, n, alpha);
                         for (int i = 0; i < v.length; i++) {
                             check(op + " f32 n=" + n + " ys=" + ys, i, v[i], s[i]);
@@ -83,8 +90,10 @@ class FloatKernelsTwinTest {
         }
     }
 
-    @Test
-    void binaryFloat64() {
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void binaryFloat64(int bits) {
+        FloatKernels vector = FloatKernels.at(bits);
         Random r = new Random(2);
         for (BinaryOp op : BinaryOp.values()) {
             if (!VectorFloatKernels.isVectorBinary(op)) {
@@ -97,7 +106,7 @@ class FloatKernelsTwinTest {
                         double[] b = doubles(r, n + 1, false);
                         double[] v = new double[n];
                         double[] s = new double[n];
-                        VECTOR.binary(op, v, 0, 1, a, 1, 1, b, 0, ys, n, alpha);
+                        vector.binary(op, v, 0, 1, a, 1, 1, b, 0, ys, n, alpha);
                         SCALAR.binary(op, s, 0, 1, a, 1, 1, b, 0, ys, n, alpha);
                         for (int i = 0; i < n; i++) {
                             check(op + " f64 n=" + n + " ys=" + ys, i, v[i], s[i]);
@@ -108,8 +117,10 @@ class FloatKernelsTwinTest {
         }
     }
 
-    @Test
-    void comparisons() {
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void comparisons(int bits) {
+        FloatKernels vector = FloatKernels.at(bits);
         Random r = new Random(3);
         for (BinaryOp op : new BinaryOp[] {BinaryOp.EQ, BinaryOp.NE, BinaryOp.LT, BinaryOp.LE, BinaryOp.GT, BinaryOp.GE}) {
             for (int n : SIZES) {
@@ -124,11 +135,11 @@ class FloatKernelsTwinTest {
                     double[] db = doubles(r, n + 1, false);
                     boolean[] v = new boolean[n];
                     boolean[] s = new boolean[n];
-                    VECTOR.compare(op, v, 0, 1, a, 0, 1, b, 0, ys, n);
+                    vector.compare(op, v, 0, 1, a, 0, 1, b, 0, ys, n);
                     SCALAR.compare(op, s, 0, 1, a, 0, 1, b, 0, ys, n);
                     boolean[] dv = new boolean[n];
                     boolean[] dsc = new boolean[n];
-                    VECTOR.compare(op, dv, 0, 1, da, 0, 1, db, 1, ys, n);
+                    vector.compare(op, dv, 0, 1, da, 0, 1, db, 1, ys, n);
                     SCALAR.compare(op, dsc, 0, 1, da, 0, 1, db, 1, ys, n);
                     for (int i = 0; i < n; i++) {
                         if (v[i] != s[i] || dv[i] != dsc[i]) {
@@ -140,8 +151,10 @@ class FloatKernelsTwinTest {
         }
     }
 
-    @Test
-    void unary() {
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void unary(int bits) {
+        FloatKernels vector = FloatKernels.at(bits);
         Random r = new Random(4);
         for (UnaryOp op : UnaryOp.values()) {
             if (!VectorFloatKernels.isVectorUnary(op)) {
@@ -152,7 +165,7 @@ class FloatKernelsTwinTest {
                 float[] a = floats(r, n + 1, positive);
                 float[] v = new float[n];
                 float[] s = new float[n];
-                VECTOR.unary(op, v, 0, 1, a, 1, 1, n);
+                vector.unary(op, v, 0, 1, a, 1, 1, n);
                 SCALAR.unary(op, s, 0, 1, a, 1, 1, n);
                 for (int i = 0; i < n; i++) {
                     check(op + " f32 n=" + n, i, v[i], s[i]);
@@ -160,7 +173,7 @@ class FloatKernelsTwinTest {
                 double[] da = doubles(r, n, positive);
                 double[] dv = new double[n];
                 double[] ds = new double[n];
-                VECTOR.unary(op, dv, 0, 1, da, 0, 1, n);
+                vector.unary(op, dv, 0, 1, da, 0, 1, n);
                 SCALAR.unary(op, ds, 0, 1, da, 0, 1, n);
                 for (int i = 0; i < n; i++) {
                     check(op + " f64 n=" + n, i, dv[i], ds[i]);
@@ -169,17 +182,19 @@ class FloatKernelsTwinTest {
         }
     }
 
-    @Test
-    void stridedRowsFallBackToTheTwin() {
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void stridedRowsFallBackToTheTwin(int bits) {
+        FloatKernels vector = FloatKernels.at(bits);
         Random r = new Random(5);
         for (int n : SIZES) {
             float[] a = floats(r, 2 * n + 1, false);
             float[] b = floats(r, 3 * n + 1, false);
             float[] v = new float[2 * n + 1];
             float[] s = new float[2 * n + 1];
-            VECTOR.binary(BinaryOp.MUL, v, 0, 2, a, 0, 2, b, 0, 3, n, 1f);
+            vector.binary(BinaryOp.MUL, v, 0, 2, a, 0, 2, b, 0, 3, n, 1f);
             SCALAR.binary(BinaryOp.MUL, s, 0, 2, a, 0, 2, b, 0, 3, n, 1f);
-            VECTOR.unary(UnaryOp.EXP, v, 1, 2, a, 1, 2, n);
+            vector.unary(UnaryOp.EXP, v, 1, 2, a, 1, 2, n);
             SCALAR.unary(UnaryOp.EXP, s, 1, 2, a, 1, 2, n);
             for (int i = 0; i < v.length; i++) {
                 check("strided n=" + n, i, v[i], s[i]);

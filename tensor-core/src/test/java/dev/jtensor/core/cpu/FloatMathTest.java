@@ -8,6 +8,8 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link FloatMath}'s accuracy against {@link StrictMath} on a spread of every float bit pattern, its
@@ -125,18 +127,13 @@ class FloatMathTest {
         return a;
     }
 
-    /** The vector part of a sample: the leaf loops take a multiple of the lane count. */
-    private static int vectorPart(int n) {
-        return n - n % FloatVector.SPECIES_PREFERRED.length();
-    }
-
     private interface Loop {
         void run(float[] a, float[] out, int n);
     }
 
     private static void sameBits(String name, Loop vector, UnaryOperator<Float> scalar) {
         float[] a = sample();
-        int n = vectorPart(a.length);
+        int n = a.length;
         float[] cold = new float[n];
         vector.run(a, cold, n);
         for (int i = 0; i < n; i++) {
@@ -160,52 +157,50 @@ class FloatMathTest {
         }
     }
 
-    @Test
-    void vectorLanesHaveTheScalarBitsColdAndWarm() {
-        sameBits("exp", (a, out, n) -> PanamaFloatMath.exp(a, 0, 1f, 0f, 0f, out, 0, 1f, null, 0, n), FloatMath::exp);
-        sameBits("exp(-x)", (a, out, n) -> PanamaFloatMath.exp(a, 0, -1f, 0f, 0f, out, 0, 1f, null, 0, n),
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void vectorLanesHaveTheScalarBitsColdAndWarm(int bits) {
+        PanamaFloatMath m = PanamaFloatMath.at(bits);
+        sameBits("exp", (a, out, n) -> m.exp(a, 0, 1f, 0f, 0f, out, 0, 1f, null, 0, n), FloatMath::exp);
+        sameBits("exp(-x)", (a, out, n) -> m.exp(a, 0, -1f, 0f, 0f, out, 0, 1f, null, 0, n),
                 x -> FloatMath.exp(-x));
-        sameBits("log", (a, out, n) -> PanamaFloatMath.log(a, 0, out, 0, n), FloatMath::log);
-        sameBits("tanh", (a, out, n) -> PanamaFloatMath.tanh(a, 0, out, 0, n, false), FloatMath::tanh);
-        sameBits("geluTanh", (a, out, n) -> PanamaFloatMath.tanh(a, 0, out, 0, n, true), FloatMath::geluTanh);
+        sameBits("log", (a, out, n) -> m.log(a, 0, out, 0, n), FloatMath::log);
+        sameBits("tanh", (a, out, n) -> m.tanh(a, 0, out, 0, n, false), FloatMath::tanh);
+        sameBits("geluTanh", (a, out, n) -> m.tanh(a, 0, out, 0, n, true), FloatMath::geluTanh);
     }
 
-    @Test
-    void theExponentialLoopShiftsScalesSubtractsAndSums() {
-        int lanesPerVector = FloatVector.SPECIES_PREFERRED.length();
-        int n = vectorPart(1000);
-        int m = n - lanesPerVector; // the kernel takes whole vectors only; leave one out to test the bounds
-        float[] a = new float[n + 20];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) Math.sin(i * 0.37) * 12f; // finite, so the sum is a number to compare bit for bit
+    /** Every awkward length and offset: whole vectors, then the tail, each element with FloatMath's bits. */
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void theExponentialLoopShiftsScalesAndSubtractsAtAnyLengthAndOffset(int bits) {
+        PanamaFloatMath math = PanamaFloatMath.at(bits);
+        for (int n : Widths.SIZES) {
+            for (int off : Widths.OFFSETS) {
+                float[] a = new float[n + off];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = (float) Math.sin(i * 0.37) * 12f;
+                }
+                float[] g = new float[n + 5];
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = i * 0.25f - 7f;
+                }
+                float s1 = 1.5f;
+                float s2 = -0.375f;
+                float k = 0.3f;
+                float[] scaled = new float[n + 4];
+                float[] subtracted = new float[n + 4];
+                math.exp(a, off, 1f, s1, s2, scaled, 3, k, null, 0, n);
+                math.exp(a, off, 1f, s1, s2, subtracted, 3, k, g, 5, n);
+                String at = bits + " bits, n=" + n + ", offset " + off + ": ";
+                for (int i = 0; i < n; i++) {
+                    float e = FloatMath.exp((a[off + i] - s1) - s2);
+                    assertEquals(Float.floatToRawIntBits(e * k), Float.floatToRawIntBits(scaled[3 + i]), at + "scaled " + i);
+                    assertEquals(Float.floatToRawIntBits(g[5 + i] - e * k), Float.floatToRawIntBits(subtracted[3 + i]),
+                            at + "subtracted " + i);
+                }
+                assertEquals(0f, scaled[0], at + "before the run");
+                assertEquals(0f, scaled[n + 3], at + "after the run");
+            }
         }
-        float[] g = new float[n + 5];
-        for (int i = 0; i < g.length; i++) {
-            g[i] = i * 0.25f - 7f;
-        }
-        float s1 = 1.5f;
-        float s2 = -0.375f;
-        float k = 0.3f;
-        float[] scaled = new float[n + 3];
-        float[] subtracted = new float[n + 3];
-        float sum = PanamaFloatMath.exp(a, 20, 1f, s1, s2, scaled, 3, k, null, 0, m);
-        float sumOnly = PanamaFloatMath.exp(a, 20, 1f, s1, s2, null, 0, k, null, 0, m);
-        PanamaFloatMath.exp(a, 20, 1f, s1, s2, subtracted, 3, k, g, 5, m);
-        float[] lanes = new float[lanesPerVector];
-        for (int i = 0; i < m; i++) {
-            float e = FloatMath.exp((a[20 + i] - s1) - s2);
-            assertEquals(Float.floatToRawIntBits(e * k), Float.floatToRawIntBits(scaled[3 + i]), "scaled " + i);
-            assertEquals(Float.floatToRawIntBits(g[5 + i] - e * k), Float.floatToRawIntBits(subtracted[3 + i]),
-                    "subtracted " + i);
-            lanes[i % lanes.length] += e;
-        }
-        float want = 0;
-        for (float lane : lanes) {
-            want += lane;
-        }
-        assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(sum), "lane-order sum");
-        assertEquals(Float.floatToRawIntBits(sum), Float.floatToRawIntBits(sumOnly), "sum without stores");
-        assertEquals(0f, scaled[0]);
-        assertEquals(0f, scaled[n + 3 - 6]);
     }
 }

@@ -1,17 +1,19 @@
 package dev.jtensor.core.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Vector API softmax loops against their scalar twin at awkward sizes (tails of every length),
- * at an unaligned offset, and the whole row compositions against a float64 reference.
+ * The Vector API softmax loops at every width against their scalar twin, bit for bit, at awkward
+ * sizes (tails of every length) and offsets, and the whole row compositions against a float64
+ * reference.
  */
 class SoftmaxRowsTest {
     private static final int OFF = 3;
@@ -41,60 +43,100 @@ class SoftmaxRowsTest {
         }
     }
 
-    @Test
-    void vectorLoopsLoadWhenTheModuleIsAdded() {
-        // Tests run with --add-modules jdk.incubator.vector, so the fast path must be the one chosen.
-        assertNotNull(SoftmaxRows.panamaOrNull(), "the Vector API loops should load in tests");
-        assertEquals(SoftmaxRows.panamaOrNull(), SoftmaxRows.best());
+    private static void sameBits(float[] expected, float[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(actual[i]), what + "[" + i + "]");
+        }
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {0, 1, 7, 13, 207, 4099})
-    void everyLoopMatchesItsScalarTwin(int n) {
-        SoftmaxRows v = SoftmaxRows.panamaOrNull();
-        assertNotNull(v);
+    private static void sameBits(float expected, float actual, String what) {
+        assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(actual), what);
+    }
+
+    /** Every implementation: the scalar twin and the Vector API loops at each width. */
+    private static List<SoftmaxRows> all() {
+        List<SoftmaxRows> all = new ArrayList<>();
+        all.add(SoftmaxRows.scalar());
+        for (int bits : Widths.VECTOR_BITS) {
+            all.add(SoftmaxRows.at(bits));
+        }
+        return all;
+    }
+
+    @Test
+    void everyLoopAtEveryWidthGivesTheBitsOfItsScalarTwin() {
         SoftmaxRows s = SoftmaxRows.scalar();
-        for (long seed = 0; seed < 3; seed++) {
-            float[] a = data(n, seed, 3);
-            float[] b = data(n, seed + 100, 1);
-            double sumTol = 1e-5;
-            assertEquals(s.max(a, OFF, n), v.max(a, OFF, n), "max");
-            float shift = n == 0 ? 0 : s.max(a, OFF, n);
-            close(s.expSum(a, OFF, n, shift), v.expSum(a, OFF, n, shift), sumTol, "expSum");
-            float[] o1 = new float[a.length];
-            float[] o2 = new float[a.length];
-            close(s.expSumInto(a, OFF, o1, OFF, n, shift), v.expSumInto(a, OFF, o2, OFF, n, shift), sumTol,
-                    "expSumInto");
-            closeArrays(o1, o2, 2e-6, "expSumInto out");
-            s.scale(o1, OFF, n, 0.37f);
-            v.scale(o2, OFF, n, 0.37f);
-            closeArrays(o1, o2, 2e-6, "scale");
-            s.subtract2(a, OFF, o1, OFF, n, 1.25f, -0.5f);
-            v.subtract2(a, OFF, o2, OFF, n, 1.25f, -0.5f);
-            closeArrays(o1, o2, 0, "subtract2");
-            s.expScale(a, OFF, o1, OFF, n, shift, 0.75f, -1.5f);
-            v.expScale(a, OFF, o2, OFF, n, shift, 0.75f, -1.5f);
-            closeArrays(o1, o2, 2e-6, "expScale");
-            close(s.dot(a, OFF, b, OFF, n), v.dot(a, OFF, b, OFF, n), 1e-4, "dot");
-            close(s.sum(a, OFF, n), v.sum(a, OFF, n), 1e-4, "sum");
-            s.softmaxGrad(o1, OFF, b, OFF, a, OFF, n, 0.3f);
-            float[] a2 = data(n, seed, 3);
-            v.softmaxGrad(o1, OFF, b, OFF, a2, OFF, n, 0.3f);
-            closeArrays(a, a2, 0, "softmaxGrad");
-            float[] y = data(n, seed + 7, 1);
-            for (int i = 0; i < y.length; i++) {
-                y[i] = -Math.abs(y[i]);
+        for (int n : Widths.SIZES) {
+            for (int off : Widths.OFFSETS) {
+                float[] a = data(n + off, n, 3);
+                float[] b = data(n + off, n + 100, 1);
+                float[] y = data(n + off, n + 7, 1);
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = -Math.abs(y[i]);
+                }
+                float shift = s.max(a, off, n);
+                for (SoftmaxRows v : all()) {
+                    String at = v.name() + ", n=" + n + ", offset " + off + ": ";
+                    sameBits(s.max(a, off, n), v.max(a, off, n), at + "max");
+                    float[] o1 = new float[a.length];
+                    float[] o2 = new float[a.length];
+                    sameBits(s.expSumInto(a, off, o1, off, n, shift), v.expSumInto(a, off, o2, off, n, shift),
+                            at + "expSumInto");
+                    sameBits(o1, o2, at + "expSumInto out");
+                    s.scale(o1, off, n, 0.37f);
+                    v.scale(o2, off, n, 0.37f);
+                    sameBits(o1, o2, at + "scale");
+                    s.subtract2(a, off, o1, off, n, 1.25f, -0.5f);
+                    v.subtract2(a, off, o2, off, n, 1.25f, -0.5f);
+                    sameBits(o1, o2, at + "subtract2");
+                    s.expScale(a, off, o1, off, n, shift, 0.75f, -1.5f);
+                    v.expScale(a, off, o2, off, n, shift, 0.75f, -1.5f);
+                    sameBits(o1, o2, at + "expScale");
+                    sameBits(s.dot(a, off, b, off, n, o1, off), v.dot(a, off, b, off, n, o2, off), at + "dot");
+                    sameBits(o1, o2, at + "dot products");
+                    sameBits(s.sum(a, off, n), v.sum(a, off, n), at + "sum");
+                    s.softmaxGrad(y, off, b, off, o1, off, n, 0.3f);
+                    v.softmaxGrad(y, off, b, off, o2, off, n, 0.3f);
+                    sameBits(o1, o2, at + "softmaxGrad");
+                    s.logSoftmaxGrad(y, off, b, off, o1, off, n, 0.9f);
+                    v.logSoftmaxGrad(y, off, b, off, o2, off, n, 0.9f);
+                    sameBits(o1, o2, at + "logSoftmaxGrad");
+                    s.multiply(a, off, b, off, o1, off, n);
+                    v.multiply(a, off, b, off, o2, off, n);
+                    sameBits(o1, o2, at + "multiply");
+                    for (boolean log : new boolean[] {false, true}) {
+                        NnKernels.softmaxRow(s, a, off, o1, off, n, log);
+                        NnKernels.softmaxRow(v, a, off, o2, off, n, log);
+                        sameBits(o1, o2, at + (log ? "logSoftmax row" : "softmax row"));
+                        NnKernels.softmaxGradRow(s, b, off, y, off, o1, off, n, log);
+                        NnKernels.softmaxGradRow(v, b, off, y, off, o2, off, n, log);
+                        sameBits(o1, o2, at + (log ? "logSoftmax backward row" : "softmax backward row"));
+                    }
+                }
             }
-            s.logSoftmaxGrad(y, OFF, b, OFF, o1, OFF, n, 0.9f);
-            v.logSoftmaxGrad(y, OFF, b, OFF, o2, OFF, n, 0.9f);
-            closeArrays(o1, o2, 2e-6, "logSoftmaxGrad");
+        }
+    }
+
+    @Test
+    void sumsFollowTheDocumentedOrder() {
+        float[] a = data(4099, 5, 2);
+        float[] b = data(4099, 6, 2);
+        float[] products = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            products[i] = a[i] * b[i];
+        }
+        float[] scratch = new float[a.length];
+        for (SoftmaxRows k : all()) {
+            sameBits(FloatSumKernelTest.documented(a, OFF, 4093), k.sum(a, OFF, 4093), k.name() + " sum");
+            sameBits(FloatSumKernelTest.documented(products, OFF, 4093), k.dot(a, OFF, b, OFF, 4093, scratch, 0),
+                    k.name() + " dot");
         }
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 7, 13, 207, 4099})
     void rowSoftmaxMatchesFloat64Reference(int n) {
-        for (SoftmaxRows k : new SoftmaxRows[] {SoftmaxRows.scalar(), SoftmaxRows.panamaOrNull()}) {
+        for (SoftmaxRows k : all()) {
             float[] a = data(n, n, 1e3);
             double m = Double.NEGATIVE_INFINITY;
             for (int i = OFF; i < OFF + n; i++) {
@@ -118,7 +160,7 @@ class SoftmaxRowsTest {
 
     @Test
     void nanAndInfinityFollowTheScalarRules() {
-        SoftmaxRows v = SoftmaxRows.panamaOrNull();
+        SoftmaxRows v = SoftmaxRows.best();
         float[] a = new float[40];
         a[17] = Float.NaN;
         assertTrue(Float.isNaN(v.max(a, 0, 40)), "a NaN lane makes the max NaN");
@@ -134,17 +176,18 @@ class SoftmaxRowsTest {
     void vectorSumAndDotGiveTheSameBitsBeforeAndAfterJitWarmUp() {
         // reduceLanes(ADD) may order the lanes differently once compiled; these loops must not,
         // or a training run's last digits would depend on when the JIT got to them.
-        SoftmaxRows v = SoftmaxRows.panamaOrNull();
+        SoftmaxRows v = SoftmaxRows.best();
+        float[] scratch = new float[1031];
         float[] a = data(1031, 11, 1.0);
         float[] b = data(1031, 12, 1.0);
         int coldSum = Float.floatToRawIntBits(v.sum(a, OFF, 1027));
-        int coldDot = Float.floatToRawIntBits(v.dot(a, OFF, b, OFF, 1027));
+        int coldDot = Float.floatToRawIntBits(v.dot(a, OFF, b, OFF, 1027, scratch, 0));
         float sink = 0;
         for (int i = 0; i < 20_000; i++) {
-            sink += v.sum(a, OFF, 1027) + v.dot(a, OFF, b, OFF, 1027);
+            sink += v.sum(a, OFF, 1027) + v.dot(a, OFF, b, OFF, 1027, scratch, 0);
         }
         assertTrue(Float.isFinite(sink));
         assertEquals(coldSum, Float.floatToRawIntBits(v.sum(a, OFF, 1027)), "sum");
-        assertEquals(coldDot, Float.floatToRawIntBits(v.dot(a, OFF, b, OFF, 1027)), "dot");
+        assertEquals(coldDot, Float.floatToRawIntBits(v.dot(a, OFF, b, OFF, 1027, scratch, 0)), "dot");
     }
 }
