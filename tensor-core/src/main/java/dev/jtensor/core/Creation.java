@@ -30,7 +30,10 @@ final class Creation {
         flatten(data, s, 0, dv, lv, bv, pos, cat);
         DType inferred = cat[0] == null ? DType.FLOAT32 : DType.defaultOf(cat[0]);
         DType target = dtype == null ? inferred : dtype;
-        Object array = switch (target) {
+        // The small dtypes are filled through their exact holder (float64 or int64) and cast once, as PyTorch's
+        // c10::convert does (a double reaches float16 and bfloat16 through float); ranges are checked against target.
+        DType holder = !target.isReduced() ? target : target.isFloatingPoint() ? DType.FLOAT64 : DType.INT64;
+        Object array = switch (holder) {
             case FLOAT32 -> {
                 float[] a = new float[n];
                 for (int i = 0; i < n; i++) {
@@ -50,6 +53,8 @@ final class Creation {
                 for (int i = 0; i < n; i++) {
                     if (cat[0] == DType.Category.FLOATING) {
                         checkFits(dv[i], i, target);
+                    } else if (cat[0] == DType.Category.INTEGER && target != DType.INT64) {
+                        checkFits(lv[i], i, target);
                     }
                     a[i] = cat[0] == DType.Category.FLOATING ? (long) dv[i] : cat[0] == DType.Category.BOOL ? (bv[i] ? 1 : 0) : lv[i];
                 }
@@ -74,8 +79,10 @@ final class Creation {
                 }
                 yield a;
             }
+            default -> throw new IllegalStateException("holder " + holder);
         };
-        return new Tensor(dev.jtensor.core.cpu.CpuStorage.wrap(array), s, Shapes.contiguousStrides(s), 0);
+        Tensor t = new Tensor(dev.jtensor.core.cpu.CpuStorage.wrap(array), s, Shapes.contiguousStrides(s), 0);
+        return holder == target ? t : t.to(target);
     }
 
     /** PyTorch's checked conversion of data into an integer dtype, naming the element. */
@@ -214,8 +221,22 @@ final class Creation {
                 yield a;
             }
             case BOOL -> throw new TensorException("arange: \"arange_cpu\" not implemented for 'Bool'");
+            case FLOAT16, BFLOAT16 -> {
+                // PyTorch's accumulate type of the 16-bit floats is float: start + step * i in float arithmetic.
+                float[] a = new float[(int) n];
+                float fs = (float) start;
+                float fstep = (float) step;
+                for (int i = 0; i < n; i++) a[i] = fs + fstep * i;
+                yield a;
+            }
+            case UINT8, INT8, INT16 -> {
+                long[] a = new long[(int) n];
+                for (int i = 0; i < n; i++) a[i] = (long) (start + i * step);
+                yield a;
+            }
         };
-        return Tensor.fromArray(array, n);
+        Tensor t = Tensor.fromArray(array, n);
+        return t.dtype() == dtype ? t : t.to(dtype);
     }
 
     static Tensor arange(long start, long end, long step, DType dtype) {
@@ -260,8 +281,8 @@ final class Creation {
                 a[i] = i < half ? start + step * i : end - step * (n - 1 - i);
             }
         }
-        if (dtype == DType.FLOAT32) {
-            // PyTorch computes float32 linspace in float arithmetic.
+        if (dtype == DType.FLOAT32 || dtype == DType.FLOAT16 || dtype == DType.BFLOAT16) {
+            // PyTorch computes float32 linspace in float arithmetic (and the 16-bit floats in float, rounded once).
             float fs = (float) start;
             float fe = (float) end;
             float[] f = new float[n];
@@ -274,7 +295,7 @@ final class Creation {
                     f[i] = i < half ? fs + step * i : fe - step * (n - 1 - i);
                 }
             }
-            return Tensor.fromArray(f, n);
+            return dtype == DType.FLOAT32 ? Tensor.fromArray(f, n) : Tensor.fromArray(f, n).to(dtype);
         }
         Tensor t = Tensor.fromArray(a, n);
         return t.to(dtype);

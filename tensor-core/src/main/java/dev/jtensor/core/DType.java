@@ -11,10 +11,26 @@ package dev.jtensor.core;
 public enum DType {
     /** Boolean, stored as {@code boolean[]}. */
     BOOL("bool", 1, Category.BOOL),
+    /** 8-bit unsigned integer (PyTorch's {@code uint8}, NumPy's {@code u1}), stored as {@code byte[]}. */
+    UINT8("uint8", 1, Category.INTEGER),
+    /** 8-bit signed integer (NumPy's {@code i1}), stored as {@code byte[]}. */
+    INT8("int8", 1, Category.INTEGER),
+    /** 16-bit signed integer (PyTorch's {@code short}, NumPy's {@code i2}), stored as {@code short[]}. */
+    INT16("int16", 2, Category.INTEGER),
     /** 32-bit signed integer, stored as {@code int[]}. */
     INT32("int32", 4, Category.INTEGER),
     /** 64-bit signed integer, the default integer dtype (PyTorch's {@code long}). */
     INT64("int64", 8, Category.INTEGER),
+    /**
+     * IEEE binary16 (PyTorch's {@code half}, NumPy's {@code f2}), stored as the bits in a {@code short[]}; computed in
+     * float32 and rounded to nearest even.
+     */
+    FLOAT16("float16", 2, Category.FLOATING),
+    /**
+     * Brain floating point: float32's exponent with 7 mantissa bits, stored as the bits (the high half of a float32) in a
+     * {@code short[]}; computed in float32 and rounded to nearest even. NumPy has no such type.
+     */
+    BFLOAT16("bfloat16", 2, Category.FLOATING),
     /** 32-bit IEEE float, the default floating dtype. */
     FLOAT32("float32", 4, Category.FLOATING),
     /** 64-bit IEEE float (PyTorch's {@code double}). */
@@ -24,7 +40,7 @@ public enum DType {
     public enum Category {
         /** true/false. */
         BOOL,
-        /** Signed integers. */
+        /** Integers (uint8 and the signed ones). */
         INTEGER,
         /** IEEE floating point. */
         FLOATING
@@ -55,12 +71,12 @@ public enum DType {
         return category;
     }
 
-    /** {@return whether this is {@link #FLOAT32} or {@link #FLOAT64}} */
+    /** {@return whether this is a floating dtype: float16, bfloat16, float32 or float64} */
     public boolean isFloatingPoint() {
         return category == Category.FLOATING;
     }
 
-    /** {@return whether this is {@link #INT32} or {@link #INT64}} */
+    /** {@return whether this is an integer dtype: uint8, int8, int16, int32 or int64} */
     public boolean isIntegral() {
         return category == Category.INTEGER;
     }
@@ -68,6 +84,43 @@ public enum DType {
     /** {@return whether this is {@link #BOOL}} */
     public boolean isBool() {
         return category == Category.BOOL;
+    }
+
+    /**
+     * {@return whether this is one of the small dtypes that arithmetic computes in a wider one (uint8, int8, int16,
+     * float16, bfloat16): see {@link #computeType()}}
+     */
+    public boolean isReduced() {
+        return computeType() != this;
+    }
+
+    /**
+     * {@return the dtype arithmetic on this dtype computes in: float32 for float16 and bfloat16 (rounded once to the
+     * dtype afterwards, as PyTorch's CPU kernels do), int32 for uint8, int8 and int16 (narrowed with wrap-around
+     * afterwards, which is exactly the small type's modular arithmetic), the dtype itself otherwise}
+     */
+    public DType computeType() {
+        return switch (this) {
+            case FLOAT16, BFLOAT16 -> FLOAT32;
+            case UINT8, INT8, INT16 -> INT32;
+            default -> this;
+        };
+    }
+
+    /** {@return PyTorch's C++ name of this dtype ("Float", "Half", "Byte", ...), as its kernel errors spell it} */
+    public String scalarTypeName() {
+        return switch (this) {
+            case BOOL -> "Bool";
+            case UINT8 -> "Byte";
+            case INT8 -> "Char";
+            case INT16 -> "Short";
+            case INT32 -> "Int";
+            case INT64 -> "Long";
+            case FLOAT16 -> "Half";
+            case BFLOAT16 -> "BFloat16";
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+        };
     }
 
     /** PyTorch's {@code torch.float32}-style name, as used in error messages and printing. */
@@ -78,7 +131,8 @@ public enum DType {
 
     /**
      * The dtype for a PyTorch name: {@code float32}/{@code float}, {@code float64}/{@code double},
-     * {@code int64}/{@code long}, {@code int32}/{@code int}, {@code bool}; a {@code torch.} prefix is allowed.
+     * {@code float16}/{@code half}, {@code bfloat16}, {@code int64}/{@code long}, {@code int32}/{@code int},
+     * {@code int16}/{@code short}, {@code int8}, {@code uint8}, {@code bool}; a {@code torch.} prefix is allowed.
      *
      * @param name the name
      * @return the dtype for a PyTorch name
@@ -91,15 +145,21 @@ public enum DType {
             case "float64", "double" -> FLOAT64;
             case "int64", "long" -> INT64;
             case "int32", "int" -> INT32;
+            case "float16", "half" -> FLOAT16;
+            case "bfloat16" -> BFLOAT16;
+            case "int16", "short" -> INT16;
+            case "int8" -> INT8;
+            case "uint8" -> UINT8;
             case "bool" -> BOOL;
-            default -> throw new TensorException("unknown dtype '" + name
-                    + "': expected one of float32, float64, int64, int32, bool");
+            default -> throw new TensorException("unknown dtype '" + name + "': expected one of float32, float64, "
+                    + "float16, bfloat16, int64, int32, int16, int8, uint8, bool");
         };
     }
 
     /**
      * The promoted dtype of two tensor operands (PyTorch's {@code torch.promote_types}): the larger
-     * category wins, and within a category the wider type.
+     * category wins, and within a category the wider type, except that uint8 with int8 gives int16 (the smallest
+     * type holding both ranges) and float16 with bfloat16 gives float32.
      *
      * @param a the first operand
      * @param b the second operand
@@ -112,7 +172,11 @@ public enum DType {
         if (a.category != b.category) {
             return a.category.compareTo(b.category) > 0 ? a : b;
         }
-        return a.itemSize >= b.itemSize ? a : b;
+        if (a.itemSize == b.itemSize && a.itemSize <= 2) {
+            // The only same-size pairs: uint8/int8 and float16/bfloat16 (int16 with a 16-bit float is cross-category).
+            return a.category == Category.INTEGER ? INT16 : FLOAT32;
+        }
+        return a.itemSize > b.itemSize ? a : b;
     }
 
     /**

@@ -411,13 +411,7 @@ final class Elementwise {
 
     /** PyTorch's C++ name of a dtype ("Float", "Long", ...), as its kernel errors spell it. */
     static String scalarTypeName(DType t) {
-        return switch (t) {
-            case BOOL -> "Bool";
-            case INT32 -> "Int";
-            case INT64 -> "Long";
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-        };
+        return t.scalarTypeName();
     }
 
     /** Integer division and remainder by zero raise, as in PyTorch ("ZeroDivisionError"). */
@@ -603,12 +597,19 @@ final class Elementwise {
      */
     static void checkFits(String op, Object value, DType dtype) {
         boolean fits = switch (value) {
+            // c10::overflows: an unsigned target also takes the negatives of its range (-1 becomes 255).
             case Long v -> switch (dtype) {
                 case INT32 -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
+                case INT16 -> v >= Short.MIN_VALUE && v <= Short.MAX_VALUE;
+                case INT8 -> v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE;
+                case UINT8 -> v >= -255 && v <= 255;
                 default -> true;
             };
             case Double v -> switch (dtype) {
                 case INT32 -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
+                case INT16 -> v >= Short.MIN_VALUE && v <= Short.MAX_VALUE;
+                case INT8 -> v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE;
+                case UINT8 -> v >= -255 && v <= 255;
                 case INT64 -> v >= -0x1p63 && v < 0x1p63;
                 case FLOAT32 -> !Double.isFinite(v) || Math.abs(v) <= Float.MAX_VALUE;
                 default -> true;

@@ -33,8 +33,8 @@ import java.util.zip.ZipOutputStream;
  * <p>Writing produces format version 1.0 (2.0 when the header is longer than 65535 bytes), little-endian,
  * C order, with the header laid out as NumPy lays it out, so a file saved here is byte for byte the file
  * NumPy saves for the same array. Reading accepts versions 1.0, 2.0 and 3.0, C and Fortran order, and the
- * dtypes {@code f4} (float32), {@code f8} (float64), {@code i8} (int64), {@code i4} (int32) and
- * {@code b1} (bool) in little-endian ({@code <}), big-endian ({@code >}, byte-swapped on load) or native
+ * dtypes {@code f4} (float32), {@code f8} (float64), {@code f2} (float16), {@code i8} (int64), {@code i4} (int32),
+ * {@code i2} (int16), {@code i1} (int8), {@code u1} (uint8) and {@code b1} (bool) in little-endian ({@code <}), big-endian ({@code >}, byte-swapped on load) or native
  * ({@code =}) order; loaded tensors are contiguous CPU tensors. Untrusted files are safe to read: the
  * header is refused beyond NumPy's 10000-byte limit and held to NumPy's rules (exactly the keys
  * {@code descr}, {@code fortran_order}, {@code shape}); the size it declares is checked against the
@@ -106,6 +106,12 @@ public final class Npy {
             case INT64 -> "<i8";
             case INT32 -> "<i4";
             case BOOL -> "|b1";
+            case UINT8 -> "|u1";
+            case INT8 -> "|i1";
+            case INT16 -> "<i2";
+            case FLOAT16 -> "<f2";
+            case BFLOAT16 -> throw new TensorException("cannot save a torch.bfloat16 tensor as .npy: NumPy has no "
+                    + "bfloat16 dtype (cast it to float32 first)");
         };
     }
 
@@ -157,9 +163,12 @@ public final class Npy {
                         buf.put(i, (byte) (a[start + i] ? 1 : 0));
                     }
                 }
+                case short[] a -> buf.asShortBuffer().put(a, start, len);
+                case byte[] a -> buf.put(0, a, start, len);
                 default -> throw new IllegalStateException("not a tensor host array: " + host.getClass());
             }
-            int itemSize = host instanceof boolean[] ? 1 : host instanceof float[] || host instanceof int[] ? 4 : 8;
+            int itemSize = host instanceof boolean[] || host instanceof byte[] ? 1 : host instanceof short[] ? 2
+                    : host instanceof float[] || host instanceof int[] ? 4 : 8;
             out.write(buf.array(), 0, len * itemSize);
         }
     }
@@ -264,7 +273,8 @@ public final class Npy {
     /** Elements allocated up front when a stream's length is unknown; the storage doubles as data arrives. */
     private static final int STREAM_START_ELEMENTS = 1 << 20;
     private static final List<String> HEADER_KEYS = List.of("descr", "fortran_order", "shape");
-    private static final String SUPPORTED = "float32 (f4), float64 (f8), int64 (i8), int32 (i4) and bool (b1), "
+    private static final String SUPPORTED = "float32 (f4), float64 (f8), float16 (f2), int64 (i8), int32 (i4), "
+            + "int16 (i2), int8 (i1), uint8 (u1) and bool (b1), "
             + "little-endian (<), big-endian (>) or native (=)";
 
     private record Header(DType dtype, ByteOrder order, String descr, boolean fortranOrder, long[] shape) {}
@@ -344,6 +354,18 @@ public final class Npy {
             case "b1":
             case "?":
                 return DType.BOOL;
+            case "u1":
+            case "B":
+                return DType.UINT8;
+            case "i1":
+            case "b":
+                return DType.INT8;
+            case "i2":
+            case "h":
+                return DType.INT16;
+            case "f2":
+            case "e":
+                return DType.FLOAT16;
             default:
                 break;
         }
@@ -421,11 +443,13 @@ public final class Npy {
                         a[start + i] = chunk[i] != 0;
                     }
                 }
+                case short[] a -> buf.asShortBuffer().get(a, start, len);
+                case byte[] a -> System.arraycopy(chunk, 0, a, start, len);
                 default -> throw new IllegalStateException();
             }
         }
         // The array becomes the storage itself: no second copy of the data.
-        CpuStorage storage = CpuStorage.wrap(host);
+        CpuStorage storage = CpuStorage.wrap(host, h.dtype);
         if (!h.fortranOrder || h.shape.length < 2) {
             return new Tensor(storage, h.shape, Shapes.contiguousStrides(h.shape), 0);
         }
@@ -440,13 +464,16 @@ public final class Npy {
         return new Tensor(storage, reversed, Shapes.contiguousStrides(reversed), 0).permute(perm).contiguous();
     }
 
-    private static Object newArray(DType dtype, int n) {
+    /** A zeroed host array of {@code n} elements of the dtype's holder type; shared with {@link Safetensors}. */
+    static Object newArray(DType dtype, int n) {
         return switch (dtype) {
             case FLOAT32 -> new float[n];
             case FLOAT64 -> new double[n];
             case INT64 -> new long[n];
             case INT32 -> new int[n];
             case BOOL -> new boolean[n];
+            case UINT8, INT8 -> new byte[n];
+            case INT16, FLOAT16, BFLOAT16 -> new short[n];
         };
     }
 
@@ -457,6 +484,8 @@ public final class Npy {
             case long[] a -> Arrays.copyOf(a, n);
             case int[] a -> Arrays.copyOf(a, n);
             case boolean[] a -> Arrays.copyOf(a, n);
+            case short[] a -> Arrays.copyOf(a, n);
+            case byte[] a -> Arrays.copyOf(a, n);
             default -> throw new IllegalStateException("not a tensor host array: " + host.getClass());
         };
     }

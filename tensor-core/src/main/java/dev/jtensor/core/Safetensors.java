@@ -52,7 +52,7 @@ public final class Safetensors {
 
     private Safetensors() {}
 
-    /** The safetensors name of a dtype ({@code F32}, {@code F64}, {@code I64}, {@code I32}, {@code BOOL}). */
+    /** The safetensors name of a dtype ({@code F32}, {@code F64}, {@code F16}, {@code BF16}, {@code I64}, ..., {@code BOOL}). */
     static String code(DType dtype) {
         return switch (dtype) {
             case FLOAT32 -> "F32";
@@ -60,6 +60,11 @@ public final class Safetensors {
             case INT64 -> "I64";
             case INT32 -> "I32";
             case BOOL -> "BOOL";
+            case UINT8 -> "U8";
+            case INT8 -> "I8";
+            case INT16 -> "I16";
+            case FLOAT16 -> "F16";
+            case BFLOAT16 -> "BF16";
         };
     }
 
@@ -70,8 +75,13 @@ public final class Safetensors {
             case "I64" -> DType.INT64;
             case "I32" -> DType.INT32;
             case "BOOL" -> DType.BOOL;
+            case "U8" -> DType.UINT8;
+            case "I8" -> DType.INT8;
+            case "I16" -> DType.INT16;
+            case "F16" -> DType.FLOAT16;
+            case "BF16" -> DType.BFLOAT16;
             default -> throw new IOException(source + ": tensor '" + name + "' has dtype " + code
-                    + ", which JTensor does not have; supported: F32, F64, I64, I32, BOOL");
+                    + ", which JTensor does not have; supported: F32, F64, F16, BF16, I64, I32, I16, I8, U8, BOOL");
         };
     }
 
@@ -390,13 +400,7 @@ public final class Safetensors {
     private static Tensor readTensor(SeekableByteChannel ch, long position, Entry e) throws IOException {
         int n = (int) ((e.end() - e.begin()) / e.dtype().itemSize());
         int itemSize = e.dtype().itemSize();
-        Object host = switch (e.dtype()) {
-            case FLOAT32 -> new float[n];
-            case FLOAT64 -> new double[n];
-            case INT64 -> new long[n];
-            case INT32 -> new int[n];
-            case BOOL -> new boolean[n];
-        };
+        Object host = Npy.newArray(e.dtype(), n);
         int perChunk = CHUNK_BYTES / itemSize;
         ByteBuffer scratch = ch instanceof FileChannel ? null
                 : ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, (long) n * itemSize));
@@ -422,10 +426,12 @@ public final class Safetensors {
                         a[start + i] = buf.get(i) != 0;
                     }
                 }
+                case short[] a -> buf.asShortBuffer().get(a, start, len);
+                case byte[] a -> buf.get(0, a, start, len);
                 default -> throw new IllegalStateException();
             }
         }
-        return Tensor.fromArray(host, e.shape());
+        return Tensor.fromArray(host, e.dtype(), e.shape());
     }
 
     private static void readFully(SeekableByteChannel ch, long position, ByteBuffer dst) throws IOException {

@@ -282,8 +282,41 @@ public final class Tensor {
      */
     public static Tensor fromArray(Object array) {
         Objects.requireNonNull(array, "array");
-        return new Tensor(dev.jtensor.core.spi.Backends.cpu().fromHost(array),
-                new long[] {java.lang.reflect.Array.getLength(array)}, new long[] {1}, 0);
+        return fromArray(array, holderDType(array), java.lang.reflect.Array.getLength(array));
+    }
+
+    /** The dtype a Java array holds by default: byte[] is int8 and short[] int16 (Java's signed types). */
+    private static DType holderDType(Object array) {
+        return switch (array) {
+            case float[] a -> DType.FLOAT32;
+            case double[] a -> DType.FLOAT64;
+            case long[] a -> DType.INT64;
+            case int[] a -> DType.INT32;
+            case boolean[] a -> DType.BOOL;
+            case byte[] a -> DType.INT8;
+            case short[] a -> DType.INT16;
+            default -> throw new TensorException("cannot make a tensor of a " + array.getClass().getSimpleName()
+                    + ": expected float[], double[], long[], int[], short[], byte[] or boolean[]");
+        };
+    }
+
+    /**
+     * {@return a tensor of {@code dtype} holding a copy of a primitive array of the dtype's holder type, viewed as
+     * {@code shape}: {@code byte[]} for uint8 and int8, {@code short[]} for int16 and for the bits of float16 and
+     * bfloat16 (e.g. from {@code Float.floatToFloat16}), the matching array otherwise}
+     *
+     * @param array the Java array
+     * @param dtype the dtype of the elements
+     * @param shape the shape (the size of each dim)
+     */
+    public static Tensor fromArray(Object array, DType dtype, long... shape) {
+        Objects.requireNonNull(array, "array");
+        Objects.requireNonNull(dtype, "dtype");
+        Objects.requireNonNull(shape, "shape");
+        int n = java.lang.reflect.Array.getLength(array);
+        Tensor flat = new Tensor(dev.jtensor.core.spi.Backends.cpu().fromHost(array, dtype), new long[] {n},
+                new long[] {1}, 0);
+        return shape.length == 1 && shape[0] == n ? flat : flat.view(shape);
     }
 
     /**
@@ -615,11 +648,11 @@ public final class Tensor {
                 System.arraycopy(host, (int) offset, slice, 0, (int) numel());
                 host = slice;
             }
-            out = new Tensor(target.backend().fromHost(host), shape, strides.clone(), 0);
+            out = new Tensor(target.backend().fromHost(host, dtype()), shape, strides.clone(), 0);
         } else {
             Tensor src = contiguous();
             Object host = src.backend().toHost(src.storage);
-            out = new Tensor(target.backend().fromHost(host), shape, Shapes.contiguousStrides(shape), src.offset);
+            out = new Tensor(target.backend().fromHost(host, dtype()), shape, Shapes.contiguousStrides(shape), src.offset);
         }
         return Autograd.record(Primitive.CAST, out, new Tensor[] {this}, dtype(), device());
     }
@@ -692,7 +725,8 @@ public final class Tensor {
     }
 
     private Object scalarObject() {
-        Object host = contiguous().toHostArray();
+        Tensor c = !dtype().isReduced() ? this : to(dtype().isFloatingPoint() ? DType.FLOAT64 : DType.INT64);
+        Object host = c.contiguous().toHostArray();
         return switch (host) {
             case float[] a -> a[0];
             case double[] a -> a[0];

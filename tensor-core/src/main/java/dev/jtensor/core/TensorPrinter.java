@@ -152,7 +152,12 @@ public final class TensorPrinter {
                 keptShape[d] = summarised[d] ? 2L * edge : shape[d];
             }
             keptStrides = Shapes.contiguousStrides(keptShape);
-            formatter = new ElementFormatter(gather(t.detach(), shape, edge).toHostArray(), opts);
+            Tensor kept = gather(t.detach(), shape, edge);
+            if (kept.dtype().isReduced()) {
+                // The small dtypes print their exact values, as Python's float and int of PyTorch's items do.
+                kept = kept.to(kept.dtype().isFloatingPoint() ? DType.FLOAT64 : DType.INT64);
+            }
+            formatter = new ElementFormatter(kept.toHostArray(), opts);
         }
 
         /**

@@ -330,13 +330,8 @@ public final class TorchCheckpoint {
             out.write('(');
             out.write('(');
             string("storage");
-            global("torch", switch (st.dtype()) {
-                case FLOAT32 -> "FloatStorage";
-                case FLOAT64 -> "DoubleStorage";
-                case INT64 -> "LongStorage";
-                case INT32 -> "IntStorage";
-                case BOOL -> "BoolStorage";
-            });
+            // torch.FloatStorage, torch.HalfStorage, torch.ByteStorage, ...: the C++ scalar type's name.
+            global("torch", st.dtype().scalarTypeName() + "Storage");
             string(Integer.toString(key));
             string("cpu");
             integer(st.size());
@@ -447,13 +442,7 @@ public final class TorchCheckpoint {
                         + " elements (" + bytes + " bytes) but its entry holds " + entry.getSize() + " bytes");
             }
             int n = (int) numel;
-            Object host = switch (type.dtype()) {
-                case FLOAT32 -> new float[n];
-                case FLOAT64 -> new double[n];
-                case INT64 -> new long[n];
-                case INT32 -> new int[n];
-                case BOOL -> new boolean[n];
-            };
+            Object host = Npy.newArray(type.dtype(), n);
             int itemSize = type.dtype().itemSize();
             int chunk = 1 << 16;
             byte[] buf = new byte[chunk * itemSize];
@@ -476,6 +465,8 @@ public final class TorchCheckpoint {
                                 a[start + i] = buf[i] != 0;
                             }
                         }
+                        case short[] a -> bb.asShortBuffer().get(a, start, len);
+                        case byte[] a -> System.arraycopy(buf, 0, a, start, len);
                         default -> throw new IllegalStateException();
                     }
                 }
@@ -483,7 +474,7 @@ public final class TorchCheckpoint {
                     throw new IOException(source + ": storage " + key + " entry holds more than its " + bytes + " bytes");
                 }
             }
-            LoadedStorage loaded = new LoadedStorage(Backends.cpu().fromHost(host), type.dtype(), numel);
+            LoadedStorage loaded = new LoadedStorage(Backends.cpu().fromHost(host, type.dtype()), type.dtype(), numel);
             storages.put(key, loaded);
             return loaded;
         }
@@ -645,15 +636,20 @@ public final class TorchCheckpoint {
                     return new StorageType(full, DType.INT32);
                 case "torch.BoolStorage":
                     return new StorageType(full, DType.BOOL);
+                case "torch.HalfStorage":
+                    return new StorageType(full, DType.FLOAT16);
+                case "torch.BFloat16Storage":
+                    return new StorageType(full, DType.BFLOAT16);
+                case "torch.ByteStorage":
+                    return new StorageType(full, DType.UINT8);
+                case "torch.CharStorage":
+                    return new StorageType(full, DType.INT8);
+                case "torch.ShortStorage":
+                    return new StorageType(full, DType.INT16);
                 default:
                     break;
             }
             String otherDtype = switch (full) {
-                case "torch.HalfStorage" -> "float16";
-                case "torch.BFloat16Storage" -> "bfloat16";
-                case "torch.ByteStorage" -> "uint8";
-                case "torch.CharStorage" -> "int8";
-                case "torch.ShortStorage" -> "int16";
                 case "torch.ComplexFloatStorage" -> "complex64";
                 case "torch.ComplexDoubleStorage" -> "complex128";
                 case "torch.QUInt8Storage", "torch.QInt8Storage", "torch.QInt32Storage", "torch.QUInt4x2Storage",
@@ -662,7 +658,7 @@ public final class TorchCheckpoint {
             };
             if (otherDtype != null) {
                 throw error("a " + full + " holds " + otherDtype + ", a dtype JTensor does not have; convert the "
-                        + "tensors to float32/float64/int64/int32/bool before saving");
+                        + "tensors to a real dtype (float64 ... bool) before saving");
             }
             if (module.equals("torch") || module.startsWith("torch.")) {
                 throw error("global " + full + " is not supported by JTensor's checkpoint loader (it reads dense "

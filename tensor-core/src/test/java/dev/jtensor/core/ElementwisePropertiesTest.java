@@ -17,7 +17,11 @@ import net.jqwik.api.Property;
  * with PyTorch's promotion written out independently below.
  */
 class ElementwisePropertiesTest {
-    private static final DType[] DTYPES = DType.values();
+    /**
+     * The dtypes with kernels of their own; the small ones (uint8 ... bfloat16) compute through these (Widening) and
+     * are checked by the conformance cases of dtypes2.jsonl and SmallDTypesTest.
+     */
+    private static final DType[] DTYPES = {DType.BOOL, DType.INT32, DType.INT64, DType.FLOAT32, DType.FLOAT64};
 
     // ------------------------------------------------------------------ random operands
 
@@ -124,6 +128,7 @@ class ElementwisePropertiesTest {
                 for (int i = 0; i < n; i++) x[i] = r.nextBoolean();
                 yield x;
             }
+            default -> throw new IllegalArgumentException("not in DTYPES: " + dtype);
         };
         return new Tensor(CpuStorage.wrap(a), shape, Shapes.contiguousStrides(shape), 0);
     }
@@ -205,6 +210,7 @@ class ElementwisePropertiesTest {
             case INT64 -> asLong(v);
             case INT32 -> (long) (int) asLong(v);
             case BOOL -> asBool(v);
+            default -> throw new IllegalArgumentException("not in DTYPES: " + t);
         };
     }
 

@@ -44,7 +44,7 @@ final class CudaBackend implements Backend {
     }
 
     @Override
-    public Storage fromHost(Object array) {
+    public Storage fromHost(Object array, DType dtype) {
         return switch (array) {
             case float[] a -> upload(DType.FLOAT32, a.length, new FloatPointer(a));
             case double[] a -> upload(DType.FLOAT64, a.length, new DoublePointer(a));
@@ -423,7 +423,7 @@ final class CudaBackend implements Backend {
             Tensor t = it.operand(k);
             if (k > 0 && t.dim() == 0 && t.device().type().equals("cpu")) {
                 // PyTorch lets a 0-dim CPU tensor join a GPU op: upload its one element (its strides are all 0).
-                CudaStorage s = (CudaStorage) fromHost(t.toHostArray());
+                CudaStorage s = (CudaStorage) fromHost(t.toHostArray(), t.dtype());
                 keep[k] = s;
                 addresses[k] = s.address();
                 uploaded[k] = true;

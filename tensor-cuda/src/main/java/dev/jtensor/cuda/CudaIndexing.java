@@ -133,7 +133,7 @@ final class CudaIndexing {
         }
         CudaStorage in = b.own(input.storage(), "nonzero");
         CudaStorage dst = b.own(out.storage(), "nonzero");
-        CudaStorage s = (CudaStorage) b.fromHost(starts);
+        CudaStorage s = (CudaStorage) b.fromHost(starts, DType.INT64);
         try (s) {
             long base = in.address() + input.storageOffset() * input.dtype().itemSize();
             long outBase = dst.address() + out.storageOffset() * 8;

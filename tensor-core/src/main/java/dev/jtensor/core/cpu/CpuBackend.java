@@ -7,6 +7,7 @@ import dev.jtensor.core.spi.BinaryOp;
 import dev.jtensor.core.spi.Storage;
 import dev.jtensor.core.spi.TensorIterator;
 import dev.jtensor.core.spi.UnaryOp;
+import dev.jtensor.core.spi.Widening;
 
 /**
  * The CPU backend: pure Java kernels over heap arrays, vectorised where the Vector API is present,
@@ -29,28 +30,26 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public Storage fromHost(Object array) {
-        Object copy = switch (array) {
+    public Storage fromHost(Object array, DType dtype) {
+        return CpuStorage.wrap(cloneArray(array), dtype);
+    }
+
+    private static Object cloneArray(Object array) {
+        return switch (array) {
             case float[] a -> a.clone();
             case double[] a -> a.clone();
             case long[] a -> a.clone();
             case int[] a -> a.clone();
             case boolean[] a -> a.clone();
+            case short[] a -> a.clone();
+            case byte[] a -> a.clone();
             default -> array;
         };
-        return CpuStorage.wrap(copy);
     }
 
     @Override
     public Object toHost(Storage storage) {
-        return switch (((CpuStorage) storage).array()) {
-            case float[] a -> a.clone();
-            case double[] a -> a.clone();
-            case long[] a -> a.clone();
-            case int[] a -> a.clone();
-            case boolean[] a -> a.clone();
-            default -> throw new IllegalStateException();
-        };
+        return cloneArray(((CpuStorage) storage).array());
     }
 
     /** The backing array of operand {@code k}. */
@@ -84,11 +83,17 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void unary(UnaryOp op, TensorIterator it) {
+        if (Widening.unary(this, op, it)) {
+            return;
+        }
         ElementwiseKernels.unary(op, it);
     }
 
     @Override
     public void binary(BinaryOp op, TensorIterator it, Number alpha) {
+        if (Widening.binary(this, op, it, alpha)) {
+            return;
+        }
         ElementwiseKernels.binary(op, it, alpha);
     }
 
@@ -105,16 +110,25 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void reduce(dev.jtensor.core.spi.ReduceOp op, dev.jtensor.core.spi.ReducePlan plan) {
+        if (Widening.reduce(this, op, plan)) {
+            return;
+        }
         ReduceKernels.reduce(op, plan);
     }
 
     @Override
     public void stdVar(dev.jtensor.core.spi.ReducePlan plan, double correction, boolean std) {
+        if (Widening.stdVar(this, plan, correction, std)) {
+            return;
+        }
         ReduceKernels.stdVar(plan, correction, std);
     }
 
     @Override
     public void cumsum(dev.jtensor.core.spi.ReducePlan plan) {
+        if (Widening.cumsum(this, plan)) {
+            return;
+        }
         ReduceKernels.cumsum(plan);
     }
 
@@ -156,11 +170,15 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void gemm(dev.jtensor.core.spi.GemmSpec spec) {
+        if (Widening.gemm(this, spec)) {
+            return;
+        }
         switch (spec.dtype()) {
             case FLOAT32 -> FLOAT_GEMM.run(spec);
             case FLOAT64 -> DOUBLE_GEMM.run(spec);
             case INT64, INT32 -> IntegerGemm.run(spec);
             case BOOL -> throw new dev.jtensor.core.TensorException("gemm is not implemented for bool; callers reject it first");
+            default -> throw new IllegalStateException("gemm of " + spec.dtype() + " goes through Widening");
         }
     }
 
@@ -172,12 +190,18 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void softmax(dev.jtensor.core.Tensor input, dev.jtensor.core.Tensor output, int dim, boolean log) {
+        if (Widening.softmax(this, input, output, dim, log)) {
+            return;
+        }
         NnKernels.softmax(input, output, dim, log, SoftmaxRows.best());
     }
 
     @Override
     public void softmaxBackward(dev.jtensor.core.Tensor gradOutput, dev.jtensor.core.Tensor output,
             dev.jtensor.core.Tensor gradInput, int dim, boolean log) {
+        if (Widening.softmaxBackward(this, gradOutput, output, gradInput, dim, log)) {
+            return;
+        }
         NnKernels.softmaxBackward(gradOutput, output, gradInput, dim, log, SoftmaxRows.best());
     }
 
@@ -185,6 +209,10 @@ public final class CpuBackend implements Backend {
     public double crossEntropyForward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
             dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing, int reduction,
             dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor probs, dev.jtensor.core.Tensor loss) {
+        if (Widening.applies(logits)) {
+            return Widening.crossEntropyForward(this, logits, target, weight, ignoreIndex, labelSmoothing, reduction,
+                    stats, probs, loss);
+        }
         return NnKernels.crossEntropyForward(logits, target, weight, ignoreIndex, labelSmoothing, reduction, stats,
                 probs, loss, SoftmaxRows.best());
     }
@@ -194,6 +222,11 @@ public final class CpuBackend implements Backend {
             dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing,
             dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor probs, dev.jtensor.core.Tensor gradLoss,
             double scale, dev.jtensor.core.Tensor gradLogits) {
+        if (Widening.applies(logits)) {
+            Widening.crossEntropyBackward(this, logits, target, weight, ignoreIndex, labelSmoothing, stats, probs,
+                    gradLoss, scale, gradLogits);
+            return;
+        }
         NnKernels.crossEntropyBackward(logits, target, weight, ignoreIndex, labelSmoothing, stats, probs, gradLoss,
                 scale, gradLogits, SoftmaxRows.best());
     }
@@ -202,6 +235,10 @@ public final class CpuBackend implements Backend {
     public void embeddingBag(dev.jtensor.core.Tensor weight, dev.jtensor.core.Tensor indices,
             dev.jtensor.core.Tensor offsets, int mode, dev.jtensor.core.Tensor perSampleWeights, long paddingIdx,
             dev.jtensor.core.Tensor output, dev.jtensor.core.Tensor maxIndices) {
+        if (Widening.embeddingBag(this, weight, indices, offsets, mode, perSampleWeights, paddingIdx, output,
+                maxIndices)) {
+            return;
+        }
         NnKernels.embeddingBag(weight, indices, offsets, mode, perSampleWeights, paddingIdx, output, maxIndices);
     }
 
@@ -209,6 +246,10 @@ public final class CpuBackend implements Backend {
     public void embeddingBagBackward(dev.jtensor.core.Tensor gradOutput, dev.jtensor.core.Tensor indices,
             dev.jtensor.core.Tensor offsets, int mode, dev.jtensor.core.Tensor perSampleWeights, long paddingIdx,
             dev.jtensor.core.Tensor maxIndices, dev.jtensor.core.Tensor gradWeight) {
+        if (Widening.embeddingBagBackward(this, gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx,
+                maxIndices, gradWeight)) {
+            return;
+        }
         NnKernels.embeddingBagBackward(gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx, maxIndices,
                 gradWeight);
     }

@@ -7,7 +7,8 @@ import dev.jtensor.core.spi.Storage;
 
 /**
  * CPU storage: a Java heap array of the dtype's primitive type ({@code float[]}, {@code double[]},
- * {@code long[]}, {@code int[]} or {@code boolean[]}). Garbage collected; nothing to close.
+ * {@code long[]}, {@code int[]}, {@code boolean[]}; {@code byte[]} for uint8 and int8, {@code short[]} for int16 and
+ * the bits of float16 and bfloat16). Garbage collected; nothing to close.
  */
 public final class CpuStorage extends Storage {
     /** The largest storage JTensor allocates: Java arrays are indexed by int. */
@@ -33,11 +34,33 @@ public final class CpuStorage extends Storage {
             case INT64 -> new long[n];
             case INT32 -> new int[n];
             case BOOL -> new boolean[n];
+            case UINT8, INT8 -> new byte[n];
+            case INT16, FLOAT16, BFLOAT16 -> new short[n];
         };
         return new CpuStorage(dtype, array, n);
     }
 
-    /** Wraps an existing primitive array (not copied) as a storage of the matching dtype. */
+    /**
+     * Wraps an existing primitive array (not copied) as a storage of {@code dtype}, whose holder type it must be
+     * ({@code byte[]} for uint8/int8, {@code short[]} for int16/float16/bfloat16, ...).
+     */
+    public static CpuStorage wrap(Object array, DType dtype) {
+        CpuStorage s = wrap(array);
+        if (s.dtype() == dtype) {
+            return s;
+        }
+        boolean bytes = array instanceof byte[] && dtype.itemSize() == 1 && !dtype.isBool();
+        boolean shorts = array instanceof short[] && dtype.itemSize() == 2;
+        if (!bytes && !shorts) {
+            throw new TensorException("cannot wrap " + array.getClass().getSimpleName() + " as a " + dtype
+                    + " storage: a " + dtype + " storage holds " + s.dtype() + "'s array type only if they match");
+        }
+        return new CpuStorage(dtype, array, s.size());
+    }
+    /**
+     * Wraps an existing primitive array (not copied) as a storage of the matching dtype ({@code byte[]} is int8 and
+     * {@code short[]} int16, Java's signed types; {@link #wrap(Object, DType)} reads them as another dtype).
+     */
     public static CpuStorage wrap(Object array) {
         return switch (array) {
             case float[] a -> new CpuStorage(DType.FLOAT32, a, a.length);
@@ -45,8 +68,10 @@ public final class CpuStorage extends Storage {
             case long[] a -> new CpuStorage(DType.INT64, a, a.length);
             case int[] a -> new CpuStorage(DType.INT32, a, a.length);
             case boolean[] a -> new CpuStorage(DType.BOOL, a, a.length);
+            case byte[] a -> new CpuStorage(DType.INT8, a, a.length);
+            case short[] a -> new CpuStorage(DType.INT16, a, a.length);
             default -> throw new TensorException("cannot wrap " + array.getClass().getSimpleName()
-                    + " as a storage: expected float[], double[], long[], int[] or boolean[]");
+                    + " as a storage: expected float[], double[], long[], int[], short[], byte[] or boolean[]");
         };
     }
 

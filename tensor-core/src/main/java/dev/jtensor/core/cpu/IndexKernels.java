@@ -1,5 +1,6 @@
 package dev.jtensor.core.cpu;
 
+import dev.jtensor.core.DType;
 import dev.jtensor.core.Parallel;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.core.spi.TensorIterator;
@@ -161,6 +162,14 @@ final class IndexKernels {
                 boolean[] s = (boolean[]) src;
                 for (int i = 0; i < m; i++, o += os) d[o] = s[at[i]];
             }
+            case short[] d -> {
+                short[] s = (short[]) src;
+                for (int i = 0; i < m; i++, o += os) d[o] = s[at[i]];
+            }
+            case byte[] d -> {
+                byte[] s = (byte[]) src;
+                for (int i = 0; i < m; i++, o += os) d[o] = s[at[i]];
+            }
             default -> throw new IllegalStateException("unsupported storage " + out.getClass());
         }
     }
@@ -172,6 +181,28 @@ final class IndexKernels {
     static void put(TensorIterator it, long[] sizes, long[] strides, boolean accumulate, double alpha) {
         Operands ops = Operands.of(it, sizes, strides);
         int[] buf = new int[BLOCK];
+        DType dt = it.operand(1).dtype();
+        if (dt.isReduced()) {
+            // The small dtypes: element by element; an accumulating put adds in the compute type and rounds (or
+            // wraps) each sum, as PyTorch's `dst += src` on Half, BFloat16 and the small integers does.
+            it.forEachRow((off, n) -> {
+                for (int i = 0; i < n; i++) {
+                    int at = (int) ops.offset(off, i, off[1]);
+                    int v = off[0] + i * ops.dataStride;
+                    if (!accumulate) {
+                        CastKernels.copyRow(ops.other, at, 1, ops.data, v, 1, 1);
+                    } else if (dt.isFloatingPoint()) {
+                        float sum = (float) CastKernels.getDouble(ops.other, dt, at)
+                                + (float) alpha * (float) CastKernels.getDouble(ops.data, dt, v);
+                        CastKernels.putDouble(ops.other, dt, at, sum);
+                    } else {
+                        CastKernels.putLong(ops.other, dt, at, CastKernels.getLong(ops.other, dt, at)
+                                + (long) alpha * CastKernels.getLong(ops.data, dt, v));
+                    }
+                }
+            });
+            return;
+        }
         it.forEachRow((off, n) -> {
             if (ops.constantRows && !accumulate) {
                 CastKernels.copyRow(ops.other, (int) ops.rowBase(off), ops.otherStride, ops.data, off[0],
@@ -286,6 +317,11 @@ final class IndexKernels {
             case long[] x -> { for (int i = from; i < to; i++) if (x[i] != 0L) count++; }
             case int[] x -> { for (int i = from; i < to; i++) if (x[i] != 0) count++; }
             case boolean[] x -> { for (int i = from; i < to; i++) if (x[i]) count++; }
+            case byte[] x -> { for (int i = from; i < to; i++) if (x[i] != 0) count++; }
+            case short[] x -> {
+                int mask = zeroMask(input.dtype());
+                for (int i = from; i < to; i++) if ((x[i] & mask) != 0) count++;
+            }
             default -> throw new IllegalStateException("unsupported storage " + a.getClass());
         }
         return count;
@@ -303,7 +339,7 @@ final class IndexKernels {
         boolean[] nz = new boolean[BLOCK];
         for (int start = 0; start < n; start += BLOCK) {
             int m = Math.min(BLOCK, n - start);
-            nonzeroBlock(a, from + start, m, nz);
+            nonzeroBlock(a, zeroMask(input.dtype()), from + start, m, nz);
             for (int i = 0; i < m; i++) {
                 if (nz[i]) {
                     System.arraycopy(coord, 0, o, w, nd);
@@ -320,14 +356,24 @@ final class IndexKernels {
         }
     }
 
+    /**
+     * The bits of a 16-bit element that make it non-zero: all of an int16, all but the sign of float16 and bfloat16
+     * (whose -0.0 is zero).
+     */
+    private static int zeroMask(DType t) {
+        return t.isFloatingPoint() ? 0x7FFF : 0xFFFF;
+    }
+
     /** {@code nz[i] = a[from + i] != 0} for {@code i < m}; NaN is non-zero. */
-    private static void nonzeroBlock(Object a, int from, int m, boolean[] nz) {
+    private static void nonzeroBlock(Object a, int mask, int from, int m, boolean[] nz) {
         switch (a) {
             case float[] x -> { for (int i = 0; i < m; i++) nz[i] = x[from + i] != 0f; }
             case double[] x -> { for (int i = 0; i < m; i++) nz[i] = x[from + i] != 0d; }
             case long[] x -> { for (int i = 0; i < m; i++) nz[i] = x[from + i] != 0L; }
             case int[] x -> { for (int i = 0; i < m; i++) nz[i] = x[from + i] != 0; }
             case boolean[] x -> System.arraycopy(x, from, nz, 0, m);
+            case byte[] x -> { for (int i = 0; i < m; i++) nz[i] = x[from + i] != 0; }
+            case short[] x -> { for (int i = 0; i < m; i++) nz[i] = (x[from + i] & mask) != 0; }
             default -> throw new IllegalStateException("unsupported storage " + a.getClass());
         }
     }

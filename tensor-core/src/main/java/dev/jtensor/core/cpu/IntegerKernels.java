@@ -170,6 +170,16 @@ final class IntegerKernels {
                 boolean[] q = (boolean[]) b;
                 for (int i = 0; i < n; i++, o += os, z += zs, x += xs, y += ys) r[o] = c[z] ? p[x] : q[y];
             }
+            case short[] r -> {
+                short[] p = (short[]) a;
+                short[] q = (short[]) b;
+                for (int i = 0; i < n; i++, o += os, z += zs, x += xs, y += ys) r[o] = c[z] ? p[x] : q[y];
+            }
+            case byte[] r -> {
+                byte[] p = (byte[]) a;
+                byte[] q = (byte[]) b;
+                for (int i = 0; i < n; i++, o += os, z += zs, x += xs, y += ys) r[o] = c[z] ? p[x] : q[y];
+            }
             default -> throw new IllegalArgumentException("not a storage array: " + out);
         }
     }

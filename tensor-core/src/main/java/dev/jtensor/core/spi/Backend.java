@@ -23,11 +23,14 @@ public interface Backend {
     Storage allocate(DType dtype, long numel);
 
     /**
-     * {@return a storage on this device holding a copy of a host primitive array}
+     * {@return a storage of {@code dtype} on this device holding a copy of a host primitive array of the dtype's
+     * holder type ({@code float[]} for float32, {@code byte[]} for uint8 and int8, {@code short[]} with the bits of
+     * float16 and bfloat16 and for int16, ...)}
      *
      * @param array the Java array
+     * @param dtype the dtype of the elements
      */
-    Storage fromHost(Object array);
+    Storage fromHost(Object array, DType dtype);
 
     /**
      * {@return a host primitive array holding a copy of the whole storage}

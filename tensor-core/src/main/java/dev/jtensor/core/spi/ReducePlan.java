@@ -38,6 +38,10 @@ public final class ReducePlan {
     private final int reduceSize;
     private final int inputReduceStride;
     private final int outputReduceStride;
+    /** The op's input as given, and its dims (a reduction) or null with {@link #scanDim} (a scan). */
+    private Tensor source;
+    private int[] dims;
+    private int scanDim;
 
     private ReducePlan(Tensor input, Tensor[] outputs, TensorIterator iterator, int reduceSize,
             int inputReduceStride, int outputReduceStride) {
@@ -146,8 +150,27 @@ public final class ReducePlan {
             lineStride = 1;
         }
         Tensor starts = new Tensor(src.storage(), keptShape, keptStrides, src.storageOffset());
-        return new ReducePlan(src, outputs.clone(), iterate(outViews, starts), (int) reduceNumel,
+        ReducePlan plan = new ReducePlan(src, outputs.clone(), iterate(outViews, starts), (int) reduceNumel,
                 (int) lineStride, 0);
+        plan.source = input;
+        plan.dims = dims.clone();
+        return plan;
+    }
+
+    /**
+     * {@return the same reduction or scan over another input and outputs of the same shapes (for example copies in
+     * a wider dtype, see {@link Widening})}
+     *
+     * @param newInput the input, of the shape of {@link #source()}
+     * @param newOutputs the outputs, of the shapes of this plan's outputs
+     */
+    public ReducePlan with(Tensor newInput, Tensor... newOutputs) {
+        return dims != null ? of(newInput, dims, newOutputs) : scan(newInput, scanDim, newOutputs[0]);
+    }
+
+    /** {@return the op's input as it was given to {@link #of} or {@link #scan} (before any reordering copy)} */
+    public Tensor source() {
+        return source;
     }
 
     /**
@@ -165,13 +188,18 @@ public final class ReducePlan {
             throw new TensorException("scan plan: input of shape " + Arrays.toString(input.shape())
                     + " and output of shape " + Arrays.toString(output.shape()) + " must match and be non-empty");
         }
+        ReducePlan plan;
         if (input.dim() == 0) {
-            return new ReducePlan(input, new Tensor[] {output}, iterate(new Tensor[] {output}, input), 1, 1, 1);
+            plan = new ReducePlan(input, new Tensor[] {output}, iterate(new Tensor[] {output}, input), 1, 1, 1);
+        } else {
+            Tensor outStarts = dropDim(output, dim);
+            Tensor inStarts = dropDim(input, dim);
+            plan = new ReducePlan(input, new Tensor[] {output}, iterate(new Tensor[] {outStarts}, inStarts),
+                    (int) input.size(dim), (int) input.stride(dim), (int) output.stride(dim));
         }
-        Tensor outStarts = dropDim(output, dim);
-        Tensor inStarts = dropDim(input, dim);
-        return new ReducePlan(input, new Tensor[] {output}, iterate(new Tensor[] {outStarts}, inStarts),
-                (int) input.size(dim), (int) input.stride(dim), (int) output.stride(dim));
+        plan.source = input;
+        plan.scanDim = dim;
+        return plan;
     }
 
     private static Tensor dropDim(Tensor t, int dim) {

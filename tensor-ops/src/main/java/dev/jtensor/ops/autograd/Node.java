@@ -308,12 +308,6 @@ final class Node implements GradNode {
 
     /** PyTorch's legacy tensor type name used in autograd messages, e.g. {@code torch.FloatTensor}. */
     private static String torchTypeName(DType dtype) {
-        return switch (dtype) {
-            case FLOAT32 -> "torch.FloatTensor";
-            case FLOAT64 -> "torch.DoubleTensor";
-            case INT64 -> "torch.LongTensor";
-            case INT32 -> "torch.IntTensor";
-            case BOOL -> "torch.BoolTensor";
-        };
+        return "torch." + dtype.scalarTypeName() + "Tensor";
     }
 }

@@ -327,7 +327,7 @@ public final class F {
     private static ClassTargets classTargets(String op, Tensor input, Tensor target) {
         input.checkSameDevice(target, op);
         if (target.dtype() != DType.INT64) {
-            throw new TensorException(op + ": expected scalar type Long but found " + scalarTypeName(target.dtype())
+            throw new TensorException(op + ": expected scalar type Long but found " + target.dtype().scalarTypeName()
                     + " (class-index targets must be int64; class probabilities must have the input's shape "
                     + Arrays.toString(input.shape()) + ", got target of shape " + Arrays.toString(target.shape()) + ")");
         }
@@ -378,16 +378,6 @@ public final class F {
                         + ", ignore_index is " + ignoreIndex + ")");
             }
         }
-    }
-
-    private static String scalarTypeName(DType d) {
-        return switch (d) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case INT32 -> "Int";
-            case BOOL -> "Bool";
-        };
     }
 
     private static void requireFloating(Tensor x, String op) {

@@ -99,7 +99,9 @@ final class Values {
         long[] shape = longs(t.get("shape"));
         JsonNode data = t.get("data");
         int n = data.size();
-        Object array = switch (dtype) {
+        // The small dtypes' data are exact values: read them as float64 or int64 and cast (exactly).
+        DType holder = !dtype.isReduced() ? dtype : dtype.isFloatingPoint() ? DType.FLOAT64 : DType.INT64;
+        Object array = switch (holder) {
             case FLOAT32 -> {
                 float[] a = new float[n];
                 for (int i = 0; i < n; i++) a[i] = (float) number(data.get(i));
@@ -125,8 +127,9 @@ final class Values {
                 for (int i = 0; i < n; i++) a[i] = data.get(i).booleanValue();
                 yield a;
             }
+            default -> throw new IllegalStateException("holder " + holder);
         };
-        Tensor contiguous = Tensor.fromArray(array, shape);
+        Tensor contiguous = Tensor.fromArray(array, shape).to(dtype);
         if (!t.has("strides")) {
             return contiguous;
         }
@@ -149,7 +152,7 @@ final class Values {
                 index[d] = 0;
             }
         }
-        Tensor strided = new Tensor(Tensor.fromArray(flat).storage(), shape, strides, 0);
+        Tensor strided = new Tensor(Tensor.fromArray(flat).to(dtype).storage(), shape, strides, 0);
         return strided;
     }
 
@@ -252,8 +255,8 @@ final class Values {
         }
         JsonNode data = e.get("data");
         if (dtype.isFloatingPoint()) {
-            double rtol = tol != null && tol.has("rtol") ? tol.get("rtol").doubleValue() : dtype == DType.FLOAT64 ? 1e-10 : 1e-5;
-            double atol = tol != null && tol.has("atol") ? tol.get("atol").doubleValue() : dtype == DType.FLOAT64 ? 1e-12 : 1e-6;
+            double rtol = tol != null && tol.has("rtol") ? tol.get("rtol").doubleValue() : defaultRtol(dtype);
+            double atol = tol != null && tol.has("atol") ? tol.get("atol").doubleValue() : defaultAtol(dtype);
             double[] got = t.toDoubleArray();
             for (int i = 0; i < got.length; i++) {
                 double want = number(data.get(i));
@@ -286,8 +289,8 @@ final class Values {
             return path + ": " + got.dtype() + " " + Arrays.toString(got.shape()) + " but expected " + want.dtype() + " "
                     + Arrays.toString(want.shape());
         }
-        double rtol = tol != null && tol.has("rtol") ? tol.get("rtol").doubleValue() : want.dtype() == DType.FLOAT64 ? 1e-10 : 1e-5;
-        double atol = tol != null && tol.has("atol") ? tol.get("atol").doubleValue() : want.dtype() == DType.FLOAT64 ? 1e-12 : 1e-6;
+        double rtol = tol != null && tol.has("rtol") ? tol.get("rtol").doubleValue() : defaultRtol(want.dtype());
+        double atol = tol != null && tol.has("atol") ? tol.get("atol").doubleValue() : defaultAtol(want.dtype());
         double[] g = got.toDoubleArray();
         double[] w = want.toDoubleArray();
         for (int i = 0; i < g.length; i++) {
@@ -296,6 +299,25 @@ final class Values {
             }
         }
         return null;
+    }
+
+    /** The conformance README's default relative tolerance: float64 1e-10, float16 1e-3, bfloat16 8e-3, else 1e-5. */
+    static double defaultRtol(DType t) {
+        return switch (t) {
+            case FLOAT64 -> 1e-10;
+            case FLOAT16 -> 1e-3;
+            case BFLOAT16 -> 8e-3;
+            default -> 1e-5;
+        };
+    }
+
+    /** The default absolute tolerance: float64 1e-12, float16 and bfloat16 1e-5, else 1e-6. */
+    static double defaultAtol(DType t) {
+        return switch (t) {
+            case FLOAT64 -> 1e-12;
+            case FLOAT16, BFLOAT16 -> 1e-5;
+            default -> 1e-6;
+        };
     }
 
     static boolean close(double got, double want, double rtol, double atol) {

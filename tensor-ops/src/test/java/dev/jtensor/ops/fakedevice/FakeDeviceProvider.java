@@ -94,15 +94,9 @@ public final class FakeDeviceProvider implements BackendProvider {
         }
 
         @Override
-        public Storage fromHost(Object array) {
-            return switch (array) {
-                case float[] a -> new FakeStorage(DType.FLOAT32, a.length, a.clone());
-                case double[] a -> new FakeStorage(DType.FLOAT64, a.length, a.clone());
-                case long[] a -> new FakeStorage(DType.INT64, a.length, a.clone());
-                case int[] a -> new FakeStorage(DType.INT32, a.length, a.clone());
-                case boolean[] a -> new FakeStorage(DType.BOOL, a.length, a.clone());
-                default -> throw new IllegalArgumentException("not a primitive array: " + array);
-            };
+        public Storage fromHost(Object array, DType dtype) {
+            Object copy = Backends.cpu().toHost(Backends.cpu().fromHost(array, dtype));
+            return new FakeStorage(dtype, Array.getLength(copy), copy);
         }
 
         @Override
