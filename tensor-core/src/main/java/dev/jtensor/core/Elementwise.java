@@ -98,6 +98,8 @@ final class Elementwise {
         return switch (o) {
             case Tensor t -> t.to(dtype);
             case Boolean b -> Tensor.empty(new long[0], dtype, device).fill_(b);
+            // A Python int meets a small integer tensor wrapped around (uint8 + 300 adds 44), as PyTorch casts it.
+            case Long l when dtype.isReduced() -> Tensor.empty(new long[0], DType.INT64, device).fill_(l).to(dtype);
             case Long l -> Tensor.empty(new long[0], dtype, device).fill_(l);
             case Integer i -> Tensor.empty(new long[0], dtype, device).fill_((long) i);
             case Number n -> Tensor.empty(new long[0], dtype, device).fill_(n.doubleValue());

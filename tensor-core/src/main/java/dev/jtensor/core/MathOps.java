@@ -95,9 +95,15 @@ final class MathOps {
         if (!x.dtype().isFloatingPoint()) {
             return x.clone();
         }
-        double big = x.dtype() == DType.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE;
+        // torch.finfo(dtype).max
+        double big = switch (x.dtype()) {
+            case FLOAT16 -> 65504.0;
+            case BFLOAT16 -> 0x1.fep127;
+            case FLOAT32 -> Float.MAX_VALUE;
+            default -> Double.MAX_VALUE;
+        };
         // The replacements are converted to the tensor's dtype first, as PyTorch does (1e300 is inf in float32).
-        boolean single = x.dtype() == DType.FLOAT32;
+        boolean single = x.dtype() != DType.FLOAT64;
         double nanValue = toDtype(nan == null ? 0.0 : nan, single);
         double pos = toDtype(posinf == null ? big : posinf, single);
         double neg = toDtype(neginf == null ? -big : neginf, single);

@@ -143,8 +143,8 @@ final class Reductions {
     static Tensor sum(Tensor x, int[] dims, boolean keepdim, DType dtype) {
         int[] d = dims(x, dims);
         DType target = dtype != null ? dtype : accumulateType(x.dtype());
-        if (target == DType.INT32 || target == DType.BOOL) {
-            // Summed exactly in int64, then narrowed as PyTorch's wrapping int32 sum would be.
+        if (!target.isFloatingPoint() && target != DType.INT64) {
+            // Summed exactly in int64, then narrowed as PyTorch's wrapping int32 (int16, uint8, ...) sum would be.
             return sum(x, dims, keepdim, DType.INT64).to(target);
         }
         Tensor src = x.to(target);
@@ -171,7 +171,7 @@ final class Reductions {
     static Tensor prod(Tensor x, Long dim, boolean keepdim, DType dtype) {
         int[] d = dim == null ? dims(x, null) : oneDim(x, dim);
         DType target = dtype != null ? dtype : accumulateType(x.dtype());
-        if (target == DType.INT32 || target == DType.BOOL) {
+        if (!target.isFloatingPoint() && target != DType.INT64) {
             return prod(x, dim, keepdim, DType.INT64).to(target);
         }
         Tensor src = x.to(target);
@@ -272,7 +272,9 @@ final class Reductions {
     /** all (when {@code and}) or any over one dim ({@code dim} non-null) or everything; bool result. */
     static Tensor allAny(Tensor x, Long dim, boolean keepdim, boolean and) {
         int[] d = dim == null ? dims(x, null) : oneDim(x, dim);
-        return simple(and ? ReduceOp.ALL : ReduceOp.ANY, x.detach().to(DType.BOOL), d, keepdim, DType.BOOL, and);
+        Tensor r = simple(and ? ReduceOp.ALL : ReduceOp.ANY, x.detach().to(DType.BOOL), d, keepdim, DType.BOOL, and);
+        // PyTorch keeps uint8 for a uint8 input (its legacy mask dtype); every other dtype gives bool.
+        return x.dtype() == DType.UINT8 ? r.to(DType.UINT8) : r;
     }
 
     // ---------------------------------------------------------------- cumsum
@@ -280,7 +282,7 @@ final class Reductions {
     static Tensor cumsum(Tensor x, long dim, DType dtype) {
         int d = Shapes.normalizeDim(dim, x.dim());
         DType target = dtype != null ? dtype : accumulateType(x.dtype());
-        if (target == DType.INT32 || target == DType.BOOL) {
+        if (!target.isFloatingPoint() && target != DType.INT64) {
             return cumsum(x, dim, DType.INT64).to(target);
         }
         Tensor src = x.to(target);

@@ -416,6 +416,20 @@ public final class Tensor {
     }
 
     /**
+     * {@return a tensor of {@code dtype} filled with the integer {@code value} (exact for int64; a value outside the
+     * dtype's range is an error, as in PyTorch)}
+     *
+     * @param shape the shape (the size of each dim)
+     * @param value the value
+     * @param dtype the dtype
+     */
+    public static Tensor full(long[] shape, long value, DType dtype) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dtype, "dtype");
+        return zeros(shape, dtype).fill_(value);
+    }
+
+    /**
      * {@return a bool tensor filled with {@code value}}
      *
      * @param shape the shape (the size of each dim)

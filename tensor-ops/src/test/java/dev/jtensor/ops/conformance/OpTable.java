@@ -109,7 +109,9 @@ final class OpTable {
             DType dtype = a.kwDtype("dtype");
             Tensor t = switch (v) {
                 case Boolean b -> Tensor.full(a.longs(0), b);
+                case Long l when dtype != null -> Tensor.full(a.longs(0), l, dtype);
                 case Long l -> Tensor.full(a.longs(0), l);
+                case Double d when dtype != null -> Tensor.full(a.longs(0), d, dtype);
                 default -> Tensor.full(a.longs(0), ((Number) v).doubleValue());
             };
             return dtype == null ? t : t.to(dtype);
