@@ -161,8 +161,8 @@ class SafetensorsTest {
 
     @Test
     void rejectsInconsistentEntries() {
-        assertRejected(file("{" + entry("h", "F16", "[2]", 0, 4) + "}", 4),
-                "tensor 'h' has dtype F16, which JTensor does not have");
+        assertRejected(file("{" + entry("h", "F8_E4M3", "[2]", 0, 2) + "}", 2),
+                "tensor 'h' has dtype F8_E4M3, which JTensor does not have");
         assertRejected(file("{" + entry("a", "F32", "[3]", 0, 8) + "}", 8),
                 "tensor 'a': shape [3] of F32 needs 12 bytes but data_offsets [0, 8] hold 8");
         assertRejected(file("{" + entry("a", "F32", "[2]", 0, 8) + "}", 4), "reach past the 4 bytes of data");

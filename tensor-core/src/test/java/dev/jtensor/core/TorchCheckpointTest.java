@@ -220,8 +220,10 @@ class TorchCheckpointTest {
         assertRefused(archive(overflow.bytes(), two), "overflow 64 bits");
         Pickle negative = new Pickle().op(0x80, 2).tensor("FloatStorage", "0", 2, 0, new long[] {2}, new long[] {-1}).op('.');
         assertRefused(archive(negative.bytes(), two), "stride must hold non-negative integers");
-        Pickle half = new Pickle().op(0x80, 2).tensor("HalfStorage", "0", 2, 0, new long[] {2}, new long[] {1}).op('.');
-        assertRefused(archive(half.bytes(), two), "a torch.HalfStorage holds float16, a dtype JTensor does not have");
+        Pickle complex = new Pickle().op(0x80, 2).tensor("ComplexFloatStorage", "0", 1, 0, new long[] {1},
+                new long[] {1}).op('.');
+        assertRefused(archive(complex.bytes(), two),
+                "a torch.ComplexFloatStorage holds complex64, a dtype JTensor does not have");
         assertRefused(archive(ok.bytes(), Map.of("0", floats(1f))),
                 "storage 0 declares 2 torch.FloatStorage elements (8 bytes) but its entry holds 4 bytes");
         assertRefused(archive(ok.bytes(), Map.of()), "storage 0 has no entry archive/data/0");

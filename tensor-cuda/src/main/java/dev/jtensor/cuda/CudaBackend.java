@@ -40,11 +40,24 @@ final class CudaBackend implements Backend {
 
     @Override
     public Storage allocate(DType dtype, long numel) {
+        requireSupported(dtype);
         return gpu.allocate(dtype, numel, true);
+    }
+
+    /**
+     * Refuses the dtypes the CUDA kernels do not cover yet (uint8, int8, int16, float16, bfloat16), naming them,
+     * before any device memory is touched.
+     */
+    void requireSupported(DType dtype) {
+        if (!KernelNames.DTYPES.contains(dtype)) {
+            throw new TensorException(dtype + " tensors are not supported on " + gpu.device + " yet: JTensor's CUDA "
+                    + "kernels cover " + KernelNames.DTYPES + " (keep the tensor on the CPU, or cast it first)");
+        }
     }
 
     @Override
     public Storage fromHost(Object array, DType dtype) {
+        requireSupported(dtype);
         return switch (array) {
             case float[] a -> upload(DType.FLOAT32, a.length, new FloatPointer(a));
             case double[] a -> upload(DType.FLOAT64, a.length, new DoublePointer(a));
