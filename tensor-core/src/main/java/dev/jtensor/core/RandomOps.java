@@ -186,6 +186,7 @@ final class RandomOps {
 
     /** {@code torch.randperm(n, dtype=dtype)}. */
     static Tensor randperm(long n, DType dtype, Generator generator) {
+        refuseSmall(dtype, "randperm");
         if (n < 0) {
             throw new TensorException("randperm: n must be non-negative, got " + n);
         }
@@ -234,8 +235,20 @@ final class RandomOps {
     // ------------------------------------------------------------------ where the values go
 
     private static void checkWritable(Tensor t, String op) {
+        refuseSmall(t.dtype(), op);
         t.checkInPlaceAllowed(op);
         TensorIterator.checkNoInternalOverlap(t);
+    }
+
+    /**
+     * The random fills reproduce PyTorch's streams for float32, float64, int32 and int64 only: a small dtype
+     * (PyTorch draws those with their own conversions) is refused by name rather than filled differently.
+     */
+    private static void refuseSmall(DType dt, String op) {
+        if (dt.isReduced()) {
+            throw new TensorException(op + " of a " + dt + " tensor is not supported: JTensor draws PyTorch's random "
+                    + "streams for float32, float64, int32, int64 and bool; draw one of those and cast with to()");
+        }
     }
 
     /** Fills {@code out} with {@code numel} values in element order. */

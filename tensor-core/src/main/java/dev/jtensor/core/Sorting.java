@@ -23,7 +23,10 @@ final class Sorting {
         final long[] l;
 
         Keys(Tensor contiguous) {
-            Object a = contiguous.to(Device.CPU).toHostArray();
+            DType t = contiguous.dtype();
+            // The small dtypes are read exactly as float64 or int64.
+            Tensor exact = !t.isReduced() ? contiguous : contiguous.to(t.isFloatingPoint() ? DType.FLOAT64 : DType.INT64);
+            Object a = exact.to(Device.CPU).toHostArray();
             switch (a) {
                 case float[] f -> {
                     d = new double[f.length];

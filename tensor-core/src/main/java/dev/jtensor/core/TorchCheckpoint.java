@@ -626,28 +626,14 @@ public final class TorchCheckpoint {
                     return Callable.REBUILD_TENSOR;
                 case "torch._utils._rebuild_parameter":
                     return Callable.REBUILD_PARAMETER;
-                case "torch.FloatStorage":
-                    return new StorageType(full, DType.FLOAT32);
-                case "torch.DoubleStorage":
-                    return new StorageType(full, DType.FLOAT64);
-                case "torch.LongStorage":
-                    return new StorageType(full, DType.INT64);
-                case "torch.IntStorage":
-                    return new StorageType(full, DType.INT32);
-                case "torch.BoolStorage":
-                    return new StorageType(full, DType.BOOL);
-                case "torch.HalfStorage":
-                    return new StorageType(full, DType.FLOAT16);
-                case "torch.BFloat16Storage":
-                    return new StorageType(full, DType.BFLOAT16);
-                case "torch.ByteStorage":
-                    return new StorageType(full, DType.UINT8);
-                case "torch.CharStorage":
-                    return new StorageType(full, DType.INT8);
-                case "torch.ShortStorage":
-                    return new StorageType(full, DType.INT16);
                 default:
                     break;
+            }
+            for (DType d : DType.values()) {
+                // torch.FloatStorage, torch.HalfStorage, torch.ByteStorage, ...: the C++ scalar type's name.
+                if (full.equals("torch." + d.scalarTypeName() + "Storage")) {
+                    return new StorageType(full, d);
+                }
             }
             String otherDtype = switch (full) {
                 case "torch.ComplexFloatStorage" -> "complex64";

@@ -11,11 +11,15 @@ import net.jqwik.api.constraints.Size;
 
 /** {@code Npy.toBytes} then {@code Npy.fromBytes} keeps any tensor's shape, dtype and values. */
 class NpyRoundTripPropertyTest {
+    /** Every dtype but bfloat16, which NumPy does not have (Npy refuses it). */
+    static final DType[] NUMPY_DTYPES = java.util.Arrays.stream(DType.values()).filter(d -> d != DType.BFLOAT16)
+            .toArray(DType[]::new);
+
     @Property(tries = 60)
     void roundTripKeepsShapeDtypeAndValues(@ForAll @Size(max = 4) List<@IntRange(min = 0, max = 5) Integer> dims,
-            @ForAll @IntRange(min = 0, max = 4) int dtypeIndex) {
+            @ForAll @IntRange(min = 0, max = 8) int dtypeIndex) {
         long[] shape = dims.stream().mapToLong(Integer::longValue).toArray();
-        DType dtype = DType.values()[dtypeIndex];
+        DType dtype = NUMPY_DTYPES[dtypeIndex];
         int n = (int) Shapes.numel(shape);
         Tensor t = Tensor.arange(-n / 2.0, n - n / 2.0, 1.0, DType.FLOAT64).to(dtype).reshape(shape);
         if (t.dim() >= 2) {

@@ -262,6 +262,33 @@ class SmallDTypesTest {
     }
 
     @Test
+    void safetensorsAndCheckpointsRoundTripTheBits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.util.Map<String, Tensor> tensors = new java.util.LinkedHashMap<>();
+        tensors.put("u8", Tensor.tensor(new long[] {0, 255, 7}, U8));
+        tensors.put("i8", Tensor.tensor(new long[] {-128, 127}, I8));
+        tensors.put("i16", Tensor.tensor(new long[] {-32768, 32767}, I16));
+        tensors.put("f16", Tensor.tensor(new double[] {0.1, Double.NaN, -0.0, 0x1p-24}, F16));
+        tensors.put("bf16", Tensor.tensor(new double[] {0.1, Double.NEGATIVE_INFINITY, 1e-39}, BF16));
+        java.nio.file.Path pt = dir.resolve("small.pt");
+        TorchCheckpoint.save(tensors, pt);
+        for (java.util.Map<String, Tensor> back : java.util.List.of(
+                Safetensors.fromBytes(Safetensors.toBytes(tensors, java.util.Map.of())),
+                TorchCheckpoint.loadStateDict(pt))) {
+            for (var e : tensors.entrySet()) {
+                Tensor got = back.get(e.getKey());
+                assertEquals(e.getValue().dtype(), got.dtype(), e.getKey());
+                Object want = e.getValue().toHostArray();
+                if (want instanceof short[] w) {
+                    assertArrayEquals(w, (short[]) got.toHostArray(), e.getKey());
+                } else {
+                    assertArrayEquals((byte[]) want, (byte[]) got.toHostArray(), e.getKey());
+                }
+            }
+        }
+    }
+
+    @Test
     void printsAsPyTorch() {
         assertEquals("tensor([0.1000, 2.5000], dtype=torch.float16)",
                 Tensor.tensor(new double[] {0.1, 2.5}, F16).toString());
