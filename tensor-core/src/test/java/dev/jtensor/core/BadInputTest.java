@@ -58,6 +58,13 @@ class BadInputTest {
         bad("arange infinite", () -> Tensor.arange(0.0, Double.POSITIVE_INFINITY, 1.0), "Infinity");
         bad("arange too many", () -> Tensor.arange(0, 1L << 40), "1099511627776");
         bad("arange bool", () -> Tensor.arange(0.0, 3.0, 1.0, DType.BOOL), "Bool");
+        bad("full outside int8", () -> Tensor.full(new long[] {2}, 300L, DType.INT8), "300", "int8");
+        bad("tensor outside uint8", () -> Tensor.tensor(new long[] {256}, DType.UINT8), "256", "uint8");
+        bad("fromArray bytes as float16", () -> Tensor.fromArray(new byte[2], DType.FLOAT16, 2), "byte[]", "float16");
+        bad("bitwise_and of float16", () -> Tensor.ones(new long[] {2}, DType.FLOAT16)
+                .bitwiseAnd(Tensor.ones(new long[] {2}, DType.FLOAT16)), "Half");
+        bad("npy of bfloat16", () -> Npy.toBytes(Tensor.ones(new long[] {1}, DType.BFLOAT16)), "bfloat16", "NumPy");
+        bad("rand of float16", () -> Tensor.rand(new long[] {2}, DType.FLOAT16), "float16");
         bad("linspace negative", () -> Tensor.linspace(0, 1, -2), "-2");
         bad("linspace huge", () -> Tensor.linspace(0, 1, 1L << 33), "8589934592");
         bad("eye negative", () -> Tensor.eye(-1), "-1");
