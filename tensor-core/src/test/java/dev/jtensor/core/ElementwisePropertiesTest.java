@@ -17,11 +17,8 @@ import net.jqwik.api.Property;
  * with PyTorch's promotion written out independently below.
  */
 class ElementwisePropertiesTest {
-    /**
-     * The dtypes with kernels of their own; the small ones (uint8 ... bfloat16) compute through these (Widening) and
-     * are checked by the conformance cases of dtypes2.jsonl and SmallDTypesTest.
-     */
-    private static final DType[] DTYPES = {DType.BOOL, DType.INT32, DType.INT64, DType.FLOAT32, DType.FLOAT64};
+    /** Every dtype, bool first. */
+    private static final DType[] DTYPES = DType.values();
 
     // ------------------------------------------------------------------ random operands
 
@@ -128,9 +125,48 @@ class ElementwisePropertiesTest {
                 for (int i = 0; i < n; i++) x[i] = r.nextBoolean();
                 yield x;
             }
-            default -> throw new IllegalArgumentException("not in DTYPES: " + dtype);
+            case FLOAT16, BFLOAT16 -> {
+                short[] x = new short[n];
+                for (int i = 0; i < n; i++) x[i] = sixteenBits(randomDouble(r), dtype);
+                yield x;
+            }
+            case INT16 -> {
+                short[] x = new short[n];
+                for (int i = 0; i < n; i++) x[i] = (short) (r.nextInt(200) == 0 ? Short.MIN_VALUE : r.nextInt(21) - 10);
+                yield x;
+            }
+            case UINT8, INT8 -> {
+                byte[] x = new byte[n];
+                for (int i = 0; i < n; i++) x[i] = (byte) (r.nextInt(50) == 0 ? 128 : r.nextInt(21) - 10);
+                yield x;
+            }
         };
-        return new Tensor(CpuStorage.wrap(a), shape, Shapes.contiguousStrides(shape), 0);
+        return new Tensor(CpuStorage.wrap(a, dtype), shape, Shapes.contiguousStrides(shape), 0);
+    }
+
+    /**
+     * The 16 bits of {@code v} (through float, as C++'s {@code Half(float)}): float16 by the JDK's conversion,
+     * bfloat16 written out here (keep the high half of the float's bits, rounding to nearest even; NaN 0x7FC0).
+     */
+    private static short sixteenBits(double v, DType t) {
+        float f = (float) v;
+        if (t == DType.FLOAT16) {
+            return Float.floatToFloat16(f);
+        }
+        if (Float.isNaN(f)) {
+            return (short) 0x7FC0;
+        }
+        int bits = Float.floatToRawIntBits(f);
+        int high = bits >>> 16;
+        int low = bits & 0xFFFF;
+        if (low > 0x8000 || (low == 0x8000 && (high & 1) == 1)) {
+            high++;
+        }
+        return (short) high;
+    }
+
+    private static double sixteenValue(short bits, DType t) {
+        return t == DType.FLOAT16 ? Float.float16ToFloat(bits) : Float.intBitsToFloat(bits << 16);
     }
 
     private static double randomDouble(Random r) {
@@ -163,6 +199,8 @@ class ElementwisePropertiesTest {
             case long[] x -> x[o];
             case int[] x -> (long) x[o];
             case boolean[] x -> x[o];
+            case byte[] x -> (long) (t.dtype() == DType.UINT8 ? x[o] & 0xFF : x[o]);
+            case short[] x -> t.dtype() == DType.INT16 ? (Object) (long) x[o] : (Object) sixteenValue(x[o], t.dtype());
             default -> throw new IllegalStateException();
         };
     }
@@ -180,12 +218,20 @@ class ElementwisePropertiesTest {
     }
 
     private static int rank(DType t) {
-        return t == DType.BOOL ? 0 : t == DType.INT32 || t == DType.INT64 ? 1 : 2;
+        return switch (t) {
+            case BOOL -> 0;
+            case UINT8, INT8, INT16, INT32, INT64 -> 1;
+            default -> 2;
+        };
     }
 
     private static DType wider(DType a, DType b) {
         if (rank(a) != rank(b)) {
             return rank(a) > rank(b) ? a : b;
+        }
+        if (a != b && a.itemSize() == b.itemSize()) {
+            // torch.promote_types: uint8 with int8 is int16, float16 with bfloat16 is float32.
+            return rank(a) == 1 ? DType.INT16 : DType.FLOAT32;
         }
         return a.itemSize() >= b.itemSize() ? a : b;
     }
@@ -210,7 +256,10 @@ class ElementwisePropertiesTest {
             case INT64 -> asLong(v);
             case INT32 -> (long) (int) asLong(v);
             case BOOL -> asBool(v);
-            default -> throw new IllegalArgumentException("not in DTYPES: " + t);
+            case INT16 -> (long) (short) asLong(v);
+            case INT8 -> (long) (byte) asLong(v);
+            case UINT8 -> asLong(v) & 0xFF;
+            case FLOAT16, BFLOAT16 -> sixteenValue(sixteenBits(asDouble(v), t), t);
         };
     }
 
@@ -228,7 +277,7 @@ class ElementwisePropertiesTest {
                     default -> throw new IllegalArgumentException(op);
                 };
             }
-            case INT64, INT32 -> {
+            case INT64, INT32, INT16, INT8, UINT8 -> {
                 long a = (Long) x;
                 long b = (Long) y;
                 Object r = switch (op) {
@@ -259,7 +308,8 @@ class ElementwisePropertiesTest {
                     case "ge" -> a >= b;
                     default -> throw new IllegalArgumentException(op);
                 };
-                // Float32 results are the double result rounded once, which equals float arithmetic.
+                // Float32 results are the double result rounded once, which equals float arithmetic; float16 and
+                // bfloat16 results are that float rounded once more, as PyTorch computes them.
                 return r instanceof Double d ? cast(d, t) : r;
             }
         }
@@ -364,9 +414,18 @@ class ElementwisePropertiesTest {
                     default -> Math.exp(v);
                 };
                 double got = (Double) actual;
-                double tol = op.equals("exp") ? (t == DType.FLOAT32 ? 3e-7 : 1e-15) * Math.abs(e) : 0;
+                double rel = switch (t) {
+                    case FLOAT16 -> 1e-3;
+                    case BFLOAT16 -> 8e-3;
+                    case FLOAT32 -> 3e-7;
+                    default -> 1e-15;
+                };
+                // Plus one subnormal step of the 16-bit floats, whose relative precision ends there.
+                double tiny = t == DType.FLOAT16 ? 0x1p-24 : t == DType.BFLOAT16 ? 0x1p-133 : 0;
+                double tol = op.equals("exp") ? rel * Math.abs(e) + tiny : 0;
                 boolean ok = Double.isNaN(e) ? Double.isNaN(got)
-                        : Double.isInfinite(e) || tol == 0 ? (double) cast(e, t) == got : Math.abs(got - e) <= tol;
+                        : Double.isInfinite((double) cast(e, t)) || tol == 0 ? (double) cast(e, t) == got
+                        : Math.abs(got - e) <= tol;
                 if (!ok) {
                     fail(op + " element " + i + " of " + v + ": expected " + e + " but got " + got);
                 }
