@@ -9,6 +9,14 @@ import dev.jtensor.core.Device;
  *
  * <p>Operand checks (shapes, dtypes, bounds, devices) happen before a primitive is called, so
  * implementations may assume valid arguments.
+ *
+ * <p>The small dtypes (uint8, int8, int16, float16, bfloat16) reach every primitive. A backend implements
+ * {@link #allocate}, {@link #fromHost}, {@link #toHost}, {@link #copy} (the casts), {@link #fill}, {@link #where} and
+ * the indexing primitives for them natively (bit-exact data movement), and starts each arithmetic primitive
+ * ({@link #unary}, {@link #binary}, {@link #reduce}, {@link #stdVar}, {@link #cumsum}, {@link #gemm}, the nn
+ * primitives) with the matching {@link Widening} call, which computes in {@link DType#computeType()} and rounds or
+ * wraps the results back; the per-primitive dtype notes below are then about the compute types. A backend that
+ * cannot hold a small dtype refuses it in {@link #allocate} and {@link #fromHost} with a message naming it.
  */
 public interface Backend {
     /** {@return the device type, e.g. {@code "cpu"}} */

@@ -382,7 +382,7 @@ public final class F {
 
     private static void requireFloating(Tensor x, String op) {
         if (!x.dtype().isFloatingPoint()) {
-            throw new TensorException(op + ": expected a floating-point input (float32 or float64), got "
+            throw new TensorException(op + ": expected a floating-point input (float16, bfloat16, float32 or float64), got "
                     + x.dtype() + " of shape " + Arrays.toString(x.shape()));
         }
     }
@@ -2938,7 +2938,7 @@ public final class F {
 
     private static void requireFloatingNn(Tensor x, String op) {
         if (!x.dtype().isFloatingPoint()) {
-            throw new TensorException(op + ": expected a floating-point input (float32 or float64), got "
+            throw new TensorException(op + ": expected a floating-point input (float16, bfloat16, float32 or float64), got "
                     + x.dtype() + " of shape " + Arrays.toString(x.shape()));
         }
     }
