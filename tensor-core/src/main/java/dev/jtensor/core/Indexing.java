@@ -133,6 +133,10 @@ final class Indexing {
 
     /** The index tensor, moved to the indexed tensor's device when it is on the CPU. */
     private static Tensor checkIndexTensor(Tensor t, Tensor self, int position) {
+        if (t.dtype() == DType.UINT8) {
+            // PyTorch's legacy byte masks: a uint8 index tensor selects where it is non-zero, as a bool mask does.
+            t = t.ne(0L);
+        }
         DType dt = t.dtype();
         if (dt != DType.INT64 && dt != DType.INT32 && dt != DType.BOOL) {
             throw new TensorException("tensors used as indices must be long, int, byte or bool tensors, got "

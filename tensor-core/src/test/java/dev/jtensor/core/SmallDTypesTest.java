@@ -229,6 +229,10 @@ class SmallDTypesTest {
         Tensor t = Tensor.fromArray(u, U8, 3);
         assertArrayEquals(new byte[] {7, 0, (byte) 255}, (byte[]) t.flip(0).toHostArray());
         assertArrayEquals(new long[] {255, 7}, t.maskedSelect(t.ne(0L)).toLongArray());
+        // A uint8 index tensor is a mask (PyTorch's legacy byte masks); int8 and int16 ones are refused by name.
+        assertArrayEquals(new long[] {255, 7}, t.index(t).toLongArray());
+        TensorException e = assertThrows(TensorException.class, () -> t.index(t.to(I8)));
+        assertTrue(e.getMessage().contains("int8"), e.getMessage());
     }
 
     @Test
