@@ -420,8 +420,14 @@ class ElementwisePropertiesTest {
                     case FLOAT32 -> 3e-7;
                     default -> 1e-15;
                 };
-                // Plus one subnormal step of the 16-bit floats, whose relative precision ends there.
-                double tiny = t == DType.FLOAT16 ? 0x1p-24 : t == DType.BFLOAT16 ? 0x1p-133 : 0;
+                // Plus the smallest subnormal step of float16, bfloat16 and float32, where relative precision ends
+                // (exp of an int8 -128 underflows to 0 in float32).
+                double tiny = switch (t) {
+                    case FLOAT16 -> 0x1p-24;
+                    case BFLOAT16 -> 0x1p-133;
+                    case FLOAT32 -> 0x1p-149;
+                    default -> 0;
+                };
                 double tol = op.equals("exp") ? rel * Math.abs(e) + tiny : 0;
                 boolean ok = Double.isNaN(e) ? Double.isNaN(got)
                         : Double.isInfinite((double) cast(e, t)) || tol == 0 ? (double) cast(e, t) == got
