@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.jtensor.core.DType;
 import dev.jtensor.core.Tensor;
 import dev.jtensor.ops.nn.F;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +49,43 @@ class SmallDTypesGradTest {
             double[] gw32 = w32.grad().toDoubleArray();
             for (int i = 0; i < gw.length; i++) {
                 assertEquals(gw32[i], gw[i], tol * Math.max(1, Math.abs(gw32[i])), t + " dw[" + i + "]");
+            }
+        }
+    }
+
+    /**
+     * For ops across the areas (elementwise math, reductions, indexing, nn), the gradient of a float16 or bfloat16
+     * leaf has the leaf's dtype and is the float32 gradient up to the 16-bit type's rounding of the steps.
+     */
+    @Test
+    void gradientsOfOpsAcrossAreasFollowFloat32() {
+        Tensor target = Tensor.tensor(new long[] {2, 0});
+        Tensor rows = Tensor.tensor(new long[] {1, 1, 0});
+        Map<String, UnaryOperator<Tensor>> ops = new LinkedHashMap<>();
+        ops.put("exp", x -> x.exp().sum());
+        ops.put("tanh*sigmoid", x -> x.tanh().mul(x.sigmoid()).sum());
+        ops.put("div", x -> x.div(x.abs().add(1.0)).sum());
+        ops.put("mean", x -> x.mul(x).mean());
+        ops.put("index", x -> x.indexSelect(0, rows).mul(x.indexSelect(0, rows)).sum());
+        ops.put("layer_norm", x -> F.layerNorm(x, new long[] {3}, null, null, 1e-5).mul(x).sum());
+        ops.put("cross_entropy", x -> F.crossEntropy(x, target));
+        ops.put("embedding", x -> F.embedding(rows, x).pow(2L).sum());
+        ops.put("log_softmax", x -> F.logSoftmax(x, 1).select(1, 1).sum());
+        double[] data = {0.5, -1.25, 2, 0.75, -0.5, 1.5};
+        for (DType t : new DType[] {DType.FLOAT16, DType.BFLOAT16}) {
+            double tol = t == DType.FLOAT16 ? 4e-3 : 3e-2;
+            for (var e : ops.entrySet()) {
+                Tensor x = Tensor.tensor(data, t).view(2, 3).requiresGrad(true);
+                e.getValue().apply(x).backward();
+                Tensor x32 = Tensor.tensor(data, DType.FLOAT32).view(2, 3).requiresGrad(true);
+                e.getValue().apply(x32).backward();
+                String what = e.getKey() + " " + t;
+                assertEquals(t, x.grad().dtype(), what);
+                double[] g = x.grad().toDoubleArray();
+                double[] g32 = x32.grad().toDoubleArray();
+                for (int i = 0; i < g.length; i++) {
+                    assertEquals(g32[i], g[i], tol * Math.max(1, Math.abs(g32[i])), what + " [" + i + "]");
+                }
             }
         }
     }
