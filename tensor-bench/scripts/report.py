@@ -864,9 +864,9 @@ def render(data, out_md):
     if fmt2:
         L.append(f"- Anchor timing: the same warm-up and measured iterations as JMH, each calling the operation until "
                  f"{args.iter_time} has passed and giving its mean time per call. Every side is summarised the same "
-                 "way: a pass's score is the mean of its measured iterations (JMH's score), and the tables show the "
-                 f"**median of the {args.passes} per-pass scores** with their [min-max] spread; ratios and charts use "
-                 "the medians.")
+                 "way: a pass's score is the mean of its measured iterations (JMH's score), and the tables show "
+                 + (f"the **median of the {args.passes} per-pass scores** with their [min-max] spread; ratios and "
+                    "charts use the medians." if args.passes > 1 else "that score (one pass, so no spread)."))
         L.append("- JVM peers: the same shapes, data types and thread counts as JTensor's benchmarks (threads set "
                  "through each library's API, and OMP_NUM_THREADS/OPENBLAS_NUM_THREADS/MKL_NUM_THREADS in the JMH "
                  "process's environment for the native pools that read them only at start-up; each trial checks "
@@ -909,8 +909,9 @@ def render(data, out_md):
     L.append("## Results")
     L.append("")
     if fmt2:
-        L.append(f"Times: median [min-max] of {args.passes} per-pass scores. Ratios: the other side's median / "
-                 "JTensor's median (above 1 JTensor is faster).")
+        L.append((f"Times: median [min-max] of {args.passes} per-pass scores. Ratios: the other side's median / "
+                  "JTensor's median" if args.passes > 1 else "Times: one pass's score. Ratios: the other side's "
+                  "time / JTensor's") + " (above 1 JTensor is faster).")
         L.append("")
         L.append("| benchmark | operation | JTensor | PyTorch / NumPy | ratio | DJL | ratio | ND4J | ratio | target | met |")
         L.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|:---:|")

@@ -41,17 +41,18 @@ for a in "$@"; do
   prev="$a"
 done
 
-# Prints why the jar $1 needs building (missing, or older than the sources), or nothing.
+# Prints why the jar $1 needs building (missing, or older than the sources), or nothing; $2 is a
+# path pattern of sources that do not go into it.
 stale() {
   if [[ ! -f "$1" ]]; then
     echo "missing"
-  elif [[ -n "$(find pom.xml tensor-core tensor-ops tensor-bench -newer "$1" \( -name '*.java' -o -name 'pom.xml' \) -not -path '*/target/*' -print -quit)" ]]; then
+  elif [[ -n "$(find pom.xml tensor-core tensor-ops tensor-bench -newer "$1" \( -name '*.java' -o -name 'pom.xml' \) -not -path '*/target/*' -not -path "${2:-/no-exclusion}" -print -quit)" ]]; then
     echo "older than the sources"
   fi
 }
 
 jar=tensor-bench/target/benchmarks.jar
-why="$(stale "$jar")"
+why="$(stale "$jar" '*/src/peers/*')"
 if [[ -n "$why" ]]; then
   echo "[report] building $jar ($why)" >&2
   # Offline first (the usual case once dependencies are cached), online if something is missing.

@@ -216,13 +216,11 @@ public class DjlBench extends BenchConfig {
             }
             xs = new NDArray[Peers.MLP_BATCHES];
             ys = new NDArray[Peers.MLP_BATCHES];
-            long[] x = Peers.randomIndices(1, 27, Peers.MLP_BATCHES * Peers.MLP_BATCH * 3);
-            long[] y = Peers.randomIndices(2, 27, Peers.MLP_BATCHES * Peers.MLP_BATCH);
+            long[][] contexts = Peers.mlpBatches(1, 3);
+            long[][] targets = Peers.mlpBatches(2, 1);
             for (int i = 0; i < Peers.MLP_BATCHES; i++) {
-                long[] xi = java.util.Arrays.copyOfRange(x, i * Peers.MLP_BATCH * 3, (i + 1) * Peers.MLP_BATCH * 3);
-                long[] yi = java.util.Arrays.copyOfRange(y, i * Peers.MLP_BATCH, (i + 1) * Peers.MLP_BATCH);
-                xs[i] = manager.create(xi, new Shape(Peers.MLP_BATCH, 3));
-                ys[i] = manager.create(yi, new Shape(Peers.MLP_BATCH, 1));
+                xs[i] = manager.create(contexts[i], new Shape(Peers.MLP_BATCH, 3));
+                ys[i] = manager.create(targets[i], new Shape(Peers.MLP_BATCH, 1));
             }
             // The step must train: the loss over the first batch falls after 50 steps on it.
             float first = step(this, 0);

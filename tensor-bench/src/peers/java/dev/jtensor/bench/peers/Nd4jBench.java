@@ -1,7 +1,6 @@
 package dev.jtensor.bench.peers;
 
 import dev.jtensor.bench.BenchConfig;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -235,12 +234,11 @@ public class Nd4jBench extends BenchConfig {
             sd.setLossVariables(loss);
             xs = new INDArray[Peers.MLP_BATCHES];
             ys = new INDArray[Peers.MLP_BATCHES];
-            long[] xv = Peers.randomIndices(1, 27, Peers.MLP_BATCHES * Peers.MLP_BATCH * 3);
-            long[] yv = Peers.randomIndices(2, 27, Peers.MLP_BATCHES * Peers.MLP_BATCH);
+            long[][] contexts = Peers.mlpBatches(1, 3);
+            long[][] targets = Peers.mlpBatches(2, 1);
             for (int i = 0; i < Peers.MLP_BATCHES; i++) {
-                xs[i] = Nd4j.createFromArray(Arrays.copyOfRange(xv, i * Peers.MLP_BATCH * 3,
-                        (i + 1) * Peers.MLP_BATCH * 3)).reshape(Peers.MLP_BATCH, 3);
-                ys[i] = Nd4j.createFromArray(Arrays.copyOfRange(yv, i * Peers.MLP_BATCH, (i + 1) * Peers.MLP_BATCH));
+                xs[i] = Nd4j.createFromArray(contexts[i]).reshape(Peers.MLP_BATCH, 3);
+                ys[i] = Nd4j.createFromArray(targets[i]);
             }
             // The step must train: the loss over the first batch falls after 50 steps on it.
             double first = loss(this, 0);

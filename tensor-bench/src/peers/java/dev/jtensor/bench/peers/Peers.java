@@ -62,6 +62,19 @@ final class Peers {
         return out;
     }
 
+    /**
+     * The MLP step's batches: {@code MLP_BATCHES} arrays of {@code MLP_BATCH * width} indices in [0, 27)
+     * (27 characters), row-major [MLP_BATCH, width]; width 3 for the contexts, 1 for the targets.
+     */
+    static long[][] mlpBatches(long seed, int width) {
+        long[] all = randomIndices(seed, 27, MLP_BATCHES * MLP_BATCH * width);
+        long[][] out = new long[MLP_BATCHES][];
+        for (int i = 0; i < MLP_BATCHES; i++) {
+            out[i] = Arrays.copyOfRange(all, i * MLP_BATCH * width, (i + 1) * MLP_BATCH * width);
+        }
+        return out;
+    }
+
     /** Fails the trial unless {@code actual} equals {@code expected}, naming the operation and both shapes. */
     static void checkShape(String what, long[] actual, long... expected) {
         if (!Arrays.equals(actual, expected)) {
