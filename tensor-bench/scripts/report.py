@@ -716,7 +716,10 @@ def main():
                 if not anchors_info[lib]["available"]:
                     anchor_missing[lib] = anchors_info[lib]["reason"]
                     continue
-                res, missing = anchor_run(args, lib, ag, threads, [n for n in sizes if not max_n or n <= max_n[0]])
+                anchor_sizes = [n for n in sizes if not max_n or n <= max_n[0]]
+                if not anchor_sizes:
+                    continue  # e.g. PyTorch's matmul, shown only up to TORCH_MATMUL_MAX_N
+                res, missing = anchor_run(args, lib, ag, threads, anchor_sizes)
                 for k, v in res.items():
                     record(lib, k, v["raw_us"], {"call": v["call"]})
                 if missing:
