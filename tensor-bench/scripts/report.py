@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
-"""Runs JTensor's JMH benchmarks and their NumPy/PyTorch twins, and writes docs/benchmarks.md.
+"""Runs JTensor's JMH benchmarks, their NumPy/PyTorch twins and their DJL/ND4J twins, and writes docs/benchmarks.md.
 
-Usually started by report.sh (which builds the jar first). Standard library only: the charts are
+Usually started by report.sh (which builds the jars first). Standard library only: the charts are
 SVG files written here, next to the markdown.
 
-Each benchmark group runs as JMH (one fork, with -prof gc) and, right after it, as its anchors
-(anchors.py, NumPy under `--numpy-python`, PyTorch under `--torch-python`), so that a change of
-load on a shared machine hits both sides of a comparison alike; a second pass repeats all but the
-slow matmul groups. Both sides are summarised the same way: the best per-iteration average time
-(and the median). Benchmarks that miss their target are then run once more under JMH's JFR
-profiler, and the report shows where their time goes.
+Each benchmark group runs as JMH (one fork, with -prof gc), right after it as its anchors
+(anchors.py, NumPy under `--numpy-python`, PyTorch under `--torch-python`), then as its JVM peers
+(DJL and ND4J, JMH from the peers jar that `./mvnw -Ppeers` builds), so that a change of load on a
+shared machine hits all sides of a comparison alike. The whole sequence runs in three passes (matmul
+included); every side is summarised the same way: the median of its per-pass scores (a pass's score
+is the mean of its measured iterations, as JMH scores it) with their [min-max]. Benchmarks that
+miss their target are then run once more under JMH's JFR profiler, and the report shows where their
+time goes.
 """
 
 import argparse
@@ -32,30 +34,49 @@ MATMUL_SIZES = [128, 256, 512, 1024, 2048]
 QUICK_MATMUL_SIZES = [128, 256, 512]
 TORCH_MATMUL_MAX_N = 512
 PROFILE_TOP = 10
+PEERS_JAR = os.path.join(ROOT, "tensor-bench", "target", "peers", "benchmarks-peers.jar")
+PEER_PKG = PKG + "peers."
+# The JVM peers: report key -> (name, JMH class in the peers jar).
+PEER_LIBS = {"djl": ("DJL", "DjlBench"), "nd4j": ("ND4J", "Nd4jBench")}
+# JTensor benchmark -> the method of DjlBench and Nd4jBench that mirrors it.
+PEER_TWINS = {
+    "MatmulBench.matmul": "matmul",
+    "ElementwiseBench.addBroadcast": "addBroadcast",
+    "ReductionBench.sumDim1": "sumDim1",
+    "SoftmaxBench.softmaxDim1": "softmaxDim1",
+    "EmbeddingBench.gather": "gather",
+    "MlpStepBench.step": "mlpStep",
+    "TinyOpBench.add2x2": "add2x2",
+}
+LIB_NAMES = {"jtensor": "JTensor", "numpy": "NumPy", "torch": "PyTorch", "djl": "DJL", "nd4j": "ND4J"}
 
 
 class Target:
-    """A speed target: JTensor's speed over the anchor's (anchor time / JTensor time) >= min_ratio."""
+    """A speed target: JTensor's speed over the anchor's (anchor time / JTensor time) >= min_ratio,
+    and over each JVM peer's in `peers` (lib -> minimum ratio) where that peer was measured."""
 
-    def __init__(self, anchor, min_ratio, text, applies=lambda params: True):
+    def __init__(self, anchor, min_ratio, text, applies=lambda params: True, peers=None):
         self.anchor = anchor
         self.min_ratio = min_ratio
-        self.text = text
+        self.peers = peers or {}
+        self.base_text = text
+        self.text = text + "".join(f", >= {v:.1f}x {LIB_NAMES[k]}" for k, v in self.peers.items())
         self.applies = applies
 
 
 TARGETS = {
     "MatmulBench.matmul": Target("numpy", 0.9, ">= 0.9x NumPy's GFLOP/s (n 256..2048)",
                                  lambda p: 256 <= int(p["n"]) <= 2048),
-    "ElementwiseBench.addBroadcast": Target("torch", 1.0, ">= 1.0x PyTorch"),
+    "ElementwiseBench.addBroadcast": Target("torch", 1.0, ">= 1.0x PyTorch", peers={"djl": 1.0}),
     # The issue sets the addBroadcast target; the out= variant is held to the same bar.
     "ElementwiseBench.addBroadcastInto": Target("torch", 1.0, ">= 1.0x PyTorch (as addBroadcast)"),
-    "ReductionBench.sumDim1": Target("torch", 1.0, ">= 1.0x PyTorch"),
-    "SoftmaxBench.softmaxDim1": Target("torch", 1.5, ">= 1.5x PyTorch"),
-    "EmbeddingBench.gather": Target("torch", 1.0, ">= 1.0x PyTorch"),
+    "ReductionBench.sumDim1": Target("torch", 1.0, ">= 1.0x PyTorch", peers={"djl": 1.0}),
+    "SoftmaxBench.softmaxDim1": Target("torch", 1.5, ">= 1.5x PyTorch", peers={"djl": 1.2}),
+    "EmbeddingBench.gather": Target("torch", 1.0, ">= 1.0x PyTorch", peers={"djl": 1.0}),
     "CrossEntropyBench.forwardBackward": Target("torch", 1.5, ">= 1.5x PyTorch"),
-    "MlpStepBench.step": Target("torch", 2.0, ">= 2x PyTorch's steps/s"),
-    "TinyOpBench.add2x2": Target("torch", 4.0, "<= 1/4 of PyTorch's time per op"),
+    # "Keep their lead" over the JVM peers.
+    "MlpStepBench.step": Target("torch", 2.0, ">= 2x PyTorch's steps/s", peers={"djl": 1.0, "nd4j": 1.0}),
+    "TinyOpBench.add2x2": Target("torch", 4.0, "<= 1/4 of PyTorch's time per op", peers={"djl": 1.0, "nd4j": 1.0}),
     "RandomBench.randn1M": Target("torch", 1.0, ">= 1.0x PyTorch"),
 }
 
@@ -250,17 +271,21 @@ def params_key(params):
     return tuple(sorted((k, str(v)) for k, v in params.items()))
 
 
-def jmh_run(args, benchmarks, params, json_path, extra=()):
+def jmh_run(args, benchmarks, params, json_path, extra=(), jar=None, env=None):
+    """One JMH invocation of `benchmarks` (names below dev.jtensor.bench.) from `jar` (default: the
+    JTensor benchmarks' jar); returns (JMH's JSON results, stdout, exit code)."""
     pattern = "^" + re.escape(PKG) + "(" + "|".join(re.escape(b) for b in benchmarks) + ")$"
     # No JVM options for the host JVM: JMH's forks inherit them, on top of the benchmarks' own.
-    cmd = [args.java, "-jar", args.jar, pattern,
+    cmd = [args.java, "-jar", jar or args.jar, pattern,
            "-f", str(args.forks), "-wi", str(args.warmup), "-w", args.iter_time,
            "-i", str(args.iters), "-r", args.iter_time, "-rf", "json", "-rff", json_path]
     for k, vs in params.items():
         cmd += ["-p", f"{k}={','.join(str(v) for v in vs)}"]
     cmd += list(extra)
     log("jmh " + " ".join(shlex.quote(c) for c in cmd[2:]))
-    rc, out, err = run(cmd)
+    if os.path.exists(json_path):
+        os.remove(json_path)
+    rc, out, err = run(cmd, env=env)
     results = []
     if os.path.exists(json_path) and os.path.getsize(json_path) > 0:
         with open(json_path) as f:
@@ -286,12 +311,70 @@ def jmh_results(data):
     return out
 
 
-def anchor_run(args, lib, group, threads, sizes):
-    python = args.numpy_python if lib == "numpy" else args.torch_python
+def thread_env(threads):
+    """The environment with the BLAS and OpenMP pools' thread counts set: they read these once, when
+    the library loads, so they are set before the process (Python, or JMH and its forks) starts."""
     env = dict(os.environ)
-    # The BLAS and OpenMP pools read these once, at import: set before the interpreter starts.
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         env[var] = str(threads)
+    return env
+
+
+def peer_run(args, lib, group, tmpdir, pass_no):
+    """The DJL or ND4J twins of `group`'s benchmarks: one JMH run from the peers jar, with the group's
+    thread count in the environment too (libnd4j reads OMP_NUM_THREADS only when it loads).
+    Returns ({(JTensor benchmark, params key): result}, error text or None)."""
+    twins = {PEER_TWINS[b]: b for b in group.benchmarks if b in PEER_TWINS}
+    if not twins:
+        return {}, None
+    cls = PEER_LIBS[lib][1]
+    threads = int(group.jmh_params.get("threads", [1])[0])
+    data, out, rc = jmh_run(args, [f"peers.{cls}.{m}" for m in twins], group.jmh_params,
+                            os.path.join(tmpdir, f"jmh-{lib}-{group.name}-{pass_no}.json"),
+                            jar=args.peers_jar, env=thread_env(threads))
+    results = {}
+    for (name, pk), r in jmh_results(data).items():
+        method = name.rsplit(".", 1)[-1]
+        if method in twins:
+            results[(twins[method], pk)] = r
+    error = None
+    if len(results) < len(twins) or rc != 0:
+        error = next((l.strip() for l in out.splitlines() if "Exception" in l or "Error:" in l),
+                     f"JMH exit code {rc}")
+    return results, error
+
+
+def peers_info(jar):
+    """What the peers jar holds (versions from the file names in its lib/), or why it is unusable."""
+    if not jar or not os.path.exists(jar):
+        reason = (f"{jar} is missing: run `bash tensor-bench/scripts/report.sh --peers` (builds it with "
+                  "`./mvnw -Ppeers package -pl tensor-bench -am -DskipTests`)")
+        return {lib: {"available": False, "reason": reason} for lib in PEER_LIBS}
+    libs = os.listdir(os.path.join(os.path.dirname(jar), "lib")) if os.path.isdir(
+        os.path.join(os.path.dirname(jar), "lib")) else []
+
+    def version(prefix):
+        # The shortest such name is the jar without a platform classifier, where there are both.
+        names = sorted((m.group(1) for m in (re.match(re.escape(prefix) + r"-(\d.*)\.jar$", f) for f in libs) if m),
+                       key=len)
+        return re.sub(r"-linux-x86_64$", "", names[0]) if names else "?"
+
+    natives = [f for f in libs if f.startswith("pytorch-native-cpu-")]
+    native = re.sub(r"^pytorch-native-cpu-|\.jar$", "", natives[0]) if natives else "?"
+    return {
+        "djl": {"available": True, "jar": jar,
+                "text": f"DJL {version('api')} with its PyTorch engine {version('pytorch-engine')}, "
+                        f"libtorch {native} (its pytorch-native-cpu jar, nothing downloaded at run time), "
+                        f"JNI {version('pytorch-jni')}; from {os.path.relpath(jar, ROOT)}"},
+        "nd4j": {"available": True, "jar": jar,
+                 "text": f"ND4J nd4j-native {version('nd4j-native')} with OpenBLAS {version('openblas')} "
+                         f"(JavaCPP {version('javacpp')}), linux-x86_64 jars; from {os.path.relpath(jar, ROOT)}"},
+    }
+
+
+def anchor_run(args, lib, group, threads, sizes):
+    python = args.numpy_python if lib == "numpy" else args.torch_python
+    env = thread_env(threads)
     cmd = [python, os.path.join(HERE, "anchors.py"), "--lib", lib, "--group", group,
            "--threads", str(threads), "--sizes", ",".join(str(s) for s in sizes),
            "--warmup", str(args.warmup), "--iters", str(args.iters),
@@ -410,13 +493,15 @@ def fmt_time(us):
 
 
 def svg_matmul(rows, path):
-    """GFLOP/s against n (log2 axis): JTensor and NumPy at 1 and 2 threads, PyTorch dotted."""
+    """GFLOP/s against n (log2 axis): JTensor, NumPy, DJL and ND4J at 1 and 2 threads, PyTorch dotted."""
     W, H, L, R, T, B = 720, 420, 70, 190, 40, 55
     series = []
     styles = {("jtensor", 1): ("#1f77b4", ""), ("jtensor", 2): ("#1f77b4", "8 4"),
               ("numpy", 1): ("#d62728", ""), ("numpy", 2): ("#d62728", "8 4"),
-              ("torch", 1): ("#7f7f7f", "2 3"), ("torch", 2): ("#bcbcbc", "2 3")}
-    names = {"jtensor": "JTensor", "numpy": "NumPy", "torch": "PyTorch"}
+              ("torch", 1): ("#7f7f7f", "2 3"), ("torch", 2): ("#bcbcbc", "2 3"),
+              ("djl", 1): ("#2ca02c", ""), ("djl", 2): ("#2ca02c", "8 4"),
+              ("nd4j", 1): ("#ff7f0e", ""), ("nd4j", 2): ("#ff7f0e", "8 4")}
+    names = LIB_NAMES
     for (lib, t), (color, dash) in styles.items():
         pts = [(r["n"], r[lib]) for r in rows if r["threads"] == t and r.get(lib)]
         if pts:
@@ -524,18 +609,28 @@ def write(path, text):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true",
-                   help="smoke run: short iterations, matmul n <= 512; writes under tensor-bench/target unless --out")
-    p.add_argument("--out", help="markdown file to write (default docs/benchmarks.md)")
+                   help="smoke run: short iterations, one pass, matmul n <= 512; writes under tensor-bench/target")
+    p.add_argument("--out", help="markdown file to write (default docs/benchmarks.md for a full run, "
+                                 "tensor-bench/target/report-quick/benchmarks.md for --quick, --only or --sizes)")
     p.add_argument("--jar", default=os.path.join(ROOT, "tensor-bench", "target", "benchmarks.jar"))
+    p.add_argument("--peers-jar", default=PEERS_JAR,
+                   help="the JVM peers' JMH jar, built by ./mvnw -Ppeers (default %(default)s)")
+    peers = p.add_mutually_exclusive_group()
+    peers.add_argument("--peers", dest="peers", action="store_const", const=True,
+                       help="run the DJL and ND4J twins; fail if their jar is missing (default: run them "
+                            "when the jar exists)")
+    peers.add_argument("--no-peers", dest="peers", action="store_const", const=False,
+                       help="do not run the DJL and ND4J twins")
     p.add_argument("--java", default=os.path.join(os.environ["JAVA_HOME"], "bin", "java")
                    if os.environ.get("JAVA_HOME") else "java")
     p.add_argument("--numpy-python", default="python3")
     p.add_argument("--torch-python", default="/usr/bin/python3")
     p.add_argument("--only", help="regex: run only the groups whose name matches (matmul-t1, matmul-t2, "
                                   "elementwise, reduction, softmax, embedding, crossentropy, mlp, tinyop, random, alloc)")
+    p.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")],
+                   help="matmul sizes, comma-separated (default 128,256,512,1024,2048; quick 128,256,512)")
     p.add_argument("--forks", type=int, default=1, help="JMH forks per benchmark and pass (default 1)")
-    p.add_argument("--passes", type=int, help="passes over the groups; passes after the first skip matmul "
-                                              "(default 2; quick 1)")
+    p.add_argument("--passes", type=int, help="passes over all the groups (default 3; quick 1)")
     p.add_argument("--warmup", type=int, help="warm-up iterations (default 5; quick 3)")
     p.add_argument("--iters", type=int, help="measured iterations (default 5; quick 3)")
     p.add_argument("--iter-time", help="time per iteration (default 1s; quick 500ms)")
@@ -550,39 +645,57 @@ def main():
     args.warmup = args.warmup if args.warmup is not None else (3 if args.quick else 5)
     args.iters = args.iters if args.iters is not None else (3 if args.quick else 5)
     args.iter_time = args.iter_time or ("500ms" if args.quick else "1s")
-    args.passes = args.passes if args.passes is not None else (1 if args.quick else 2)
-    sizes = QUICK_MATMUL_SIZES if args.quick else MATMUL_SIZES
+    args.passes = args.passes if args.passes is not None else (1 if args.quick else 3)
+    sizes = args.sizes or (QUICK_MATMUL_SIZES if args.quick else MATMUL_SIZES)
+    partial = args.quick or args.only or args.sizes
     if args.out:
         out_md = os.path.abspath(args.out)
-    elif args.quick:
+    elif partial:
+        # A partial run never overwrites the committed page.
         out_md = os.path.join(ROOT, "tensor-bench", "target", "report-quick", "benchmarks.md")
     else:
         out_md = os.path.join(ROOT, "docs", "benchmarks.md")
-    out_dir = os.path.dirname(out_md)
     tmpdir = os.path.join(ROOT, "tensor-bench", "target", "report-tmp")
     os.makedirs(tmpdir, exist_ok=True)
     if not os.path.exists(args.jar):
         raise SystemExit(f"{args.jar} is missing: build it with report.sh or ./mvnw -q package -pl tensor-bench -am -DskipTests")
+    if args.peers is None:
+        args.peers = os.path.exists(args.peers_jar)
+    if args.peers:
+        info = peers_info(args.peers_jar)
+        if not info["djl"]["available"]:
+            raise SystemExit(info["djl"]["reason"])
+    else:
+        reason = "not run (--no-peers, or no peers jar: `bash tensor-bench/scripts/report.sh --peers` builds it)"
+        info = {lib: {"available": False, "reason": reason} for lib in PEER_LIBS}
 
     started = time.time()
     machine = machine_info(args.java)
     load_before = load_snapshot()
     anchors_info = {"numpy": python_info(args.numpy_python, "numpy"), "torch": python_info(args.torch_python, "torch")}
+    anchors_info.update(info)
     rc, listing, err = run([args.java, "--sun-misc-unsafe-memory-access=allow", "-jar", args.jar, "-l"])
     if rc != 0:
         raise SystemExit(f"cannot list the benchmarks in {args.jar}: {err.strip()}")
     in_jar = {l.strip()[len(PKG):] for l in listing.splitlines() if l.strip().startswith(PKG)}
     log(f"{len(in_jar)} benchmarks in the jar; load average {load_before['loadavg']}")
 
-    jt, anchors, anchor_missing, not_built, failed = {}, {}, {}, [], {}
-    # Pass 2 repeats the groups other than matmul (the slow ones), so that each comparison rests on
-    # two forks and two anchor runs at different moments: on a shared machine a burst of other work
-    # during one of them no longer decides the result.
+    # measured[(lib, benchmark, params key)] = {"passes": [per-pass score], "raw_us": [every iteration], ...}
+    measured, anchor_missing, not_built, failed = {}, {}, [], {}
+
+    def record(lib, key, raw_us, extra=None):
+        m = measured.setdefault((lib,) + key, {"passes": [], "raw_us": []})
+        m["passes"].append(sum(raw_us) / len(raw_us))
+        m["raw_us"] += raw_us
+        m.update(extra or {})
+
+    # Every pass runs every group (matmul included): JTensor, then its anchors, then its JVM peers, so
+    # each comparison rests on `passes` runs of each side at different moments, and on a shared
+    # machine a burst of other work during one of them does not decide the result.
     for pass_no in range(1, args.passes + 1):
+        log(f"pass {pass_no} of {args.passes}")
         for g in groups(sizes):
             if args.only and not re.search(args.only, g.name):
-                continue
-            if pass_no > 1 and g.name.startswith("matmul"):
                 continue
             present = [b for b in g.benchmarks if b in in_jar]
             not_built += [b for b in g.benchmarks if b not in in_jar and b not in not_built]
@@ -592,10 +705,7 @@ def main():
                                     ["-prof", "gc"])
             got = jmh_results(data)
             for key, r in got.items():
-                if key in jt:
-                    jt[key]["raw_us"] += r["raw_us"]
-                else:
-                    jt[key] = r
+                record("jtensor", key, r["raw_us"], {k: r[k] for k in ("alloc_bytes", "gc_ms", "jvm_args")})
             for b in present:
                 if not any(name == b for name, _ in got):
                     # JMH goes on after a benchmark throws; keep its first error line for the report.
@@ -606,35 +716,58 @@ def main():
                 if not anchors_info[lib]["available"]:
                     anchor_missing[lib] = anchors_info[lib]["reason"]
                     continue
-                res, missing = anchor_run(args, lib, ag, threads, [n for n in sizes if not max_n or n <= max_n[0]])
+                anchor_sizes = [n for n in sizes if not max_n or n <= max_n[0]]
+                if not anchor_sizes:
+                    continue  # e.g. PyTorch's matmul, shown only up to TORCH_MATMUL_MAX_N
+                res, missing = anchor_run(args, lib, ag, threads, anchor_sizes)
                 for k, v in res.items():
-                    key = (lib,) + k
-                    if key in anchors:
-                        anchors[key]["raw_us"] += v["raw_us"]
-                    else:
-                        anchors[key] = v
+                    record(lib, k, v["raw_us"], {"call": v["call"]})
                 if missing:
                     anchor_missing[lib] = missing
+            for lib in PEER_LIBS:
+                if not anchors_info[lib]["available"]:
+                    continue
+                res, error = peer_run(args, lib, g, tmpdir, pass_no)
+                cls = PEER_LIBS[lib][1]
+                for (name, pk), r in res.items():
+                    record(lib, (name, pk), r["raw_us"], {"call": f"{cls}.{PEER_TWINS[name]}"})
+                if error:
+                    anchor_missing[lib] = f"{g.name}: {error}"
 
-    # One row per measured JTensor benchmark and parameter set.
+    # One row per measured JTensor benchmark and parameter set. Each side's figure is the median of
+    # its per-pass scores; ratios are other side's median / JTensor's median.
     rows = []
-    for (name, pk), r in sorted(jt.items(), key=lambda kv: (kv[0][0], [int(v) if v.isdigit() else v for _, v in kv[0][1]])):
+    jt_keys = [k[1:] for k in measured if k[0] == "jtensor"]
+    for name, pk in sorted(jt_keys, key=lambda k: (k[0], [int(v) if v.isdigit() else v for _, v in k[1]])):
         params = dict(pk)
         tgt = TARGETS.get(name)
-        row = {"name": name, "params": params, "jt_us": min(r["raw_us"]), "jt_median_us": median(r["raw_us"]),
-               "jt_raw": r["raw_us"],
-               "alloc": r["alloc_bytes"], "gc_ms": r["gc_ms"], "jvm_args": r["jvm_args"], "target": tgt}
-        for lib in ("numpy", "torch"):
-            a = anchors.get((lib, name, pk))
-            if a:
-                row[lib + "_us"] = min(a["raw_us"])
-                row[lib + "_median_us"] = median(a["raw_us"])
-                row[lib + "_raw"] = a["raw_us"]
-                row[lib + "_call"] = a["call"]
+        jt = measured[("jtensor", name, pk)]
+        row = {"name": name, "params": params, "alloc": jt.get("alloc_bytes"), "gc_ms": jt.get("gc_ms"),
+               "jvm_args": jt.get("jvm_args")}
+        for lib in ("jtensor", "numpy", "torch") + tuple(PEER_LIBS):
+            m = measured.get((lib, name, pk))
+            if not m:
+                continue
+            prefix = "jt" if lib == "jtensor" else lib
+            row[prefix + "_us"] = median(m["passes"])
+            row[prefix + "_lo"], row[prefix + "_hi"] = min(m["passes"]), max(m["passes"])
+            row[prefix + "_passes"] = m["passes"]
+            row[prefix + "_raw"] = m["raw_us"]
+            if "call" in m:
+                row[prefix + "_call"] = m["call"]
         a_us = row.get((tgt.anchor if tgt else "torch") + "_us")
         row["ratio"] = a_us / row["jt_us"] if a_us else None
+        for lib in PEER_LIBS:
+            row[lib + "_ratio"] = row[lib + "_us"] / row["jt_us"] if row.get(lib + "_us") else None
         row["applies"] = bool(tgt and tgt.applies(params))
-        row["met"] = (row["ratio"] >= tgt.min_ratio) if (row["ratio"] is not None and row["applies"]) else None
+        row["met"], row["unchecked"] = None, []
+        if row["ratio"] is not None and row["applies"]:
+            row["met"] = row["ratio"] >= tgt.min_ratio
+            for lib, least in tgt.peers.items():
+                if row.get(lib + "_ratio") is None:
+                    row["unchecked"].append(lib)
+                elif row[lib + "_ratio"] < least:
+                    row["met"] = False
         rows.append(row)
 
     profiles = {}
@@ -657,11 +790,13 @@ def main():
 
     run_info = {"date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "commit": git_commit(),
                 "elapsed": elapsed, "quick": args.quick, "forks": args.forks, "warmup": args.warmup,
-                "iters": args.iters, "iter_time": args.iter_time, "passes": args.passes}
+                "iters": args.iters, "iter_time": args.iter_time, "passes": args.passes,
+                "only": args.only, "sizes": sizes, "peers": bool(args.peers)}
     data = {
+        "format": 2,
         "run": run_info, "machine": machine, "anchors_info": anchors_info, "anchor_missing": anchor_missing,
         "load_before": load_before, "load_after": load_after, "not_built": not_built, "failed": failed,
-        "results": [{k: v for k, v in r.items() if k != "target"} for r in rows],
+        "results": rows,
         "profiles": [[n, list(map(list, pk)), text] for (n, pk), text in profiles.items()],
     }
     write(os.path.splitext(out_md)[0] + "-data.json", json.dumps(data, indent=1) + "\n")
@@ -686,21 +821,28 @@ def render(data, out_md):
     anchor_missing, load_before, load_after = data["anchor_missing"], data["load_before"], data["load_after"]
     not_built, failed, elapsed = data["not_built"], data["failed"], run_info["elapsed"]
     args = argparse.Namespace(**{k: run_info[k] for k in ("quick", "forks", "warmup", "iters", "iter_time", "passes")})
+    # Format 1 (before the JVM peers): best iteration and median of the pooled iterations, matmul in
+    # one pass, no peers. Format 2: median [min-max] of per-pass scores, every group in every pass.
+    fmt2 = data.get("format", 1) >= 2
     rows = [dict(r, target=TARGETS.get(r["name"])) for r in data["results"]]
     profiles = {(n, tuple(map(tuple, pk))): text for n, pk, text in data["profiles"]}
     L = []
     L.append("# Benchmarks")
     L.append("")
-    L.append(f"Generated by `bash tensor-bench/scripts/report.sh{' -quick' if args.quick else ''}` on "
+    L.append(f"Generated by `bash tensor-bench/scripts/report.sh{report_flags(run_info)}` on "
              f"{run_info['date']} at commit {run_info['commit']}, in {elapsed / 60:.1f} minutes"
              + (f" (page re-rendered from that run's data at commit {data['rerendered']})" if data.get("rerendered") else "")
              + ". Do not edit by hand: re-run the command. The JMH benchmarks live in "
              "`tensor-bench/src/main/java/dev/jtensor/bench`, their NumPy/PyTorch twins in "
-             "`tensor-bench/scripts/anchors.py`.")
+             "`tensor-bench/scripts/anchors.py`"
+             + (", their DJL and ND4J twins in `tensor-bench/src/peers/java/dev/jtensor/bench/peers` "
+                "(Maven profile `peers`)." if fmt2 else "."))
     L.append("")
     L.append("**Speed ratio** = anchor time / JTensor time: above 1 JTensor is faster. For matmul the anchor is "
              "NumPy (GFLOP/s ratio, the same number); for everything else PyTorch, on one thread "
-             "(`torch.set_num_threads(1)`, `Parallel.setNumThreads(1)`) unless a `threads` parameter says otherwise.")
+             "(`torch.set_num_threads(1)`, `Parallel.setNumThreads(1)`) unless a `threads` parameter says otherwise."
+             + (" The JVM peers' columns are ratios the same way (DJL time / JTensor time, ND4J time / JTensor "
+                "time), at the same thread counts." if fmt2 else ""))
     L.append("")
 
     # Machine and load
@@ -712,16 +854,35 @@ def render(data, out_md):
     jvm_args = " ".join(next((r["jvm_args"] for r in rows if r.get("jvm_args")), []))
     L.append(f"- JMH 1.37: {args.forks} fork{'s' if args.forks > 1 else ''} per pass, {args.warmup} warm-up + {args.iters} "
              f"measured iterations of {args.iter_time}, Mode.AverageTime, fork JVM args `{jvm_args}`, with `-prof gc`. "
-             + (f"Everything but matmul ran in {args.passes} passes (each benchmark, then its anchors, then the next; "
-                f"then all again), so each of those results pools the iterations of {args.passes} forks and {args.passes} anchor runs."
-                if args.passes > 1 else "One pass."))
-    for lib in ("numpy", "torch"):
-        info = anchors_info[lib]
-        L.append(f"- {'NumPy' if lib == 'numpy' else 'PyTorch'}: " + (info["text"] if info["available"] else f"**missing**: {info['reason']}"))
-    L.append(f"- Anchor timing: the same warm-up and measured iterations as JMH, each calling the operation until "
-             f"{args.iter_time} has passed and giving its mean time per call. Both sides are summarised the same way: "
-             "the **best** measured iteration (what the tables, ratios and charts use: on a shared machine other work "
-             "only ever adds time) and, in brackets, the median.")
+             + ((f"Every group (matmul included) ran in {args.passes} passes: JTensor's benchmarks, then their "
+                 "NumPy/PyTorch twins, then their DJL and ND4J twins (JMH, one fork each), then the next group; then "
+                 "all again." if args.passes > 1 else "One pass: JTensor's benchmarks, then their NumPy/PyTorch "
+                 "twins, then their DJL and ND4J twins, then the next group.") if fmt2 else
+                (f"Everything but matmul ran in {args.passes} passes (each benchmark, then its anchors, then the next; "
+                 f"then all again), so each of those results pools the iterations of {args.passes} forks and {args.passes} anchor runs."
+                 if args.passes > 1 else "One pass.")))
+    for lib in ("numpy", "torch") + (tuple(PEER_LIBS) if fmt2 else ()):
+        info = anchors_info.get(lib) or {"available": False, "reason": "no data"}
+        L.append(f"- {LIB_NAMES[lib]}: " + (info["text"] if info["available"] else f"**not run**: {info['reason']}"))
+    if fmt2:
+        L.append(f"- Anchor timing: the same warm-up and measured iterations as JMH, each calling the operation until "
+                 f"{args.iter_time} has passed and giving its mean time per call. Every side is summarised the same "
+                 "way: a pass's score is the mean of its measured iterations (JMH's score), and the tables show "
+                 + (f"the **median of the {args.passes} per-pass scores** with their [min-max] spread; ratios and "
+                    "charts use the medians." if args.passes > 1 else "that score (one pass, so no spread)."))
+        L.append("- JVM peers: the same shapes, data types and thread counts as JTensor's benchmarks (threads set "
+                 "through each library's API, and OMP_NUM_THREADS/OPENBLAS_NUM_THREADS/MKL_NUM_THREADS in the JMH "
+                 "process's environment for the native pools that read them only at start-up; each trial checks "
+                 "that the library reports the thread count asked for). Their calls **close their outputs inside "
+                 "the timed call** (native memory that DJL and ND4J do not leave to the garbage collector), where "
+                 "JTensor's benchmarks leave theirs to the GC; ND4J's MLP step leaves its gradients to SameDiff. "
+                 "Each trial first checks its twin's result (shape and a value) against the same operation "
+                 "computed another way.")
+    else:
+        L.append(f"- Anchor timing: the same warm-up and measured iterations as JMH, each calling the operation until "
+                 f"{args.iter_time} has passed and giving its mean time per call. Both sides are summarised the same way: "
+                 "the **best** measured iteration (what the tables, ratios and charts use: on a shared machine other work "
+                 "only ever adds time) and, in brackets, the median.")
     lb, la = load_before["loadavg"], load_after["loadavg"]
     cores = machine["cores"] or 1
     L.append(f"- Load average (1, 5, 15 min): {fmt_load(lb)} at the start ({load_before['time']}), "
@@ -750,8 +911,16 @@ def render(data, out_md):
     # Summary
     L.append("## Results")
     L.append("")
-    L.append("| benchmark | operation | JTensor best (median) | anchor | anchor best (median) | speed ratio | target | met |")
-    L.append("|---|---|---:|---|---:|---:|---|:---:|")
+    if fmt2:
+        L.append((f"Times: median [min-max] of {args.passes} per-pass scores. Ratios: the other side's median / "
+                  "JTensor's median" if args.passes > 1 else "Times: one pass's score. Ratios: the other side's "
+                  "time / JTensor's") + " (above 1 JTensor is faster).")
+        L.append("")
+        L.append("| benchmark | operation | JTensor | PyTorch / NumPy | ratio | DJL | ratio | ND4J | ratio | target | met |")
+        L.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|:---:|")
+    else:
+        L.append("| benchmark | operation | JTensor best (median) | anchor | anchor best (median) | speed ratio | target | met |")
+        L.append("|---|---|---:|---|---:|---:|---|:---:|")
     mm = [r for r in rows if r["name"] == "MatmulBench.matmul"]
     for r in rows:
         if r["name"] == "MatmulBench.matmul":
@@ -760,14 +929,29 @@ def render(data, out_md):
             desc = DESCRIPTIONS.get(r["name"], "")
         tgt = r["target"]
         lib = tgt.anchor if tgt else "torch"
-        anchor_name = {"numpy": "NumPy", "torch": "PyTorch"}[lib]
+        anchor_name = LIB_NAMES[lib]
         a_us = r.get(lib + "_us")
         call = r.get(lib + "_call", "")
-        L.append(f"| {r['name']} | {desc} | {fmt_time(r['jt_us'])} ({fmt_time(r['jt_median_us'])}) | "
-                 f"{anchor_name} `{call}` | "
-                 + (f"{fmt_time(a_us)} ({fmt_time(r[lib + '_median_us'])})" if a_us else "missing") + " | "
-                 + (f"**{fmt_ratio(r['ratio'])}**" if r.get("ratio") is not None else "-") + " | "
-                 + ((tgt.text if r.get("applies") else "none for this size") if tgt else "none (baseline)") + " | " + met_mark(r) + " |")
+        ratio = f"**{fmt_ratio(r['ratio'])}**" if r.get("ratio") is not None else "-"
+        target = (((tgt.text if fmt2 else tgt.base_text) if r.get("applies") else "none for this size")
+                  if tgt else "none (baseline)")
+        if fmt2:
+            peer_cells = ""
+            for peer in PEER_LIBS:
+                if r.get(peer + "_us") is not None:
+                    peer_cells += f" {spread(r, peer)} | **{fmt_ratio(r[peer + '_ratio'])}** |"
+                elif r["name"] in PEER_TWINS:
+                    peer_cells += " not run | - |"
+                else:
+                    peer_cells += " no twin | - |"
+            L.append(f"| {r['name']} | {desc} | {spread(r, 'jt')} | "
+                     + (f"{anchor_name} `{call}`: {spread(r, lib)}" if a_us else f"{anchor_name}: missing")
+                     + f" | {ratio} |{peer_cells} {target} | {met_mark(r)} |")
+        else:
+            L.append(f"| {r['name']} | {desc} | {fmt_time(r['jt_us'])} ({fmt_time(r['jt_median_us'])}) | "
+                     f"{anchor_name} `{call}` | "
+                     + (f"{fmt_time(a_us)} ({fmt_time(r[lib + '_median_us'])})" if a_us else "missing") + " | "
+                     + f"{ratio} | {target} | {met_mark(r)} |")
     L.append("")
     with_target = [r for r in rows if r.get("met") is not None]
     met = [r for r in with_target if r["met"]]
@@ -786,6 +970,10 @@ def render(data, out_md):
     for lib, reason in anchor_missing.items():
         L.append("")
         L.append(f"Anchor **{lib} missing** (reported as missing, nothing estimated): {reason}")
+    peer_notes = read_notes().get("Peers")
+    if fmt2 and peer_notes:
+        L.append("")
+        L.append(peer_notes.strip())
     L.append("")
 
     # Charts
@@ -793,24 +981,51 @@ def render(data, out_md):
     for r in mm:
         n, t = int(r["params"]["n"]), int(r["params"]["threads"])
         flop = 2.0 * n ** 3
-        mm_rows.append({"n": n, "threads": t, "jtensor": flop / r["jt_us"] / 1e3,
-                        "numpy": flop / r["numpy_us"] / 1e3 if r.get("numpy_us") else None,
-                        "torch": flop / r["torch_us"] / 1e3 if r.get("torch_us") else None,
-                        "ratio": r.get("ratio"), "met": r.get("met")})
+        m = {"n": n, "threads": t, "ratio": r.get("ratio"), "met": r.get("met"), "jtensor": flop / r["jt_us"] / 1e3}
+        for lib in ("numpy", "torch") + tuple(PEER_LIBS):
+            m[lib] = flop / r[lib + "_us"] / 1e3 if r.get(lib + "_us") else None
+        mm_rows.append(m)
     if mm_rows:
         L.append("## Matmul throughput")
         L.append("")
-        L.append(f"GFLOP/s = 2n³ / best time. PyTorch is shown for reference up to n={TORCH_MATMUL_MAX_N} only: its matmul "
+        L.append(f"GFLOP/s = 2n³ / {'median' if fmt2 else 'best'} time. PyTorch is shown for reference up to n={TORCH_MATMUL_MAX_N} only: its matmul "
                  "goes through the BLAS library named under Machine, and a reference (unoptimised) BLAS would need minutes "
                  "for the larger sizes.")
         L.append("")
-        L.append("| n | threads | JTensor GFLOP/s | NumPy GFLOP/s | ratio (target >= 0.9 for n >= 256) | PyTorch GFLOP/s (for reference) |")
-        L.append("|---:|---:|---:|---:|---:|---:|")
+        peers_cols = fmt2 and any(m.get(lib) for m in mm_rows for lib in PEER_LIBS)
+        L.append("| n | threads | JTensor GFLOP/s | NumPy GFLOP/s | ratio (target >= 0.9 for n >= 256) | PyTorch GFLOP/s (for reference) |"
+                 + (" DJL GFLOP/s | ND4J GFLOP/s |" if peers_cols else ""))
+        L.append("|---:|---:|---:|---:|---:|---:|" + ("---:|---:|" if peers_cols else ""))
         for m in sorted(mm_rows, key=lambda m: (m["threads"], m["n"])):
             L.append(f"| {m['n']} | {m['threads']} | {m['jtensor']:.1f} | " + (f"{m['numpy']:.1f}" if m["numpy"] else "missing")
                      + " | " + (f"{fmt_ratio(m['ratio'])} {met_mark(m)}" if m["ratio"] is not None else "-") + " | "
-                     + (f"{m['torch']:.1f}" if m["torch"] else ("not run" if m["n"] > TORCH_MATMUL_MAX_N else "missing")) + " |")
+                     + (f"{m['torch']:.1f}" if m["torch"] else ("not run" if m["n"] > TORCH_MATMUL_MAX_N else "missing")) + " |"
+                     + ("".join(f" {m[lib]:.1f} |" if m[lib] else " - |" for lib in PEER_LIBS) if peers_cols else ""))
         L.append("")
+        if fmt2:
+            # The thread check: each library's 2-thread time against its 1-thread time at the same n.
+            scaling = []
+            for n in sorted({m["n"] for m in mm_rows}, reverse=True):
+                one = next((m for m in mm_rows if m["n"] == n and m["threads"] == 1), None)
+                two = next((m for m in mm_rows if m["n"] == n and m["threads"] == 2), None)
+                if not one or not two:
+                    continue
+                parts = []
+                for lib in ("jtensor", "numpy") + tuple(PEER_LIBS):
+                    if one.get(lib) and two.get(lib):
+                        flop = 2.0 * n ** 3
+                        t1, t2 = flop / one[lib] / 1e3, flop / two[lib] / 1e3
+                        parts.append(f"{LIB_NAMES[lib]} {fmt_time(t1)} -> {fmt_time(t2)} ({t1 / t2:.2f}x)")
+                if parts:
+                    scaling.append(f"- n={n}: " + "; ".join(parts))
+                if len(scaling) == 2:
+                    break
+            if scaling:
+                L.append("**Thread check** (median time on 1 thread -> on 2 threads, and the speed-up; about 2x means "
+                         "the library really ran on the thread counts asked for, 1x that it ignored them):")
+                L.append("")
+                L.extend(scaling)
+                L.append("")
         if svg_matmul(mm_rows, os.path.join(out_dir, base + "-matmul.svg")):
             L.append(f"![matmul GFLOP/s against n]({base}-matmul.svg)")
             L.append("")
@@ -855,7 +1070,10 @@ def render(data, out_md):
         mm_missed = [r for r in missed if r["name"] == "MatmulBench.matmul"]
         for r in missed:
             if r["name"] != "MatmulBench.matmul":
-                sections.append((f"{r['name']}: {fmt_ratio(r['ratio'])}x (target {r['target'].text})", r["name"], [r]))
+                peer_ratios = "".join(f", {fmt_ratio(r[lib + '_ratio'])}x {LIB_NAMES[lib]}" for lib in PEER_LIBS
+                                      if fmt2 and r.get(lib + "_ratio") is not None)
+                sections.append((f"{r['name']}: {fmt_ratio(r['ratio'])}x{peer_ratios} (target "
+                                 f"{r['target'].text if fmt2 else r['target'].base_text})", r["name"], [r]))
             elif r is mm_missed[0]:
                 sizes_text = ", ".join(f"{fmt_ratio(m['ratio'])}x at n={m['params']['n']} t={m['params']['threads']}"
                                        for m in mm_missed)
@@ -880,15 +1098,37 @@ def render(data, out_md):
     L.append("## How to reproduce")
     L.append("")
     L.append("```bash")
-    L.append("bash tensor-bench/scripts/report.sh          # full run, writes this page (about 15-25 minutes on 2 cores)")
-    L.append("bash tensor-bench/scripts/report.sh -quick   # smoke run, writes tensor-bench/target/report-quick/")
+    L.append("bash tensor-bench/scripts/report.sh --peers   # full run with DJL and ND4J, writes this page (about an hour on 2 cores)")
+    L.append("bash tensor-bench/scripts/report.sh --quick   # smoke run, writes tensor-bench/target/report-quick/")
+    L.append("bash tensor-bench/scripts/report.sh --only 'softmax|mlp' --peers   # some groups only, writes there too")
     L.append("java --add-modules jdk.incubator.vector -jar tensor-bench/target/benchmarks.jar MatmulBench -p n=512   # one benchmark by hand")
+    L.append("OMP_NUM_THREADS=1 java -jar tensor-bench/target/peers/benchmarks-peers.jar 'peers.DjlBench.matmul' -p n=512 -p threads=1   # a peer by hand")
     L.append(f"python3 tensor-bench/scripts/report.py --render-only docs/{base}-data.json   # rewrite this page from its data, e.g. after editing the notes")
     L.append("```")
     L.append("")
     L.append(f"Raw numbers (every iteration, both sides): [`{base}-data.json`]({base}-data.json).")
     L.append("")
     return "\n".join(L)
+
+
+def spread(r, prefix):
+    """'median [min-max]' of one side's per-pass scores in a row of format 2."""
+    mid, lo, hi = r.get(prefix + "_us"), r.get(prefix + "_lo"), r.get(prefix + "_hi")
+    if mid is None:
+        return "-"
+    if lo is None or hi is None or len(r.get(prefix + "_passes") or []) < 2:
+        return fmt_time(mid)
+    return f"{fmt_time(mid)} [{fmt_time(lo)}-{fmt_time(hi)}]"
+
+
+def report_flags(run_info):
+    """The report.sh options that reproduce a run (from its data)."""
+    flags = " --quick" if run_info.get("quick") else ""
+    if run_info.get("peers"):
+        flags += " --peers"
+    if run_info.get("only"):
+        flags += f" --only {shlex.quote(run_info['only'])}"
+    return flags
 
 
 def fmt_ratio(x):
@@ -905,7 +1145,8 @@ def label(r):
 def met_mark(r):
     if r.get("met") is None:
         return "-" if r.get("ratio") is None else "(no target)"
-    return "yes" if r["met"] else "**no**"
+    unchecked = ", ".join(LIB_NAMES[lib] for lib in r.get("unchecked") or [])
+    return ("yes" if r["met"] else "**no**") + (f" ({unchecked} not run)" if unchecked else "")
 
 
 def fmt_bytes(b):
