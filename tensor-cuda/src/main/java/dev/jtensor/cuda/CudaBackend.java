@@ -44,6 +44,11 @@ final class CudaBackend implements Backend {
     }
 
     @Override
+    public Storage allocateUninitialized(DType dtype, long numel) {
+        return gpu.allocate(dtype, numel, false);
+    }
+
+    @Override
     public Storage fromHost(Object array) {
         return switch (array) {
             case float[] a -> upload(DType.FLOAT32, a.length, new FloatPointer(a));

@@ -7,6 +7,7 @@ import dev.jtensor.core.spi.BinaryOp;
 import dev.jtensor.core.spi.Storage;
 import dev.jtensor.core.spi.TensorIterator;
 import dev.jtensor.core.spi.UnaryOp;
+import java.lang.ref.Reference;
 
 /**
  * The CPU backend: pure Java kernels over heap arrays, vectorised where the Vector API is present,
@@ -25,7 +26,12 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Storage allocate(DType dtype, long numel) {
-        return CpuStorage.allocate(dtype, numel);
+        return CpuStorage.allocate(dtype, numel, true);
+    }
+
+    @Override
+    public Storage allocateUninitialized(DType dtype, long numel) {
+        return CpuStorage.allocate(dtype, numel, false);
     }
 
     @Override
@@ -43,14 +49,18 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Object toHost(Storage storage) {
-        return switch (((CpuStorage) storage).array()) {
-            case float[] a -> a.clone();
-            case double[] a -> a.clone();
-            case long[] a -> a.clone();
-            case int[] a -> a.clone();
-            case boolean[] a -> a.clone();
-            default -> throw new IllegalStateException();
-        };
+        try {
+            return switch (((CpuStorage) storage).array()) {
+                case float[] a -> a.clone();
+                case double[] a -> a.clone();
+                case long[] a -> a.clone();
+                case int[] a -> a.clone();
+                case boolean[] a -> a.clone();
+                default -> throw new IllegalStateException();
+            };
+        } finally {
+            Reference.reachabilityFence(storage);
+        }
     }
 
     /** The backing array of operand {@code k}. */
@@ -71,12 +81,20 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void copy(TensorIterator it) {
-        CastKernels.copy(it);
+        try {
+            CastKernels.copy(it);
+        } finally {
+            Reference.reachabilityFence(it);
+        }
     }
 
     @Override
     public void fill(TensorIterator it, Object value) {
-        CastKernels.fill(it, value);
+        try {
+            CastKernels.fill(it, value);
+        } finally {
+            Reference.reachabilityFence(it);
+        }
     }
 
     // ---------------------------------------------------------------- elementwise implementations
@@ -84,17 +102,29 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void unary(UnaryOp op, TensorIterator it) {
-        ElementwiseKernels.unary(op, it);
+        try {
+            ElementwiseKernels.unary(op, it);
+        } finally {
+            Reference.reachabilityFence(it);
+        }
     }
 
     @Override
     public void binary(BinaryOp op, TensorIterator it, Number alpha) {
-        ElementwiseKernels.binary(op, it, alpha);
+        try {
+            ElementwiseKernels.binary(op, it, alpha);
+        } finally {
+            Reference.reachabilityFence(it);
+        }
     }
 
     @Override
     public void where(TensorIterator it) {
-        ElementwiseKernels.where(it);
+        try {
+            ElementwiseKernels.where(it);
+        } finally {
+            Reference.reachabilityFence(it);
+        }
     }
 
     // ---------------------------------------------------------------- end of elementwise implementations
@@ -105,17 +135,29 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void reduce(dev.jtensor.core.spi.ReduceOp op, dev.jtensor.core.spi.ReducePlan plan) {
-        ReduceKernels.reduce(op, plan);
+        try {
+            ReduceKernels.reduce(op, plan);
+        } finally {
+            Reference.reachabilityFence(plan);
+        }
     }
 
     @Override
     public void stdVar(dev.jtensor.core.spi.ReducePlan plan, double correction, boolean std) {
-        ReduceKernels.stdVar(plan, correction, std);
+        try {
+            ReduceKernels.stdVar(plan, correction, std);
+        } finally {
+            Reference.reachabilityFence(plan);
+        }
     }
 
     @Override
     public void cumsum(dev.jtensor.core.spi.ReducePlan plan) {
-        ReduceKernels.cumsum(plan);
+        try {
+            ReduceKernels.cumsum(plan);
+        } finally {
+            Reference.reachabilityFence(plan);
+        }
     }
 
     // ---------------------------------------------------------------- end of reductions implementations
@@ -126,23 +168,40 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void indexGather(TensorIterator it, long[] indexedSizes, long[] indexedStrides) {
-        IndexKernels.gather(it, indexedSizes, indexedStrides);
+        try {
+            IndexKernels.gather(it, indexedSizes, indexedStrides);
+        } finally {
+            Reference.reachabilityFence(it);
+        }
     }
 
     @Override
     public void indexPut(TensorIterator it, long[] indexedSizes, long[] indexedStrides, boolean accumulate,
             double alpha) {
-        IndexKernels.put(it, indexedSizes, indexedStrides, accumulate, alpha);
+        try {
+            IndexKernels.put(it, indexedSizes, indexedStrides, accumulate, alpha);
+        } finally {
+            Reference.reachabilityFence(it);
+        }
     }
 
     @Override
     public long countNonzero(dev.jtensor.core.Tensor input) {
-        return IndexKernels.countNonzero(input);
+        try {
+            return IndexKernels.countNonzero(input);
+        } finally {
+            Reference.reachabilityFence(input);
+        }
     }
 
     @Override
     public void nonzero(dev.jtensor.core.Tensor input, dev.jtensor.core.Tensor out) {
-        IndexKernels.nonzero(input, out);
+        try {
+            IndexKernels.nonzero(input, out);
+        } finally {
+            Reference.reachabilityFence(input);
+            Reference.reachabilityFence(out);
+        }
     }
 
     // ---------------------------------------------------------------- end of indexing implementations
@@ -156,11 +215,15 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void gemm(dev.jtensor.core.spi.GemmSpec spec) {
-        switch (spec.dtype()) {
-            case FLOAT32 -> FLOAT_GEMM.run(spec);
-            case FLOAT64 -> DOUBLE_GEMM.run(spec);
-            case INT64, INT32 -> IntegerGemm.run(spec);
-            case BOOL -> throw new dev.jtensor.core.TensorException("gemm is not implemented for bool; callers reject it first");
+        try {
+            switch (spec.dtype()) {
+                case FLOAT32 -> FLOAT_GEMM.run(spec);
+                case FLOAT64 -> DOUBLE_GEMM.run(spec);
+                case INT64, INT32 -> IntegerGemm.run(spec);
+                case BOOL -> throw new dev.jtensor.core.TensorException("gemm is not implemented for bool; callers reject it first");
+            }
+        } finally {
+            Reference.reachabilityFence(spec);
         }
     }
 
@@ -172,21 +235,41 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void softmax(dev.jtensor.core.Tensor input, dev.jtensor.core.Tensor output, int dim, boolean log) {
-        NnKernels.softmax(input, output, dim, log, SoftmaxRows.best());
+        try {
+            NnKernels.softmax(input, output, dim, log, SoftmaxRows.best());
+        } finally {
+            Reference.reachabilityFence(input);
+            Reference.reachabilityFence(output);
+        }
     }
 
     @Override
     public void softmaxBackward(dev.jtensor.core.Tensor gradOutput, dev.jtensor.core.Tensor output,
             dev.jtensor.core.Tensor gradInput, int dim, boolean log) {
-        NnKernels.softmaxBackward(gradOutput, output, gradInput, dim, log, SoftmaxRows.best());
+        try {
+            NnKernels.softmaxBackward(gradOutput, output, gradInput, dim, log, SoftmaxRows.best());
+        } finally {
+            Reference.reachabilityFence(gradOutput);
+            Reference.reachabilityFence(output);
+            Reference.reachabilityFence(gradInput);
+        }
     }
 
     @Override
     public double crossEntropyForward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
             dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing, int reduction,
             dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor probs, dev.jtensor.core.Tensor loss) {
-        return NnKernels.crossEntropyForward(logits, target, weight, ignoreIndex, labelSmoothing, reduction, stats,
-                probs, loss, SoftmaxRows.best());
+        try {
+            return NnKernels.crossEntropyForward(logits, target, weight, ignoreIndex, labelSmoothing, reduction, stats,
+                    probs, loss, SoftmaxRows.best());
+        } finally {
+            Reference.reachabilityFence(logits);
+            Reference.reachabilityFence(target);
+            Reference.reachabilityFence(weight);
+            Reference.reachabilityFence(stats);
+            Reference.reachabilityFence(probs);
+            Reference.reachabilityFence(loss);
+        }
     }
 
     @Override
@@ -194,23 +277,51 @@ public final class CpuBackend implements Backend {
             dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing,
             dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor probs, dev.jtensor.core.Tensor gradLoss,
             double scale, dev.jtensor.core.Tensor gradLogits) {
-        NnKernels.crossEntropyBackward(logits, target, weight, ignoreIndex, labelSmoothing, stats, probs, gradLoss,
-                scale, gradLogits, SoftmaxRows.best());
+        try {
+            NnKernels.crossEntropyBackward(logits, target, weight, ignoreIndex, labelSmoothing, stats, probs, gradLoss,
+                    scale, gradLogits, SoftmaxRows.best());
+        } finally {
+            Reference.reachabilityFence(logits);
+            Reference.reachabilityFence(target);
+            Reference.reachabilityFence(weight);
+            Reference.reachabilityFence(stats);
+            Reference.reachabilityFence(probs);
+            Reference.reachabilityFence(gradLoss);
+            Reference.reachabilityFence(gradLogits);
+        }
     }
 
     @Override
     public void embeddingBag(dev.jtensor.core.Tensor weight, dev.jtensor.core.Tensor indices,
             dev.jtensor.core.Tensor offsets, int mode, dev.jtensor.core.Tensor perSampleWeights, long paddingIdx,
             dev.jtensor.core.Tensor output, dev.jtensor.core.Tensor maxIndices) {
-        NnKernels.embeddingBag(weight, indices, offsets, mode, perSampleWeights, paddingIdx, output, maxIndices);
+        try {
+            NnKernels.embeddingBag(weight, indices, offsets, mode, perSampleWeights, paddingIdx, output, maxIndices);
+        } finally {
+            Reference.reachabilityFence(weight);
+            Reference.reachabilityFence(indices);
+            Reference.reachabilityFence(offsets);
+            Reference.reachabilityFence(perSampleWeights);
+            Reference.reachabilityFence(output);
+            Reference.reachabilityFence(maxIndices);
+        }
     }
 
     @Override
     public void embeddingBagBackward(dev.jtensor.core.Tensor gradOutput, dev.jtensor.core.Tensor indices,
             dev.jtensor.core.Tensor offsets, int mode, dev.jtensor.core.Tensor perSampleWeights, long paddingIdx,
             dev.jtensor.core.Tensor maxIndices, dev.jtensor.core.Tensor gradWeight) {
-        NnKernels.embeddingBagBackward(gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx, maxIndices,
-                gradWeight);
+        try {
+            NnKernels.embeddingBagBackward(gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx, maxIndices,
+                    gradWeight);
+        } finally {
+            Reference.reachabilityFence(gradOutput);
+            Reference.reachabilityFence(indices);
+            Reference.reachabilityFence(offsets);
+            Reference.reachabilityFence(perSampleWeights);
+            Reference.reachabilityFence(maxIndices);
+            Reference.reachabilityFence(gradWeight);
+        }
     }
 
     // ---------------------------------------------------------------- end of nn implementations

@@ -22,6 +22,20 @@ public final class CpuStorage extends Storage {
 
     /** A zero-filled storage of {@code numel} elements. */
     public static CpuStorage allocate(DType dtype, long numel) {
+        return allocate(dtype, numel, true);
+    }
+
+    /**
+     * A storage of {@code numel} elements: zero-filled when {@code zeroed}, else with unspecified
+     * contents (a recycled array's, see {@link CpuArrayPool}) for a caller that writes every element
+     * before reading it.
+     */
+    public static CpuStorage allocate(DType dtype, long numel, boolean zeroed) {
+        return CpuArrayPool.shared().allocate(dtype, numel, zeroed);
+    }
+
+    /** A storage over a new (zero-filled) array; the size checks of every allocation. */
+    static CpuStorage allocateFresh(DType dtype, long numel) {
         if (numel < 0 || numel > MAX_ELEMENTS) {
             throw new TensorException("cannot allocate a " + dtype + " storage of " + numel
                     + " elements: a CPU storage holds 0 to " + MAX_ELEMENTS + " elements");
@@ -35,6 +49,11 @@ public final class CpuStorage extends Storage {
             case BOOL -> new boolean[n];
         };
         return new CpuStorage(dtype, array, n);
+    }
+
+    /** A storage over {@code array} (of {@code dtype}'s type, not reachable from anywhere else). */
+    static CpuStorage over(DType dtype, Object array) {
+        return new CpuStorage(dtype, array, java.lang.reflect.Array.getLength(array));
     }
 
     /** Wraps an existing primitive array (not copied) as a storage of the matching dtype. */
