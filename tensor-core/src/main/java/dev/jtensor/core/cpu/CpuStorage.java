@@ -69,6 +69,15 @@ public final class CpuStorage extends Storage {
         };
     }
 
+    /**
+     * {@return the bytes of recycled arrays the storage pool holds for reuse now} (a diagnostic: at
+     * most {@code -Djtensor.pool.bytes}, a quarter of the maximum heap by default; see
+     * {@link CpuArrayPool})
+     */
+    public static long pooledBytes() {
+        return CpuArrayPool.shared().heldBytes();
+    }
+
     /** The backing array; its type matches {@link #dtype()}. */
     public Object array() {
         return array;
