@@ -63,6 +63,14 @@ public final class CpuBackend implements Backend {
         }
     }
 
+    /**
+     * Keeps {@code operands} (tensors, iterators, plans) reachable up to this call, so that their
+     * storages' arrays cannot be recycled ({@link CpuArrayPool}) while a kernel still uses them.
+     */
+    private static void keepReachable(Object... operands) {
+        Reference.reachabilityFence(operands);
+    }
+
     /** The backing array of operand {@code k}. */
     static Object array(TensorIterator it, int k) {
         return ((CpuStorage) it.operand(k).storage()).array();
@@ -199,8 +207,7 @@ public final class CpuBackend implements Backend {
         try {
             IndexKernels.nonzero(input, out);
         } finally {
-            Reference.reachabilityFence(input);
-            Reference.reachabilityFence(out);
+            keepReachable(input, out);
         }
     }
 
@@ -238,8 +245,7 @@ public final class CpuBackend implements Backend {
         try {
             NnKernels.softmax(input, output, dim, log, SoftmaxRows.best());
         } finally {
-            Reference.reachabilityFence(input);
-            Reference.reachabilityFence(output);
+            keepReachable(input, output);
         }
     }
 
@@ -249,9 +255,7 @@ public final class CpuBackend implements Backend {
         try {
             NnKernels.softmaxBackward(gradOutput, output, gradInput, dim, log, SoftmaxRows.best());
         } finally {
-            Reference.reachabilityFence(gradOutput);
-            Reference.reachabilityFence(output);
-            Reference.reachabilityFence(gradInput);
+            keepReachable(gradOutput, output, gradInput);
         }
     }
 
@@ -263,12 +267,7 @@ public final class CpuBackend implements Backend {
             return NnKernels.crossEntropyForward(logits, target, weight, ignoreIndex, labelSmoothing, reduction, stats,
                     probs, loss, SoftmaxRows.best());
         } finally {
-            Reference.reachabilityFence(logits);
-            Reference.reachabilityFence(target);
-            Reference.reachabilityFence(weight);
-            Reference.reachabilityFence(stats);
-            Reference.reachabilityFence(probs);
-            Reference.reachabilityFence(loss);
+            keepReachable(logits, target, weight, stats, probs, loss);
         }
     }
 
@@ -281,13 +280,7 @@ public final class CpuBackend implements Backend {
             NnKernels.crossEntropyBackward(logits, target, weight, ignoreIndex, labelSmoothing, stats, probs, gradLoss,
                     scale, gradLogits, SoftmaxRows.best());
         } finally {
-            Reference.reachabilityFence(logits);
-            Reference.reachabilityFence(target);
-            Reference.reachabilityFence(weight);
-            Reference.reachabilityFence(stats);
-            Reference.reachabilityFence(probs);
-            Reference.reachabilityFence(gradLoss);
-            Reference.reachabilityFence(gradLogits);
+            keepReachable(logits, target, weight, stats, probs, gradLoss, gradLogits);
         }
     }
 
@@ -298,12 +291,7 @@ public final class CpuBackend implements Backend {
         try {
             NnKernels.embeddingBag(weight, indices, offsets, mode, perSampleWeights, paddingIdx, output, maxIndices);
         } finally {
-            Reference.reachabilityFence(weight);
-            Reference.reachabilityFence(indices);
-            Reference.reachabilityFence(offsets);
-            Reference.reachabilityFence(perSampleWeights);
-            Reference.reachabilityFence(output);
-            Reference.reachabilityFence(maxIndices);
+            keepReachable(weight, indices, offsets, perSampleWeights, output, maxIndices);
         }
     }
 
@@ -315,12 +303,7 @@ public final class CpuBackend implements Backend {
             NnKernels.embeddingBagBackward(gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx, maxIndices,
                     gradWeight);
         } finally {
-            Reference.reachabilityFence(gradOutput);
-            Reference.reachabilityFence(indices);
-            Reference.reachabilityFence(offsets);
-            Reference.reachabilityFence(perSampleWeights);
-            Reference.reachabilityFence(maxIndices);
-            Reference.reachabilityFence(gradWeight);
+            keepReachable(gradOutput, indices, offsets, perSampleWeights, maxIndices, gradWeight);
         }
     }
 
