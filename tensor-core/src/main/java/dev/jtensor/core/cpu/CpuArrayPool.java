@@ -31,7 +31,7 @@ import java.util.Map;
  * an op reading an element it did not write fails its conformance test.
  *
  * <p><b>Bounds.</b> Arrays are kept per element type and exact length (a training loop repeats its
- * shapes), at most {@link #capacityBytes()} in all ({@code -Djtensor.pool.bytes}, default an
+ * shapes), at most {@link #capacityBytes()} in all ({@code -Djtensor.pool.bytes}, default a
  * quarter of the maximum heap, at most 1 GiB; 0 turns the pool off). A returned array that does not
  * fit evicts the arrays of the least recently used lengths, or is left to the collector when it is
  * larger than the whole pool. All methods are thread-safe (one lock; a pooled array is at least
@@ -219,12 +219,6 @@ final class CpuArrayPool {
     /** {@return {hits, misses, arrays returned, arrays dropped} so far} */
     synchronized long[] counters() {
         return new long[] {hits, misses, returned, dropped};
-    }
-
-    /** Empties the pool (tests). */
-    synchronized void clear() {
-        free.clear();
-        held = 0;
     }
 
     /** Sets every element of {@code array} to zero. */
