@@ -147,11 +147,12 @@ final class Elementwise {
                 for (int d = 0; d < nd; d++) {
                     inverse[order[d]] = d;
                 }
-                return Tensor.empty(permuted, dtype, device).permute(inverse);
+                return Tensor.emptyUninitialized(permuted, dtype, device).permute(inverse);
             }
             break;
         }
-        return Tensor.empty(shape, dtype, device);
+        // Every caller writes each element of the new output (an iterator over all of it).
+        return Tensor.emptyUninitialized(shape, dtype, device);
     }
 
     private static String describe(Object o) {

@@ -323,7 +323,7 @@ final class Indexing {
             return s.view == self ? self.view(self.shape()) : s.view;
         }
         Advanced a = advanced(s, null);
-        Tensor out = Tensor.empty(a.resultShape, a.view.dtype(), a.view.device());
+        Tensor out = Tensor.emptyUninitialized(a.resultShape, a.view.dtype(), a.view.device());
         gather(out, a.view, a.viewStrides, a.indexViews, a.sizes, a.strides);
         return Autograd.record(Primitive.INDEX, out, new Tensor[] {a.view}, a.view.shape(), a.items);
     }

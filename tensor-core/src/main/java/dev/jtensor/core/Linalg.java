@@ -278,7 +278,8 @@ final class Linalg {
         if (hasNegativeStride(b)) {
             b = b.contiguous();
         }
-        Tensor out = Tensor.empty(resultShape(batch, a, b), a.dtype(), a.device());
+        // The first slice's product has beta = 0: it writes every element of out.
+        Tensor out = Tensor.emptyUninitialized(resultShape(batch, a, b), a.dtype(), a.device());
         gemm(a, b, out, batch);
         return Autograd.record(Primitive.MATMUL, out, new Tensor[] {a, b});
     }
@@ -288,7 +289,7 @@ final class Linalg {
         Tensor a = hasNegativeStride(a2) ? a2.contiguous() : a2;
         Tensor b = hasNegativeStride(b2) ? b2.contiguous() : b2;
         if (o2.sharesStorage(a) || o2.sharesStorage(b) || hasNegativeStride(o2)) {
-            Tensor tmp = Tensor.empty(o2.shape(), o2.dtype(), o2.device());
+            Tensor tmp = Tensor.emptyUninitialized(o2.shape(), o2.dtype(), o2.device());
             gemm(a, b, tmp, batch);
             o2.copy_(tmp);
             return;

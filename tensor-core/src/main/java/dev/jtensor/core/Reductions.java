@@ -105,7 +105,7 @@ final class Reductions {
      * {@code op}; returns the output.
      */
     static Tensor simple(ReduceOp op, Tensor src, int[] dims, boolean keepdim, DType outType, Object identity) {
-        Tensor out = Tensor.empty(outShape(src.shape(), dims, keepdim), outType, src.device());
+        Tensor out = Tensor.emptyUninitialized(outShape(src.shape(), dims, keepdim), outType, src.device());
         if (out.numel() == 0) {
             return out;
         }
@@ -286,7 +286,7 @@ final class Reductions {
             return cumsum(x, dim, DType.INT64).to(target);
         }
         Tensor src = x.to(target);
-        Tensor out = Tensor.empty(x.shape(), target, x.device());
+        Tensor out = Tensor.emptyUninitialized(x.shape(), target, x.device());
         if (out.numel() > 0) {
             x.device().backend().cumsum(ReducePlan.scan(src, x.dim() == 0 ? 0 : d, out));
         }

@@ -350,6 +350,25 @@ public final class Tensor {
     }
 
     /**
+     * {@return a contiguous tensor on a device whose elements have unspecified values, like PyTorch's
+     * {@code torch.empty}} For a result that is written in full before any element is read (an op's
+     * output): the device may hand out recycled memory holding an earlier tensor's values, which
+     * saves clearing it. Use {@link #empty} or {@link #zeros} where zeros are needed.
+     *
+     * @param shape the shape (the size of each dim)
+     * @param dtype the dtype
+     * @param device the device
+     */
+    public static Tensor emptyUninitialized(long[] shape, DType dtype, Device device) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dtype, "dtype");
+        Objects.requireNonNull(device, "device");
+        long[] s = Shapes.checkShape(shape);
+        return new Tensor(device.backend().allocateUninitialized(dtype, Shapes.numel(s)), s,
+                Shapes.contiguousStrides(s), 0, true);
+    }
+
+    /**
      * {@return a float32 tensor of zeros}
      *
      * @param shape the shape (the size of each dim)
@@ -631,7 +650,7 @@ public final class Tensor {
         if (dtype == dtype()) {
             return this;
         }
-        Tensor out = empty(shape, dtype, device());
+        Tensor out = emptyUninitialized(shape, dtype, device());
         TensorIterator it = TensorIterator.of(out, this);
         backend().copy(it);
         return requiresGrad ? Autograd.record(Primitive.CAST, out, new Tensor[] {this}, dtype()) : out;
@@ -758,7 +777,7 @@ public final class Tensor {
         if (n > 0 && c.storage.size() - n > n) {
             // Most of the storage lies outside this tensor (a row of a batch, a slice): copy the
             // elements out on the device first, so that only they travel to the host.
-            Tensor compact = empty(shape, dtype(), device());
+            Tensor compact = emptyUninitialized(shape, dtype(), device());
             backend().copy(TensorIterator.of(compact, c));
             c = compact;
         }
@@ -880,7 +899,7 @@ public final class Tensor {
     /** A contiguous copy with its own storage (differentiable). */
     @Override
     public Tensor clone() {
-        Tensor out = empty(shape, dtype(), device());
+        Tensor out = emptyUninitialized(shape, dtype(), device());
         backend().copy(TensorIterator.of(out, this));
         return requiresGrad ? Autograd.record(Primitive.CLONE, out, new Tensor[] {this}) : out;
     }
@@ -1470,7 +1489,7 @@ public final class Tensor {
         }
         // A negative-stride view is never handed out: it is only the source of a copy.
         Tensor reversed = new Tensor(storage, shape, st, off);
-        Tensor out = empty(shape, dtype(), device());
+        Tensor out = emptyUninitialized(shape, dtype(), device());
         backend().copy(TensorIterator.of(out, reversed));
         int[] norm = new int[dims.length];
         for (int i = 0; i < dims.length; i++) {

@@ -56,6 +56,12 @@ final class CudaBackend implements Backend {
     }
 
     @Override
+    public Storage allocateUninitialized(DType dtype, long numel) {
+        requireSupported(dtype);
+        return gpu.allocate(dtype, numel, false);
+    }
+
+    @Override
     public Storage fromHost(Object array, DType dtype) {
         requireSupported(dtype);
         return switch (array) {

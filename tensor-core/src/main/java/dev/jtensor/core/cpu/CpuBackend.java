@@ -8,6 +8,7 @@ import dev.jtensor.core.spi.Storage;
 import dev.jtensor.core.spi.TensorIterator;
 import dev.jtensor.core.spi.UnaryOp;
 import dev.jtensor.core.spi.Widening;
+import java.lang.ref.Reference;
 
 /**
  * The CPU backend: pure Java kernels over heap arrays, vectorised where the Vector API is present,
@@ -26,7 +27,12 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Storage allocate(DType dtype, long numel) {
-        return CpuStorage.allocate(dtype, numel);
+        return CpuStorage.allocate(dtype, numel, true);
+    }
+
+    @Override
+    public Storage allocateUninitialized(DType dtype, long numel) {
+        return CpuStorage.allocate(dtype, numel, false);
     }
 
     @Override
@@ -49,7 +55,19 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Object toHost(Storage storage) {
-        return cloneArray(((CpuStorage) storage).array());
+        try {
+            return cloneArray(((CpuStorage) storage).array());
+        } finally {
+            Reference.reachabilityFence(storage);
+        }
+    }
+
+    /**
+     * Keeps {@code operands} (tensors, iterators, plans) reachable up to this call, so that their
+     * storages' arrays cannot be recycled ({@link CpuArrayPool}) while a kernel still uses them.
+     */
+    private static void keepReachable(Object... operands) {
+        Reference.reachabilityFence(operands);
     }
 
     /** The backing array of operand {@code k}. */
@@ -70,12 +88,20 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void copy(TensorIterator it) {
-        CastKernels.copy(it);
+        try {
+            CastKernels.copy(it);
+        } finally {
+            Reference.reachabilityFence(it);
+        }
     }
 
     @Override
     public void fill(TensorIterator it, Object value) {
-        CastKernels.fill(it, value);
+        try {
+            CastKernels.fill(it, value);
+        } finally {
+            Reference.reachabilityFence(it);
+        }
     }
 
     // ---------------------------------------------------------------- elementwise implementations
@@ -83,23 +109,35 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void unary(UnaryOp op, TensorIterator it) {
-        if (Widening.unary(this, op, it)) {
-            return;
+        try {
+            if (Widening.unary(this, op, it)) {
+                return;
+            }
+            ElementwiseKernels.unary(op, it);
+        } finally {
+            Reference.reachabilityFence(it);
         }
-        ElementwiseKernels.unary(op, it);
     }
 
     @Override
     public void binary(BinaryOp op, TensorIterator it, Number alpha) {
-        if (Widening.binary(this, op, it, alpha)) {
-            return;
+        try {
+            if (Widening.binary(this, op, it, alpha)) {
+                return;
+            }
+            ElementwiseKernels.binary(op, it, alpha);
+        } finally {
+            Reference.reachabilityFence(it);
         }
-        ElementwiseKernels.binary(op, it, alpha);
     }
 
     @Override
     public void where(TensorIterator it) {
-        ElementwiseKernels.where(it);
+        try {
+            ElementwiseKernels.where(it);
+        } finally {
+            Reference.reachabilityFence(it);
+        }
     }
 
     // ---------------------------------------------------------------- end of elementwise implementations
@@ -110,26 +148,38 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void reduce(dev.jtensor.core.spi.ReduceOp op, dev.jtensor.core.spi.ReducePlan plan) {
-        if (Widening.reduce(this, op, plan)) {
-            return;
+        try {
+            if (Widening.reduce(this, op, plan)) {
+                return;
+            }
+            ReduceKernels.reduce(op, plan);
+        } finally {
+            Reference.reachabilityFence(plan);
         }
-        ReduceKernels.reduce(op, plan);
     }
 
     @Override
     public void stdVar(dev.jtensor.core.spi.ReducePlan plan, double correction, boolean std) {
-        if (Widening.stdVar(this, plan, correction, std)) {
-            return;
+        try {
+            if (Widening.stdVar(this, plan, correction, std)) {
+                return;
+            }
+            ReduceKernels.stdVar(plan, correction, std);
+        } finally {
+            Reference.reachabilityFence(plan);
         }
-        ReduceKernels.stdVar(plan, correction, std);
     }
 
     @Override
     public void cumsum(dev.jtensor.core.spi.ReducePlan plan) {
-        if (Widening.cumsum(this, plan)) {
-            return;
+        try {
+            if (Widening.cumsum(this, plan)) {
+                return;
+            }
+            ReduceKernels.cumsum(plan);
+        } finally {
+            Reference.reachabilityFence(plan);
         }
-        ReduceKernels.cumsum(plan);
     }
 
     // ---------------------------------------------------------------- end of reductions implementations
@@ -140,23 +190,39 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void indexGather(TensorIterator it, long[] indexedSizes, long[] indexedStrides) {
-        IndexKernels.gather(it, indexedSizes, indexedStrides);
+        try {
+            IndexKernels.gather(it, indexedSizes, indexedStrides);
+        } finally {
+            Reference.reachabilityFence(it);
+        }
     }
 
     @Override
     public void indexPut(TensorIterator it, long[] indexedSizes, long[] indexedStrides, boolean accumulate,
             double alpha) {
-        IndexKernels.put(it, indexedSizes, indexedStrides, accumulate, alpha);
+        try {
+            IndexKernels.put(it, indexedSizes, indexedStrides, accumulate, alpha);
+        } finally {
+            Reference.reachabilityFence(it);
+        }
     }
 
     @Override
     public long countNonzero(dev.jtensor.core.Tensor input) {
-        return IndexKernels.countNonzero(input);
+        try {
+            return IndexKernels.countNonzero(input);
+        } finally {
+            Reference.reachabilityFence(input);
+        }
     }
 
     @Override
     public void nonzero(dev.jtensor.core.Tensor input, dev.jtensor.core.Tensor out) {
-        IndexKernels.nonzero(input, out);
+        try {
+            IndexKernels.nonzero(input, out);
+        } finally {
+            keepReachable(input, out);
+        }
     }
 
     // ---------------------------------------------------------------- end of indexing implementations
@@ -170,15 +236,18 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void gemm(dev.jtensor.core.spi.GemmSpec spec) {
-        if (Widening.gemm(this, spec)) {
-            return;
-        }
-        switch (spec.dtype()) {
-            case FLOAT32 -> FLOAT_GEMM.run(spec);
-            case FLOAT64 -> DOUBLE_GEMM.run(spec);
-            case INT64, INT32 -> IntegerGemm.run(spec);
-            case BOOL -> throw new dev.jtensor.core.TensorException("gemm is not implemented for bool; callers reject it first");
-            default -> throw new IllegalStateException("gemm of " + spec.dtype() + " goes through Widening");
+        try {
+            if (Widening.gemm(this, spec)) {
+                return;
+            }
+            switch (spec.dtype()) {
+                case FLOAT32 -> FLOAT_GEMM.run(spec);
+                case FLOAT64 -> DOUBLE_GEMM.run(spec);
+                case INT64, INT32 -> IntegerGemm.run(spec);
+                case BOOL -> throw new dev.jtensor.core.TensorException("gemm is not implemented for bool; callers reject it first");
+                default -> throw new IllegalStateException("gemm of " + spec.dtype() + " goes through Widening");
+        } finally {
+            Reference.reachabilityFence(spec);
         }
     }
 
@@ -190,31 +259,43 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void softmax(dev.jtensor.core.Tensor input, dev.jtensor.core.Tensor output, int dim, boolean log) {
-        if (Widening.softmax(this, input, output, dim, log)) {
-            return;
+        try {
+            if (Widening.softmax(this, input, output, dim, log)) {
+                return;
+            }
+            NnKernels.softmax(input, output, dim, log, SoftmaxRows.best());
+        } finally {
+            keepReachable(input, output);
         }
-        NnKernels.softmax(input, output, dim, log, SoftmaxRows.best());
     }
 
     @Override
     public void softmaxBackward(dev.jtensor.core.Tensor gradOutput, dev.jtensor.core.Tensor output,
             dev.jtensor.core.Tensor gradInput, int dim, boolean log) {
-        if (Widening.softmaxBackward(this, gradOutput, output, gradInput, dim, log)) {
-            return;
+        try {
+            if (Widening.softmaxBackward(this, gradOutput, output, gradInput, dim, log)) {
+                return;
+            }
+            NnKernels.softmaxBackward(gradOutput, output, gradInput, dim, log, SoftmaxRows.best());
+        } finally {
+            keepReachable(gradOutput, output, gradInput);
         }
-        NnKernels.softmaxBackward(gradOutput, output, gradInput, dim, log, SoftmaxRows.best());
     }
 
     @Override
     public double crossEntropyForward(dev.jtensor.core.Tensor logits, dev.jtensor.core.Tensor target,
             dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing, int reduction,
             dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor probs, dev.jtensor.core.Tensor loss) {
-        if (Widening.applies(logits)) {
-            return Widening.crossEntropyForward(this, logits, target, weight, ignoreIndex, labelSmoothing, reduction,
-                    stats, probs, loss);
+        try {
+            if (Widening.applies(logits)) {
+                return Widening.crossEntropyForward(this, logits, target, weight, ignoreIndex, labelSmoothing, reduction,
+                        stats, probs, loss);
+            }
+            return NnKernels.crossEntropyForward(logits, target, weight, ignoreIndex, labelSmoothing, reduction, stats,
+                    probs, loss, SoftmaxRows.best());
+        } finally {
+            keepReachable(logits, target, weight, stats, probs, loss);
         }
-        return NnKernels.crossEntropyForward(logits, target, weight, ignoreIndex, labelSmoothing, reduction, stats,
-                probs, loss, SoftmaxRows.best());
     }
 
     @Override
@@ -222,36 +303,48 @@ public final class CpuBackend implements Backend {
             dev.jtensor.core.Tensor weight, long ignoreIndex, double labelSmoothing,
             dev.jtensor.core.Tensor stats, dev.jtensor.core.Tensor probs, dev.jtensor.core.Tensor gradLoss,
             double scale, dev.jtensor.core.Tensor gradLogits) {
-        if (Widening.applies(logits)) {
-            Widening.crossEntropyBackward(this, logits, target, weight, ignoreIndex, labelSmoothing, stats, probs,
-                    gradLoss, scale, gradLogits);
-            return;
+        try {
+            if (Widening.applies(logits)) {
+                Widening.crossEntropyBackward(this, logits, target, weight, ignoreIndex, labelSmoothing, stats, probs,
+                        gradLoss, scale, gradLogits);
+                return;
+            }
+            NnKernels.crossEntropyBackward(logits, target, weight, ignoreIndex, labelSmoothing, stats, probs, gradLoss,
+                    scale, gradLogits, SoftmaxRows.best());
+        } finally {
+            keepReachable(logits, target, weight, stats, probs, gradLoss, gradLogits);
         }
-        NnKernels.crossEntropyBackward(logits, target, weight, ignoreIndex, labelSmoothing, stats, probs, gradLoss,
-                scale, gradLogits, SoftmaxRows.best());
     }
 
     @Override
     public void embeddingBag(dev.jtensor.core.Tensor weight, dev.jtensor.core.Tensor indices,
             dev.jtensor.core.Tensor offsets, int mode, dev.jtensor.core.Tensor perSampleWeights, long paddingIdx,
             dev.jtensor.core.Tensor output, dev.jtensor.core.Tensor maxIndices) {
-        if (Widening.embeddingBag(this, weight, indices, offsets, mode, perSampleWeights, paddingIdx, output,
-                maxIndices)) {
-            return;
+        try {
+            if (Widening.embeddingBag(this, weight, indices, offsets, mode, perSampleWeights, paddingIdx, output,
+                    maxIndices)) {
+                return;
+            }
+            NnKernels.embeddingBag(weight, indices, offsets, mode, perSampleWeights, paddingIdx, output, maxIndices);
+        } finally {
+            keepReachable(weight, indices, offsets, perSampleWeights, output, maxIndices);
         }
-        NnKernels.embeddingBag(weight, indices, offsets, mode, perSampleWeights, paddingIdx, output, maxIndices);
     }
 
     @Override
     public void embeddingBagBackward(dev.jtensor.core.Tensor gradOutput, dev.jtensor.core.Tensor indices,
             dev.jtensor.core.Tensor offsets, int mode, dev.jtensor.core.Tensor perSampleWeights, long paddingIdx,
             dev.jtensor.core.Tensor maxIndices, dev.jtensor.core.Tensor gradWeight) {
-        if (Widening.embeddingBagBackward(this, gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx,
-                maxIndices, gradWeight)) {
-            return;
+        try {
+            if (Widening.embeddingBagBackward(this, gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx,
+                    maxIndices, gradWeight)) {
+                return;
+            }
+            NnKernels.embeddingBagBackward(gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx, maxIndices,
+                    gradWeight);
+        } finally {
+            keepReachable(gradOutput, indices, offsets, perSampleWeights, maxIndices, gradWeight);
         }
-        NnKernels.embeddingBagBackward(gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx, maxIndices,
-                gradWeight);
     }
 
     // ---------------------------------------------------------------- end of nn implementations

@@ -23,6 +23,20 @@ public final class CpuStorage extends Storage {
 
     /** A zero-filled storage of {@code numel} elements. */
     public static CpuStorage allocate(DType dtype, long numel) {
+        return allocate(dtype, numel, true);
+    }
+
+    /**
+     * A storage of {@code numel} elements: zero-filled when {@code zeroed}, else with unspecified
+     * contents (a recycled array's, see {@link CpuArrayPool}) for a caller that writes every element
+     * before reading it.
+     */
+    public static CpuStorage allocate(DType dtype, long numel, boolean zeroed) {
+        return CpuArrayPool.shared().allocate(dtype, numel, zeroed);
+    }
+
+    /** A storage over a new (zero-filled) array; the size checks of every allocation. */
+    static CpuStorage allocateFresh(DType dtype, long numel) {
         if (numel < 0 || numel > MAX_ELEMENTS) {
             throw new TensorException("cannot allocate a " + dtype + " storage of " + numel
                     + " elements: a CPU storage holds 0 to " + MAX_ELEMENTS + " elements");
@@ -57,6 +71,12 @@ public final class CpuStorage extends Storage {
         }
         return new CpuStorage(dtype, array, s.size());
     }
+
+    /** A storage over {@code array} (of {@code dtype}'s type, not reachable from anywhere else). */
+    static CpuStorage over(DType dtype, Object array) {
+        return new CpuStorage(dtype, array, java.lang.reflect.Array.getLength(array));
+    }
+
     /**
      * Wraps an existing primitive array (not copied) as a storage of the matching dtype ({@code byte[]} is int8 and
      * {@code short[]} int16, Java's signed types; {@link #wrap(Object, DType)} reads them as another dtype).
@@ -73,6 +93,15 @@ public final class CpuStorage extends Storage {
             default -> throw new TensorException("cannot wrap " + array.getClass().getSimpleName()
                     + " as a storage: expected float[], double[], long[], int[], short[], byte[] or boolean[]");
         };
+    }
+
+    /**
+     * {@return the bytes of recycled arrays the storage pool holds for reuse now} (a diagnostic: at
+     * most {@code -Djtensor.pool.bytes}, a quarter of the maximum heap by default; see
+     * {@link CpuArrayPool})
+     */
+    public static long pooledBytes() {
+        return CpuArrayPool.shared().heldBytes();
     }
 
     /** The backing array; its type matches {@link #dtype()}. */

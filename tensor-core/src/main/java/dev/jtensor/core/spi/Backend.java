@@ -31,6 +31,18 @@ public interface Backend {
     Storage allocate(DType dtype, long numel);
 
     /**
+     * {@return a storage of {@code numel} elements with unspecified contents} For outputs whose every
+     * element the caller writes before reading any (PyTorch's {@code torch.empty}); a device may hand
+     * out recycled memory. The default is {@link #allocate}.
+     *
+     * @param dtype the dtype
+     * @param numel the number of elements
+     */
+    default Storage allocateUninitialized(DType dtype, long numel) {
+        return allocate(dtype, numel);
+    }
+
+    /**
      * {@return a storage of {@code dtype} on this device holding a copy of a host primitive array of the dtype's
      * holder type ({@code float[]} for float32, {@code byte[]} for uint8 and int8, {@code short[]} with the bits of
      * float16 and bfloat16 and for int16, ...)}

@@ -122,7 +122,7 @@ public final class F {
         int d = Shapes.normalizeDim(dim, x.dim());
         requireFloating(x, op);
         Tensor in = x.contiguous();
-        Tensor out = Tensor.empty(in.shape(), in.dtype(), in.device());
+        Tensor out = Tensor.emptyUninitialized(in.shape(), in.dtype(), in.device());
         if (in.numel() > 0) {
             in.device().backend().softmax(in, out, d, log);
         }

@@ -19,7 +19,7 @@ public final class NnDerivatives {
         try (var _ = NoGrad.enter()) {
             Tensor g = grad.to(output.dtype()).contiguous();
             Tensor y = output.contiguous();
-            Tensor gi = Tensor.empty(y.shape(), y.dtype(), y.device());
+            Tensor gi = Tensor.emptyUninitialized(y.shape(), y.dtype(), y.device());
             if (y.numel() > 0) {
                 y.device().backend().softmaxBackward(g, y, gi, dim, log);
             }
