@@ -33,9 +33,12 @@ import java.util.List;
  * and eight at 128 bits, enough to hide the adder's latency on the loops that are not limited by
  * memory.
  *
- * <p>Two implementations share the recursion and differ only in {@link #block}: {@link
- * ScalarFloatSum} (always present) and {@code PanamaFloatSum} (the Vector API, at the width that
- * {@link Simd} chose). {@link #best()} is chosen once, on first use.
+ * <p>Two implementations share the recursion and differ only in how they sum blocks: {@link
+ * #block}, and, with the same value, two blocks at once ({@link #pair}: the recursion's last step,
+ * a full block and the rest; {@link #block2} and {@link #pair2}: the same for two runs), which a
+ * vector kernel reads side by side. {@link ScalarFloatSum} (always present) and {@code
+ * PanamaFloatSum} (the Vector API, at the width that {@link Simd} chose). {@link #best()} is chosen
+ * once, on first use.
  */
 abstract class FloatSumKernel {
     /**
@@ -56,6 +59,9 @@ abstract class FloatSumKernel {
         if (n <= BLOCK) {
             return block(a, off, n);
         }
+        if (n <= 2 * BLOCK) {
+            return pair(a, off, n);
+        }
         int h = half(n);
         return sum(a, off, h) + sum(a, off + h, n - h);
     }
@@ -71,6 +77,10 @@ abstract class FloatSumKernel {
             block2(a, p, q, n, out);
             return;
         }
+        if (n <= 2 * BLOCK) {
+            pair2(a, p, q, n, out);
+            return;
+        }
         int h = half(n);
         sum2(a, p, q, h, out);
         float left0 = out[0];
@@ -84,6 +94,22 @@ abstract class FloatSumKernel {
     void block2(float[] a, int p, int q, int n, float[] out) {
         out[0] = block(a, p, n);
         out[1] = block(a, q, n);
+    }
+
+    /**
+     * The sum of a run of {@code BLOCK < n <= 2 * BLOCK} values: the last step of the pairwise
+     * recursion, a full block plus the block of the remaining {@code n - BLOCK} values, left plus
+     * right ({@link #half} is {@code BLOCK} here). A vector kernel may read the two blocks side by
+     * side; the value is the same.
+     */
+    float pair(float[] a, int off, int n) {
+        return block(a, off, BLOCK) + block(a, off + BLOCK, n - BLOCK);
+    }
+
+    /** {@link #pair} of two runs of {@code BLOCK < n <= 2 * BLOCK} values, into {@code out[0]} and {@code out[1]}. */
+    void pair2(float[] a, int p, int q, int n, float[] out) {
+        out[0] = pair(a, p, n);
+        out[1] = pair(a, q, n);
     }
 
     /**
