@@ -10,9 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * 4 at 256, 8 at 128), the tree's levels down to one vector run as vector additions, the levels
  * inside that vector as additions of the vector and its lanes rotated by {@code h} (lane {@code j}
  * gets {@code acc[j] + acc[j + h]}, the tree's own operation, so the bits are the tree's), then the
- * scalar tail. The last step of the pairwise recursion ({@link #pair}: two blocks of one run) reads
- * both blocks side by side, and so do two runs at once ({@link #block2}, {@link #pair2}): more
- * independent additions and memory streams in flight, the same operations on each accumulator.
+ * scalar tail. At 512 bits the two blocks of the pairwise recursion's last step ({@link #pair}) are
+ * read side by side: more independent additions and memory streams in flight, the same operations
+ * on each accumulator.
  * Loaded by name from {@link FloatSumKernel} only when the incubator module is present.
  */
 final class PanamaFloatSum extends FloatSumKernel {
@@ -54,33 +54,13 @@ final class PanamaFloatSum extends FloatSumKernel {
         };
     }
 
-    @Override
-    void block2(float[] a, int p, int q, int n, float[] out) {
-        switch (bits) {
-            case 512 -> block16x2(a, p, q, n, out);
-            case 256 -> block8x2(a, p, q, n, out);
-            default -> super.block2(a, p, q, n, out);
-        }
-    }
+    // Below 512 bits the pair step sums one block at a time: two blocks side by side need 8
+    // accumulator vectors at 256 bits and 16 at 128 (AVX2 has 16 registers), and at 256 bits under
+    // -XX:UseAVX=2 they measured slower (tensor-bench/scripts/analysis.md, ReductionBench.sumDim1).
 
     @Override
     float pair(float[] a, int off, int n) {
-        return switch (bits) {
-            case 512 -> pair16(a, off, n);
-            case 256 -> pair8(a, off, n);
-            // Two blocks side by side would need 16 accumulator vectors: all of AVX2's registers.
-            default -> super.pair(a, off, n);
-        };
-    }
-
-    @Override
-    void pair2(float[] a, int p, int q, int n, float[] out) {
-        if (bits == 512) {
-            pair16x2(a, p, q, n, out);
-        } else {
-            // At 256 bits four streams would need 16 accumulator vectors (AVX2 has 16 registers).
-            super.pair2(a, p, q, n, out);
-        }
+        return bits == 512 ? pair16(a, off, n) : super.pair(a, off, n);
     }
 
     /** {@code s} plus {@code a[from .. to)} one by one. */
@@ -193,75 +173,6 @@ final class PanamaFloatSum extends FloatSumKernel {
     }
 
     /**
-     * Two runs side by side (two memory streams, which lets the processor overlap their cache
-     * misses), each with exactly the operations of {@link #block16}.
-     */
-    private static void block16x2(float[] a, int p, int q, int n, float[] out) {
-        int full = n - n % LANES;
-        FloatVector v0 = FloatVector.zero(S16);
-        FloatVector v1 = v0;
-        FloatVector w0 = v0;
-        FloatVector w1 = v0;
-        // A full block with a constant trip count: the JIT unrolls it whole (no pre- and post-loops).
-        if (full == BLOCK) {
-            for (int g = 0; g < BLOCK; g += LANES) {
-                v0 = v0.add(FloatVector.fromArray(S16, a, p + g));
-                w0 = w0.add(FloatVector.fromArray(S16, a, q + g));
-                v1 = v1.add(FloatVector.fromArray(S16, a, p + g + 16));
-                w1 = w1.add(FloatVector.fromArray(S16, a, q + g + 16));
-            }
-        } else {
-            for (int g = 0; g < full; g += LANES) {
-                v0 = v0.add(FloatVector.fromArray(S16, a, p + g));
-                w0 = w0.add(FloatVector.fromArray(S16, a, q + g));
-                v1 = v1.add(FloatVector.fromArray(S16, a, p + g + 16));
-                w1 = w1.add(FloatVector.fromArray(S16, a, q + g + 16));
-            }
-        }
-        out[0] = tail(fold16(v0.add(v1)), a, p + full, p + n);
-        out[1] = tail(fold16(w0.add(w1)), a, q + full, q + n);
-    }
-
-    /** {@link #block16x2} with the operations of {@link #block8}. */
-    private static void block8x2(float[] a, int p, int q, int n, float[] out) {
-        int full = n - n % LANES;
-        FloatVector v0 = FloatVector.zero(S8);
-        FloatVector v1 = v0;
-        FloatVector v2 = v0;
-        FloatVector v3 = v0;
-        FloatVector w0 = v0;
-        FloatVector w1 = v0;
-        FloatVector w2 = v0;
-        FloatVector w3 = v0;
-        // A full block with a constant trip count: the JIT unrolls it whole (no pre- and post-loops).
-        if (full == BLOCK) {
-            for (int g = 0; g < BLOCK; g += LANES) {
-                v0 = v0.add(FloatVector.fromArray(S8, a, p + g));
-                w0 = w0.add(FloatVector.fromArray(S8, a, q + g));
-                v1 = v1.add(FloatVector.fromArray(S8, a, p + g + 8));
-                w1 = w1.add(FloatVector.fromArray(S8, a, q + g + 8));
-                v2 = v2.add(FloatVector.fromArray(S8, a, p + g + 16));
-                w2 = w2.add(FloatVector.fromArray(S8, a, q + g + 16));
-                v3 = v3.add(FloatVector.fromArray(S8, a, p + g + 24));
-                w3 = w3.add(FloatVector.fromArray(S8, a, q + g + 24));
-            }
-        } else {
-            for (int g = 0; g < full; g += LANES) {
-                v0 = v0.add(FloatVector.fromArray(S8, a, p + g));
-                w0 = w0.add(FloatVector.fromArray(S8, a, q + g));
-                v1 = v1.add(FloatVector.fromArray(S8, a, p + g + 8));
-                w1 = w1.add(FloatVector.fromArray(S8, a, q + g + 8));
-                v2 = v2.add(FloatVector.fromArray(S8, a, p + g + 16));
-                w2 = w2.add(FloatVector.fromArray(S8, a, q + g + 16));
-                v3 = v3.add(FloatVector.fromArray(S8, a, p + g + 24));
-                w3 = w3.add(FloatVector.fromArray(S8, a, q + g + 24));
-            }
-        }
-        out[0] = tail(fold8(v0.add(v2).add(v1.add(v3))), a, p + full, p + n);
-        out[1] = tail(fold8(w0.add(w2).add(w1.add(w3))), a, q + full, q + n);
-    }
-
-    /**
      * {@link #pair} at 16 lanes: the full left block at {@code off} and the right block of
      * {@code n - BLOCK} values at {@code off + BLOCK}, read side by side, each with exactly the
      * operations of {@link #block16}.
@@ -274,124 +185,18 @@ final class PanamaFloatSum extends FloatSumKernel {
         FloatVector v1 = v0;
         FloatVector w0 = v0;
         FloatVector w1 = v0;
-        if (full == BLOCK) {
-            for (int g = 0; g < BLOCK; g += LANES) {
-                v0 = v0.add(FloatVector.fromArray(S16, a, off + g));
-                w0 = w0.add(FloatVector.fromArray(S16, a, r + g));
-                v1 = v1.add(FloatVector.fromArray(S16, a, off + g + 16));
-                w1 = w1.add(FloatVector.fromArray(S16, a, r + g + 16));
-            }
-        } else {
-            int g = 0;
-            for (; g < full; g += LANES) {
-                v0 = v0.add(FloatVector.fromArray(S16, a, off + g));
-                w0 = w0.add(FloatVector.fromArray(S16, a, r + g));
-                v1 = v1.add(FloatVector.fromArray(S16, a, off + g + 16));
-                w1 = w1.add(FloatVector.fromArray(S16, a, r + g + 16));
-            }
-            for (; g < BLOCK; g += LANES) {
-                v0 = v0.add(FloatVector.fromArray(S16, a, off + g));
-                v1 = v1.add(FloatVector.fromArray(S16, a, off + g + 16));
-            }
+        int g = 0;
+        for (; g < full; g += LANES) {
+            v0 = v0.add(FloatVector.fromArray(S16, a, off + g));
+            w0 = w0.add(FloatVector.fromArray(S16, a, r + g));
+            v1 = v1.add(FloatVector.fromArray(S16, a, off + g + 16));
+            w1 = w1.add(FloatVector.fromArray(S16, a, r + g + 16));
+        }
+        for (; g < BLOCK; g += LANES) {
+            v0 = v0.add(FloatVector.fromArray(S16, a, off + g));
+            v1 = v1.add(FloatVector.fromArray(S16, a, off + g + 16));
         }
         return fold16(v0.add(v1)) + tail(fold16(w0.add(w1)), a, r + full, r + m);
-    }
-
-    /** {@link #pair16} with the operations of {@link #block8}. */
-    private static float pair8(float[] a, int off, int n) {
-        int r = off + BLOCK;
-        int m = n - BLOCK;
-        int full = m - m % LANES;
-        FloatVector v0 = FloatVector.zero(S8);
-        FloatVector v1 = v0;
-        FloatVector v2 = v0;
-        FloatVector v3 = v0;
-        FloatVector w0 = v0;
-        FloatVector w1 = v0;
-        FloatVector w2 = v0;
-        FloatVector w3 = v0;
-        if (full == BLOCK) {
-            for (int g = 0; g < BLOCK; g += LANES) {
-                v0 = v0.add(FloatVector.fromArray(S8, a, off + g));
-                w0 = w0.add(FloatVector.fromArray(S8, a, r + g));
-                v1 = v1.add(FloatVector.fromArray(S8, a, off + g + 8));
-                w1 = w1.add(FloatVector.fromArray(S8, a, r + g + 8));
-                v2 = v2.add(FloatVector.fromArray(S8, a, off + g + 16));
-                w2 = w2.add(FloatVector.fromArray(S8, a, r + g + 16));
-                v3 = v3.add(FloatVector.fromArray(S8, a, off + g + 24));
-                w3 = w3.add(FloatVector.fromArray(S8, a, r + g + 24));
-            }
-        } else {
-            int g = 0;
-            for (; g < full; g += LANES) {
-                v0 = v0.add(FloatVector.fromArray(S8, a, off + g));
-                w0 = w0.add(FloatVector.fromArray(S8, a, r + g));
-                v1 = v1.add(FloatVector.fromArray(S8, a, off + g + 8));
-                w1 = w1.add(FloatVector.fromArray(S8, a, r + g + 8));
-                v2 = v2.add(FloatVector.fromArray(S8, a, off + g + 16));
-                w2 = w2.add(FloatVector.fromArray(S8, a, r + g + 16));
-                v3 = v3.add(FloatVector.fromArray(S8, a, off + g + 24));
-                w3 = w3.add(FloatVector.fromArray(S8, a, r + g + 24));
-            }
-            for (; g < BLOCK; g += LANES) {
-                v0 = v0.add(FloatVector.fromArray(S8, a, off + g));
-                v1 = v1.add(FloatVector.fromArray(S8, a, off + g + 8));
-                v2 = v2.add(FloatVector.fromArray(S8, a, off + g + 16));
-                v3 = v3.add(FloatVector.fromArray(S8, a, off + g + 24));
-            }
-        }
-        return fold8(v0.add(v2).add(v1.add(v3))) + tail(fold8(w0.add(w2).add(w1.add(w3))), a, r + full, r + m);
-    }
-
-    /**
-     * {@link #pair2} at 16 lanes: both blocks of both runs side by side (four memory streams, eight
-     * accumulator vectors), each block with exactly the operations of {@link #block16}.
-     */
-    private static void pair16x2(float[] a, int p, int q, int n, float[] out) {
-        int pr = p + BLOCK;
-        int qr = q + BLOCK;
-        int m = n - BLOCK;
-        int full = m - m % LANES;
-        FloatVector u0 = FloatVector.zero(S16);
-        FloatVector u1 = u0;
-        FloatVector v0 = u0;
-        FloatVector v1 = u0;
-        FloatVector w0 = u0;
-        FloatVector w1 = u0;
-        FloatVector x0 = u0;
-        FloatVector x1 = u0;
-        if (full == BLOCK) {
-            for (int g = 0; g < BLOCK; g += LANES) {
-                u0 = u0.add(FloatVector.fromArray(S16, a, p + g));
-                v0 = v0.add(FloatVector.fromArray(S16, a, pr + g));
-                w0 = w0.add(FloatVector.fromArray(S16, a, q + g));
-                x0 = x0.add(FloatVector.fromArray(S16, a, qr + g));
-                u1 = u1.add(FloatVector.fromArray(S16, a, p + g + 16));
-                v1 = v1.add(FloatVector.fromArray(S16, a, pr + g + 16));
-                w1 = w1.add(FloatVector.fromArray(S16, a, q + g + 16));
-                x1 = x1.add(FloatVector.fromArray(S16, a, qr + g + 16));
-            }
-        } else {
-            int g = 0;
-            for (; g < full; g += LANES) {
-                u0 = u0.add(FloatVector.fromArray(S16, a, p + g));
-                v0 = v0.add(FloatVector.fromArray(S16, a, pr + g));
-                w0 = w0.add(FloatVector.fromArray(S16, a, q + g));
-                x0 = x0.add(FloatVector.fromArray(S16, a, qr + g));
-                u1 = u1.add(FloatVector.fromArray(S16, a, p + g + 16));
-                v1 = v1.add(FloatVector.fromArray(S16, a, pr + g + 16));
-                w1 = w1.add(FloatVector.fromArray(S16, a, q + g + 16));
-                x1 = x1.add(FloatVector.fromArray(S16, a, qr + g + 16));
-            }
-            for (; g < BLOCK; g += LANES) {
-                u0 = u0.add(FloatVector.fromArray(S16, a, p + g));
-                w0 = w0.add(FloatVector.fromArray(S16, a, q + g));
-                u1 = u1.add(FloatVector.fromArray(S16, a, p + g + 16));
-                w1 = w1.add(FloatVector.fromArray(S16, a, q + g + 16));
-            }
-        }
-        out[0] = fold16(u0.add(u1)) + tail(fold16(v0.add(v1)), a, pr + full, pr + m);
-        out[1] = fold16(w0.add(w1)) + tail(fold16(x0.add(x1)), a, qr + full, qr + m);
     }
 
     @Override

@@ -80,23 +80,6 @@ class FloatSumKernelTest {
     }
 
     @Test
-    void twoRunsAtOnceGiveTheBitsOfOneAtATime() {
-        // 257 .. 512 and the halves of 1000 .. 1025 take the four-stream pair step (pair2).
-        for (int n : new int[] {0, 1, 7, 13, 15, 17, 31, 33, 207, 256, 257, 271, 300, 511, 512, 1000, 1024, 1025, 4099}) {
-            // Two runs of n one after the other, the second starting at an odd offset.
-            float[] a = data(2 * n + 4, n);
-            float[] pair = new float[2];
-            for (FloatSumKernel k : kernels()) {
-                k.sum2(a, 3, 3 + n + 1, n, pair);
-                assertEquals(Float.floatToRawIntBits(documented(a, 3, n)), Float.floatToRawIntBits(pair[0]),
-                        k.name() + ", n=" + n);
-                assertEquals(Float.floatToRawIntBits(documented(a, 3 + n + 1, n)), Float.floatToRawIntBits(pair[1]),
-                        k.name() + ", n=" + n);
-            }
-        }
-    }
-
-    @Test
     void stridedRunsGiveTheBitsOfContiguousOnes() {
         for (int n : new int[] {0, 1, 7, 13, 15, 17, 31, 33, 207, 1025, 4099}) {
             for (int stride : new int[] {2, 5}) {
