@@ -33,9 +33,11 @@ import java.util.List;
  * and eight at 128 bits, enough to hide the adder's latency on the loops that are not limited by
  * memory.
  *
- * <p>Two implementations share the recursion and differ only in {@link #block}: {@link
- * ScalarFloatSum} (always present) and {@code PanamaFloatSum} (the Vector API, at the width that
- * {@link Simd} chose). {@link #best()} is chosen once, on first use.
+ * <p>Two implementations share the recursion and differ only in how they sum blocks: {@link
+ * #block}, and, with the same value, the recursion's last step ({@link #pair}: a full block and the
+ * rest), which a vector kernel may read side by side. {@link ScalarFloatSum} (always present) and
+ * {@code PanamaFloatSum} (the Vector API, at the width that {@link Simd} chose). {@link #best()} is
+ * chosen once, on first use.
  */
 abstract class FloatSumKernel {
     /**
@@ -56,34 +58,21 @@ abstract class FloatSumKernel {
         if (n <= BLOCK) {
             return block(a, off, n);
         }
+        if (n <= 2 * BLOCK) {
+            return pair(a, off, n);
+        }
         int h = half(n);
         return sum(a, off, h) + sum(a, off + h, n - h);
     }
 
     /**
-     * The sums of two runs of the same length, {@code out[0]} of {@code a[p .. p+n)} and
-     * {@code out[1]} of {@code a[q .. q+n)}: bit for bit what {@link #sum} gives each, with the two
-     * runs read side by side. Two memory streams at once let the processor overlap their cache
-     * misses, which is what a row-wise sum of a large matrix waits on.
+     * The sum of a run of {@code BLOCK < n <= 2 * BLOCK} values: the last step of the pairwise
+     * recursion, a full block plus the block of the remaining {@code n - BLOCK} values, left plus
+     * right ({@link #half} is {@code BLOCK} here). A vector kernel may read the two blocks side by
+     * side; the value is the same.
      */
-    final void sum2(float[] a, int p, int q, int n, float[] out) {
-        if (n <= BLOCK) {
-            block2(a, p, q, n, out);
-            return;
-        }
-        int h = half(n);
-        sum2(a, p, q, h, out);
-        float left0 = out[0];
-        float left1 = out[1];
-        sum2(a, p + h, q + h, n - h, out);
-        out[0] = left0 + out[0];
-        out[1] = left1 + out[1];
-    }
-
-    /** {@link #block} of two runs of at most {@link #BLOCK} elements, into {@code out[0]} and {@code out[1]}. */
-    void block2(float[] a, int p, int q, int n, float[] out) {
-        out[0] = block(a, p, n);
-        out[1] = block(a, q, n);
+    float pair(float[] a, int off, int n) {
+        return block(a, off, BLOCK) + block(a, off + BLOCK, n - BLOCK);
     }
 
     /**

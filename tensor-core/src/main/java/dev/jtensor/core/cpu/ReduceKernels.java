@@ -176,19 +176,9 @@ final class ReduceKernels {
                     yield (off, n) -> sumAcrossF(a, off[nin], sr, r, n, o, off[0], so, mean);
                 }
                 yield (off, n) -> {
-                    int j = 0;
-                    int p = off[nin];
-                    int q = off[0];
-                    if (sr == 1 && n > 1) {
-                        // Contiguous lines two at a time (same bits as one at a time, see sum2).
-                        float[] pair = new float[2];
-                        for (; j + 1 < n; j += 2, p += 2 * si, q += 2 * so) {
-                            FLOAT_SUM.sum2(a, p, p + si, r, pair);
-                            o[q] = mean ? pair[0] / r : pair[0];
-                            o[q + so] = mean ? pair[1] / r : pair[1];
-                        }
-                    }
-                    for (; j < n; j++, p += si, q += so) {
+                    // One line at a time: two contiguous lines side by side measured slower
+                    // (tensor-bench/scripts/analysis.md, ReductionBench.sumDim1).
+                    for (int j = 0, p = off[nin], q = off[0]; j < n; j++, p += si, q += so) {
                         float s = sr == 1 ? FLOAT_SUM.sum(a, p, r) : FloatSumKernel.sumStrided(a, p, sr, r);
                         o[q] = mean ? s / r : s;
                     }
