@@ -246,6 +246,7 @@ public final class CpuBackend implements Backend {
                 case INT64, INT32 -> IntegerGemm.run(spec);
                 case BOOL -> throw new dev.jtensor.core.TensorException("gemm is not implemented for bool; callers reject it first");
                 default -> throw new IllegalStateException("gemm of " + spec.dtype() + " goes through Widening");
+            }
         } finally {
             Reference.reachabilityFence(spec);
         }
