@@ -163,20 +163,20 @@ template <> struct JtTy<double> {
     __host__ __device__ static double fromD(double v) { return v; }
     __host__ __device__ static double fromL(i64 v) { return (double)v; }
 };
-template <> struct JtTy<jt_f16> {
+// float16 and bfloat16: widened exactly to float32, narrowed from float32 (a double or int64 rounds to float first).
+struct JtHalfConv { __host__ __device__ static float wide(unsigned short b) { return jt_f16_to_f32(b); }
+                    __host__ __device__ static unsigned short narrow(float f) { return jt_f32_to_f16(f); } };
+struct JtBf16Conv { __host__ __device__ static float wide(unsigned short b) { return jt_bf16_to_f32(b); }
+                    __host__ __device__ static unsigned short narrow(float f) { return jt_f32_to_bf16(f); } };
+template <typename H, typename C> struct JtTyHalf {
     static const bool isFloat = true;
-    __host__ __device__ static double d(jt_f16 v) { return jt_f16_to_f32(v.bits); }
-    __host__ __device__ static i64 l(jt_f16 v) { return 0; }
-    __host__ __device__ static jt_f16 fromD(double v) { jt_f16 r; r.bits = jt_f32_to_f16((float)v); return r; }
-    __host__ __device__ static jt_f16 fromL(i64 v) { jt_f16 r; r.bits = jt_f32_to_f16((float)v); return r; }
+    __host__ __device__ static double d(H v) { return C::wide(v.bits); }
+    __host__ __device__ static i64 l(H v) { return 0; } // never used: a floating source goes through d
+    __host__ __device__ static H fromD(double v) { H r; r.bits = C::narrow((float)v); return r; }
+    __host__ __device__ static H fromL(i64 v) { H r; r.bits = C::narrow((float)v); return r; }
 };
-template <> struct JtTy<jt_bf16> {
-    static const bool isFloat = true;
-    __host__ __device__ static double d(jt_bf16 v) { return jt_bf16_to_f32(v.bits); }
-    __host__ __device__ static i64 l(jt_bf16 v) { return 0; }
-    __host__ __device__ static jt_bf16 fromD(double v) { jt_bf16 r; r.bits = jt_f32_to_bf16((float)v); return r; }
-    __host__ __device__ static jt_bf16 fromL(i64 v) { jt_bf16 r; r.bits = jt_f32_to_bf16((float)v); return r; }
-};
+template <> struct JtTy<jt_f16> : JtTyHalf<jt_f16, JtHalfConv> {};
+template <> struct JtTy<jt_bf16> : JtTyHalf<jt_bf16, JtBf16Conv> {};
 // Integers: unsigned arithmetic then reinterpretation, so narrowing wraps without relying on signed overflow.
 template <typename I> struct JtTyInt {
     static const bool isFloat = false;
