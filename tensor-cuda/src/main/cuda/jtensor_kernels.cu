@@ -2,7 +2,8 @@
 // loaded with cuModuleLoadData. Self-contained on purpose (no #include), so nvcc and NVRTC both accept it.
 //
 // Conventions shared with the Java side (dev.jtensor.cuda.KernelNames, dev.jtensor.cuda.IterParams):
-//  * entry points are extern "C" and named <family>_<dtype...>, dtype suffixes f32 f64 i64 i32 b8;
+//  * entry points are extern "C" and named <family>_<dtype...>, dtype suffixes f32 f64 i64 i32 b8 and, for the
+//    small dtypes (casts and data movement only), u8 i8 i16 f16 bf16;
 //  * bool is stored as one byte (0 or 1);
 //  * strided kernels take a JtIter by value: the TensorIterator's coalesced iteration shape (innermost
 //    dimension first), each operand's element strides over it and its storage offset (operand 0 is the
@@ -79,14 +80,147 @@ template <> struct JtCast<double, b8> { __device__ static double of(b8 v) { retu
 template <> struct JtCast<i64, b8> { __device__ static i64 of(b8 v) { return jt_cast_b8<i64>(v); } };
 template <> struct JtCast<int, b8> { __device__ static int of(b8 v) { return jt_cast_b8<int>(v); } };
 
+// ---------------------------------------------------------------- the small dtypes (issue 20)
+// uint8, int8, int16, float16 and bfloat16 are stored compactly (suffixes u8 i8 i16 f16 bf16); the three that
+// would share a C type with another dtype are wrapped in one-field structs so the templates tell them apart.
+// Their casts are the CPU backend's (CastKernels.castRow): through double for a floating source, through int64
+// otherwise; to float16/bfloat16 through float32 rounded to nearest even (overflow to infinity, subnormals and
+// NaN kept; float16 as Java's Float.floatToFloat16, bfloat16 as PyTorch's round_to_nearest_even); to the small
+// integers by wrap-around, floats truncated to int32 first (jt_to_i32). No arithmetic kernel exists for them:
+// the backend widens to float32/int32 (spi.Widening) and narrows back with these casts.
+struct jt_u8 { unsigned char v; };
+struct jt_f16 { unsigned short bits; };
+struct jt_bf16 { unsigned short bits; };
+typedef signed char i8;
+typedef short i16;
+
+__host__ __device__ __forceinline__ unsigned int jt_f32_bits(float f) { union { float f; unsigned int u; } c; c.f = f; return c.u; }
+__host__ __device__ __forceinline__ float jt_bits_f32(unsigned int u) { union { float f; unsigned int u; } c; c.u = u; return c.f; }
+
+// float16 bits -> float32, exact (NaN payload shifted up, as Java's Float.float16ToFloat).
+__host__ __device__ __forceinline__ float jt_f16_to_f32(unsigned short h) {
+    unsigned int sign = (unsigned int)(h & 0x8000u) << 16;
+    unsigned int e = (h >> 10) & 0x1Fu;
+    unsigned int m = h & 0x3FFu;
+    if (e == 0x1Fu) return jt_bits_f32(sign | 0x7F800000u | (m << 13));
+    if (e == 0) {
+        float r = (float)m * 5.9604644775390625e-08f; // m * 2^-24, exact
+        return sign ? -r : r;
+    }
+    return jt_bits_f32(sign | ((e + 112u) << 23) | (m << 13));
+}
+
+// float32 -> float16 bits, round to nearest even, overflow to infinity; NaN keeps its sign and folds its payload
+// as Java's Float.floatToFloat16 does (the CPU backend's conversion).
+__host__ __device__ __forceinline__ unsigned short jt_f32_to_f16(float f) {
+    unsigned int u = jt_f32_bits(f);
+    unsigned int sign = (u >> 16) & 0x8000u;
+    unsigned int a = u & 0x7FFFFFFFu;
+    if (a > 0x7F800000u) {
+        return (unsigned short)(sign | 0x7C00u | ((u & 0x007FE000u) >> 13) | ((u & 0x00001FF0u) >> 4) | (u & 0xFu));
+    }
+    if (a >= 0x477FF000u) return (unsigned short)(sign | 0x7C00u);   // >= 65520: rounds to infinity
+    if (a <= 0x33000000u) return (unsigned short)sign;               // <= 2^-25: rounds to zero
+    int exp = (int)(a >> 23) - 127;
+    int shift = 13;
+    unsigned int signif = a & 0x007FFFFFu;
+    if (exp < -14) {                                                  // float16 subnormal
+        shift += -14 - exp;
+        exp = -15;
+        signif |= 0x00800000u;
+    }
+    unsigned int bits = signif >> shift;
+    unsigned int lsb = signif & (1u << shift);
+    unsigned int round = signif & (1u << (shift - 1));
+    unsigned int sticky = signif & ((1u << (shift - 1)) - 1u);
+    if (round != 0 && (lsb | sticky) != 0) bits++;
+    return (unsigned short)(sign | (((unsigned int)(exp + 15) << 10) + bits));
+}
+
+__host__ __device__ __forceinline__ float jt_bf16_to_f32(unsigned short b) { return jt_bits_f32((unsigned int)b << 16); }
+
+// float32 -> bfloat16 bits as PyTorch's round_to_nearest_even: ties to even, overflow to infinity, NaN 0x7FC0.
+__host__ __device__ __forceinline__ unsigned short jt_f32_to_bf16(float f) {
+    if (f != f) return 0x7FC0;
+    unsigned int u = jt_f32_bits(f);
+    return (unsigned short)((u + ((u >> 16) & 1u) + 0x7FFFu) >> 16);
+}
+
+// Per dtype: whether it is floating, its value exactly as a double (floats) or an int64 (integers, bool), and
+// PyTorch's cast from a double or an int64 (the CPU backend's putDouble/putLong).
+template <typename T> struct JtTy;
+template <> struct JtTy<float> {
+    static const bool isFloat = true;
+    __host__ __device__ static double d(float v) { return v; }
+    __host__ __device__ static i64 l(float v) { return (i64)v; }
+    __host__ __device__ static float fromD(double v) { return (float)v; }
+    __host__ __device__ static float fromL(i64 v) { return (float)v; }
+};
+template <> struct JtTy<double> {
+    static const bool isFloat = true;
+    __host__ __device__ static double d(double v) { return v; }
+    __host__ __device__ static i64 l(double v) { return (i64)v; }
+    __host__ __device__ static double fromD(double v) { return v; }
+    __host__ __device__ static double fromL(i64 v) { return (double)v; }
+};
+// float16 and bfloat16: widened exactly to float32, narrowed from float32 (a double or int64 rounds to float first).
+struct JtHalfConv { __host__ __device__ static float wide(unsigned short b) { return jt_f16_to_f32(b); }
+                    __host__ __device__ static unsigned short narrow(float f) { return jt_f32_to_f16(f); } };
+struct JtBf16Conv { __host__ __device__ static float wide(unsigned short b) { return jt_bf16_to_f32(b); }
+                    __host__ __device__ static unsigned short narrow(float f) { return jt_f32_to_bf16(f); } };
+template <typename H, typename C> struct JtTyHalf {
+    static const bool isFloat = true;
+    __host__ __device__ static double d(H v) { return C::wide(v.bits); }
+    __host__ __device__ static i64 l(H v) { return 0; } // never used: a floating source goes through d
+    __host__ __device__ static H fromD(double v) { H r; r.bits = C::narrow((float)v); return r; }
+    __host__ __device__ static H fromL(i64 v) { H r; r.bits = C::narrow((float)v); return r; }
+};
+template <> struct JtTy<jt_f16> : JtTyHalf<jt_f16, JtHalfConv> {};
+template <> struct JtTy<jt_bf16> : JtTyHalf<jt_bf16, JtBf16Conv> {};
+// Integers: unsigned arithmetic then reinterpretation, so narrowing wraps without relying on signed overflow.
+template <typename I> struct JtTyInt {
+    static const bool isFloat = false;
+    __host__ __device__ static double d(I v) { return (double)v; }
+    __host__ __device__ static i64 l(I v) { return (i64)v; }
+    __host__ __device__ static I fromD(double v) { return (I)(unsigned int)jt_to_i32(v); }
+    __host__ __device__ static I fromL(i64 v) { return (I)(unsigned long long)v; }
+};
+template <> struct JtTy<i64> : JtTyInt<i64> { __host__ __device__ static i64 fromD(double v) { return jt_to_i64(v); } };
+template <> struct JtTy<int> : JtTyInt<int> { __host__ __device__ static int fromD(double v) { return jt_to_i32(v); } };
+template <> struct JtTy<i16> : JtTyInt<i16> {};
+template <> struct JtTy<i8> : JtTyInt<i8> {};
+template <> struct JtTy<jt_u8> {
+    static const bool isFloat = false;
+    __host__ __device__ static double d(jt_u8 v) { return v.v; }
+    __host__ __device__ static i64 l(jt_u8 v) { return v.v; }
+    __host__ __device__ static jt_u8 fromD(double v) { jt_u8 r; r.v = (unsigned char)(unsigned int)jt_to_i32(v); return r; }
+    __host__ __device__ static jt_u8 fromL(i64 v) { jt_u8 r; r.v = (unsigned char)(unsigned long long)v; return r; }
+};
+template <> struct JtTy<b8> {
+    static const bool isFloat = false;
+    __host__ __device__ static double d(b8 v) { return v ? 1.0 : 0.0; }
+    __host__ __device__ static i64 l(b8 v) { return v ? 1 : 0; }
+    __host__ __device__ static b8 fromD(double v) { return v != 0.0 ? 1 : 0; }
+    __host__ __device__ static b8 fromL(i64 v) { return v != 0 ? 1 : 0; }
+};
+
+// A cast from or to a small dtype, through the source category's exact carrier (CastKernels.castRow). A
+// same-dtype "cast" of a small dtype copies the bits.
+template <typename D, typename S> struct JtSmallCast {
+    __host__ __device__ static D of(S v) {
+        return JtTy<S>::isFloat ? JtTy<D>::fromD(JtTy<S>::d(v)) : JtTy<D>::fromL(JtTy<S>::l(v));
+    }
+};
+template <typename T> struct JtSmallCast<T, T> { __host__ __device__ static T of(T v) { return v; } };
+
 // ---------------------------------------------------------------- copy with cast, fill
 
-template <typename D, typename S>
+template <typename D, typename S, typename C = JtCast<D, S> >
 __device__ __forceinline__ void jt_copy(JtIter it, D* __restrict__ dst, const S* __restrict__ src) {
     JT_GRID_LOOP(i, it.numel) {
         int off[2];
         jt_offsets<2>(it, (int)i_, off);
-        dst[off[0]] = JtCast<D, S>::of(src[off[1]]);
+        dst[off[0]] = C::of(src[off[1]]);
     }
 }
 
@@ -100,6 +234,25 @@ JT_COPY_FROM_ALL(f64, double)
 JT_COPY_FROM_ALL(i64, i64)
 JT_COPY_FROM_ALL(i32, int)
 JT_COPY_FROM_ALL(b8, b8)
+// Every pair with a small dtype on either side (the CPU backend's castRow rule).
+#define JT_COPY_SMALL(DN, D, SN, S) \
+    extern "C" __global__ void copy_##DN##_##SN(JtIter it, D* dst, const S* src) { jt_copy<D, S, JtSmallCast<D, S> >(it, dst, src); }
+#define JT_COPY_SMALL_FROM(DN, D) \
+    JT_COPY_SMALL(DN, D, u8, jt_u8) JT_COPY_SMALL(DN, D, i8, i8) JT_COPY_SMALL(DN, D, i16, i16) \
+    JT_COPY_SMALL(DN, D, f16, jt_f16) JT_COPY_SMALL(DN, D, bf16, jt_bf16)
+#define JT_COPY_SMALL_ALL(DN, D) \
+    JT_COPY_SMALL_FROM(DN, D) JT_COPY_SMALL(DN, D, f32, float) JT_COPY_SMALL(DN, D, f64, double) \
+    JT_COPY_SMALL(DN, D, i64, i64) JT_COPY_SMALL(DN, D, i32, int) JT_COPY_SMALL(DN, D, b8, b8)
+JT_COPY_SMALL_FROM(f32, float)
+JT_COPY_SMALL_FROM(f64, double)
+JT_COPY_SMALL_FROM(i64, i64)
+JT_COPY_SMALL_FROM(i32, int)
+JT_COPY_SMALL_FROM(b8, b8)
+JT_COPY_SMALL_ALL(u8, jt_u8)
+JT_COPY_SMALL_ALL(i8, i8)
+JT_COPY_SMALL_ALL(i16, i16)
+JT_COPY_SMALL_ALL(f16, jt_f16)
+JT_COPY_SMALL_ALL(bf16, jt_bf16)
 
 // The value arrives both as a double and as an int64 (exact for int64 fills); floating dtypes take the
 // double, integer dtypes the int64, bool is true when either is non-zero (the CPU backend's rule).
@@ -118,6 +271,17 @@ JT_FILL(f64, double)
 JT_FILL(i64, i64)
 JT_FILL(i32, int)
 JT_FILL(b8, b8)
+// The small dtypes: float16/bfloat16 from the double, the small integers wrap the int64 (CastKernels.fill).
+template <> struct JtFill<jt_f16> { __device__ static jt_f16 of(double dv, i64 lv) { return JtTy<jt_f16>::fromD(dv); } };
+template <> struct JtFill<jt_bf16> { __device__ static jt_bf16 of(double dv, i64 lv) { return JtTy<jt_bf16>::fromD(dv); } };
+template <> struct JtFill<jt_u8> { __device__ static jt_u8 of(double dv, i64 lv) { return JtTy<jt_u8>::fromL(lv); } };
+template <> struct JtFill<i8> { __device__ static i8 of(double dv, i64 lv) { return JtTy<i8>::fromL(lv); } };
+template <> struct JtFill<i16> { __device__ static i16 of(double dv, i64 lv) { return JtTy<i16>::fromL(lv); } };
+JT_FILL(u8, jt_u8)
+JT_FILL(i8, i8)
+JT_FILL(i16, i16)
+JT_FILL(f16, jt_f16)
+JT_FILL(bf16, jt_bf16)
 
 // ---------------------------------------------------------------- math helpers per float type
 // Float32 computes in float (as PyTorch's CUDA kernels); float64 in double. The accurate library
@@ -577,6 +741,11 @@ JT_WHERE(f64, double)
 JT_WHERE(i64, i64)
 JT_WHERE(i32, int)
 JT_WHERE(b8, b8)
+JT_WHERE(u8, jt_u8)
+JT_WHERE(i8, i8)
+JT_WHERE(i16, i16)
+JT_WHERE(f16, jt_f16)
+JT_WHERE(bf16, jt_bf16)
 
 // ---------------------------------------------------------------- reductions
 // One block reduces one line at a time (grid-stride over lines). The JtIter walks the lines: its
@@ -815,6 +984,11 @@ JT_INDEX_GATHER(f64, double)
 JT_INDEX_GATHER(i64, i64)
 JT_INDEX_GATHER(i32, int)
 JT_INDEX_GATHER(b8, b8)
+JT_INDEX_GATHER(u8, jt_u8)
+JT_INDEX_GATHER(i8, i8)
+JT_INDEX_GATHER(i16, i16)
+JT_INDEX_GATHER(f16, jt_f16)
+JT_INDEX_GATHER(bf16, jt_bf16)
 
 // Accumulating stores use atomics, so duplicate positions add up (in an unspecified order: float sums
 // may differ in the last bits from run to run). Without accumulate, one of the duplicates wins.
@@ -868,6 +1042,56 @@ extern "C" __global__ void index_put_b8(JtIter it, const b8* values, b8* dst, Jt
         }
     }
 }
+
+// The small dtypes: a plain store, or (accumulate) a compare-and-swap on the aligned 32-bit word holding the
+// element: the sum in the compute type, rounded (float16, bfloat16: float32 sum old + alpha * v) or wrapped
+// (integers: int64 sum), as the CPU backend's IndexKernels.put. Duplicates add in an unspecified order, so
+// float16/bfloat16 sums of duplicates may round differently from the CPU's index order.
+template <typename T> __device__ __forceinline__ T jt_small_sum(T old, T v, double alpha_f, i64 alpha_i) {
+    if (JtTy<T>::isFloat) {
+        float sum = (float)JtTy<T>::d(old) + (float)alpha_f * (float)JtTy<T>::d(v);
+        return JtTy<T>::fromD(sum);
+    }
+    typedef unsigned long long U;
+    return JtTy<T>::fromL((i64)((U)JtTy<T>::l(old) + (U)alpha_i * (U)JtTy<T>::l(v)));
+}
+template <typename T> __device__ __forceinline__ void jt_atomic_small(T* p, T v, double alpha_f, i64 alpha_i) {
+    unsigned long long a = (unsigned long long)p;
+    unsigned int* word = (unsigned int*)(a & ~3ULL);
+    unsigned int shift = 8 * (unsigned int)(a & 3ULL);
+    unsigned int mask = (sizeof(T) == 1 ? 0xFFu : 0xFFFFu) << shift;
+    unsigned int seen = *word;
+    for (;;) {
+        T old;
+        unsigned int part = (seen & mask) >> shift;
+        if (sizeof(T) == 1) { unsigned char c = (unsigned char)part; memcpy(&old, &c, 1); }
+        else { unsigned short h = (unsigned short)part; memcpy(&old, &h, 2); }
+        T sum = jt_small_sum(old, v, alpha_f, alpha_i);
+        unsigned int bits = 0;
+        if (sizeof(T) == 1) { unsigned char c; memcpy(&c, &sum, 1); bits = c; }
+        else { unsigned short h; memcpy(&h, &sum, 2); bits = h; }
+        unsigned int next = (seen & ~mask) | (bits << shift);
+        unsigned int got = atomicCAS(word, seen, next);
+        if (got == seen) return;
+        seen = got;
+    }
+}
+#define JT_INDEX_PUT_SMALL(N, T) \
+    extern "C" __global__ void index_put_##N(JtIter it, const T* values, T* dst, JtIndex ix, int accumulate, double alpha_f, i64 alpha_i) { \
+        JT_GRID_LOOP(i, it.numel) { \
+            int off[JT_MAX_OPS]; \
+            jt_offsets_n(it, (int)i_, off, 2 + ix.count); \
+            i64 at = jt_indexed_offset(ix, off); \
+            T v = values[off[0]]; \
+            if (accumulate) jt_atomic_small(dst + at, v, alpha_f, alpha_i); \
+            else dst[at] = v; \
+        } \
+    }
+JT_INDEX_PUT_SMALL(u8, jt_u8)
+JT_INDEX_PUT_SMALL(i8, i8)
+JT_INDEX_PUT_SMALL(i16, i16)
+JT_INDEX_PUT_SMALL(f16, jt_f16)
+JT_INDEX_PUT_SMALL(bf16, jt_bf16)
 
 // ---------------------------------------------------------------- nonzero
 // Stream compaction in row-major order over a contiguous input: pass 1 counts the non-zero elements
@@ -928,6 +1152,15 @@ JT_NONZERO(f64, double)
 JT_NONZERO(i64, i64)
 JT_NONZERO(i32, int)
 JT_NONZERO(b8, b8)
+// The small dtypes: any value bit (float16/bfloat16: any bit but the sign, so -0 is zero and NaN is not).
+template <> __device__ __forceinline__ bool jt_nonzero<jt_u8>(jt_u8 v) { return v.v != 0; }
+template <> __device__ __forceinline__ bool jt_nonzero<jt_f16>(jt_f16 v) { return (v.bits & 0x7FFFu) != 0; }
+template <> __device__ __forceinline__ bool jt_nonzero<jt_bf16>(jt_bf16 v) { return (v.bits & 0x7FFFu) != 0; }
+JT_NONZERO(u8, jt_u8)
+JT_NONZERO(i8, i8)
+JT_NONZERO(i16, i16)
+JT_NONZERO(f16, jt_f16)
+JT_NONZERO(bf16, jt_bf16)
 
 // ---------------------------------------------------------------- matrix products without cuBLAS
 // Integer GEMM (cuBLAS has none): one thread per output element, products summed in index order with

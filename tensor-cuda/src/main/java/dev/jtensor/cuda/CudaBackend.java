@@ -12,6 +12,7 @@ import dev.jtensor.core.spi.ReducePlan;
 import dev.jtensor.core.spi.Storage;
 import dev.jtensor.core.spi.TensorIterator;
 import dev.jtensor.core.spi.UnaryOp;
+import dev.jtensor.core.spi.Widening;
 import java.lang.ref.Reference;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
@@ -20,6 +21,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.ShortPointer;
 
 /**
  * The CUDA implementation of the device SPI for one GPU. Every primitive checks that its operands
@@ -40,19 +42,7 @@ final class CudaBackend implements Backend {
 
     @Override
     public Storage allocate(DType dtype, long numel) {
-        requireSupported(dtype);
         return gpu.allocate(dtype, numel, true);
-    }
-
-    /**
-     * Refuses the dtypes the CUDA kernels do not cover yet (uint8, int8, int16, float16, bfloat16), naming them,
-     * before any device memory is touched.
-     */
-    void requireSupported(DType dtype) {
-        if (!KernelNames.DTYPES.contains(dtype)) {
-            throw new TensorException(dtype + " tensors are not supported on " + gpu.device + " yet: JTensor's CUDA "
-                    + "kernels cover " + KernelNames.DTYPES + " (keep the tensor on the CPU, or cast it first)");
-        }
     }
 
     @Override
@@ -63,7 +53,6 @@ final class CudaBackend implements Backend {
 
     @Override
     public Storage fromHost(Object array, DType dtype) {
-        requireSupported(dtype);
         return switch (array) {
             case float[] a -> upload(DType.FLOAT32, a.length, new FloatPointer(a));
             case double[] a -> upload(DType.FLOAT64, a.length, new DoublePointer(a));
@@ -76,8 +65,12 @@ final class CudaBackend implements Backend {
                 }
                 yield upload(DType.BOOL, a.length, new BytePointer(bytes));
             }
-            default -> throw new TensorException("cannot copy a " + array.getClass().getSimpleName() + " to " + gpu.device
-                    + ": expected float[], double[], long[], int[] or boolean[]");
+            // The small dtypes: uint8/int8 in a byte[], int16 and the bits of float16/bfloat16 in a short[].
+            case byte[] a when dtype.itemSize() == 1 && dtype != DType.BOOL -> upload(dtype, a.length, new BytePointer(a));
+            case short[] a when dtype.itemSize() == 2 -> upload(dtype, a.length, new ShortPointer(a));
+            default -> throw new TensorException("cannot copy a " + array.getClass().getSimpleName() + " as " + dtype
+                    + " to " + gpu.device + ": expected float[], double[], long[], int[], boolean[], byte[] (uint8, "
+                    + "int8) or short[] (int16, float16, bfloat16)");
         };
     }
 
@@ -141,7 +134,23 @@ final class CudaBackend implements Backend {
                         return a;
                     }
                 }
-                default -> throw new IllegalStateException(s.dtype().toString());
+                case UINT8, INT8 -> {
+                    try (BytePointer h = new BytePointer(Math.max(1, n))) {
+                        gpu.download(h, src, bytes);
+                        byte[] a = new byte[n];
+                        h.get(a);
+                        return a;
+                    }
+                }
+                case INT16, FLOAT16, BFLOAT16 -> {
+                    try (ShortPointer h = new ShortPointer(Math.max(1, n))) {
+                        gpu.download(h, src, bytes);
+                        short[] a = new short[n];
+                        h.get(a);
+                        return a;
+                    }
+                }
+                default -> throw new IllegalStateException("no host array for " + s.dtype());
             }
         } finally {
             Reference.reachabilityFence(s);
@@ -186,11 +195,17 @@ final class CudaBackend implements Backend {
 
     @Override
     public void unary(UnaryOp op, TensorIterator it) {
+        if (Widening.unary(this, op, it)) {
+            return;
+        }
         CudaElementwise.unary(this, unaryCode(op), it);
     }
 
     @Override
     public void binary(BinaryOp op, TensorIterator it, Number alpha) {
+        if (Widening.binary(this, op, it, alpha)) {
+            return;
+        }
         CudaElementwise.binary(this, binaryCode(op), it, alpha);
     }
 
@@ -286,6 +301,9 @@ final class CudaBackend implements Backend {
 
     @Override
     public void reduce(ReduceOp op, ReducePlan plan) {
+        if (Widening.reduce(this, op, plan)) {
+            return;
+        }
         CudaReductions.reduce(this, reduceCode(op), plan.iterator(), plan.outputCount(), plan.input().dtype(),
                 plan.reduceSize(), plan.inputReduceStride());
     }
@@ -310,12 +328,18 @@ final class CudaBackend implements Backend {
 
     @Override
     public void stdVar(ReducePlan plan, double correction, boolean std) {
+        if (Widening.stdVar(this, plan, correction, std)) {
+            return;
+        }
         CudaReductions.stdVar(this, plan.iterator(), plan.input().dtype(), plan.reduceSize(), plan.inputReduceStride(),
                 correction, std);
     }
 
     @Override
     public void cumsum(ReducePlan plan) {
+        if (Widening.cumsum(this, plan)) {
+            return;
+        }
         CudaReductions.cumsum(this, plan.iterator(), plan.input().dtype(), plan.reduceSize(), plan.inputReduceStride(),
                 plan.outputReduceStride());
     }
@@ -347,6 +371,9 @@ final class CudaBackend implements Backend {
 
     @Override
     public void gemm(GemmSpec spec) {
+        if (Widening.gemm(this, spec)) {
+            return;
+        }
         CudaGemm.gemm(gpu, spec.dtype(), spec.batchShape(), spec.m(), spec.n(), spec.k(), mat(spec.a()), mat(spec.b()),
                 mat(spec.c()), spec.alpha(), spec.beta());
     }
@@ -359,11 +386,17 @@ final class CudaBackend implements Backend {
 
     @Override
     public void softmax(Tensor input, Tensor output, int dim, boolean log) {
+        if (Widening.softmax(this, input, output, dim, log)) {
+            return;
+        }
         CudaNn.softmax(this, input, output, dim, log);
     }
 
     @Override
     public void softmaxBackward(Tensor gradOutput, Tensor output, Tensor gradInput, int dim, boolean log) {
+        if (Widening.softmaxBackward(this, gradOutput, output, gradInput, dim, log)) {
+            return;
+        }
         CudaNn.softmaxBackward(this, gradOutput, output, gradInput, dim, log);
     }
 
@@ -371,6 +404,10 @@ final class CudaBackend implements Backend {
     public double crossEntropyForward(Tensor logits, Tensor target, Tensor weight, long ignoreIndex,
                                       double labelSmoothing, int reduction, Tensor stats, Tensor probs,
                                       Tensor loss) {
+        if (Widening.applies(logits)) {
+            return Widening.crossEntropyForward(this, logits, target, weight, ignoreIndex, labelSmoothing, reduction,
+                    stats, probs, loss);
+        }
         // probs is left alone: the backward kernel (one thread per element) recomputes each
         // exponential from the stats, cheaper on the GPU than a round trip through memory.
         return CudaNn.crossEntropyForward(this, logits, target, weight, ignoreIndex, labelSmoothing, reduction,
@@ -381,6 +418,11 @@ final class CudaBackend implements Backend {
     public void crossEntropyBackward(Tensor logits, Tensor target, Tensor weight, long ignoreIndex,
                                      double labelSmoothing, Tensor stats, Tensor probs, Tensor gradLoss,
                                      double scale, Tensor gradLogits) {
+        if (Widening.applies(logits)) {
+            Widening.crossEntropyBackward(this, logits, target, weight, ignoreIndex, labelSmoothing, stats, probs,
+                    gradLoss, scale, gradLogits);
+            return;
+        }
         // probs is not read (see the forward); gradLogits may be probs, which is simply overwritten.
         CudaNn.crossEntropyBackward(this, logits, target, weight, ignoreIndex, labelSmoothing, stats, gradLoss, scale,
                 gradLogits);
@@ -389,12 +431,20 @@ final class CudaBackend implements Backend {
     @Override
     public void embeddingBag(Tensor weight, Tensor indices, Tensor offsets, int mode, Tensor perSampleWeights,
                              long paddingIdx, Tensor output, Tensor maxIndices) {
+        if (Widening.embeddingBag(this, weight, indices, offsets, mode, perSampleWeights, paddingIdx, output,
+                maxIndices)) {
+            return;
+        }
         CudaNn.embeddingBag(this, weight, indices, offsets, mode, perSampleWeights, paddingIdx, output, maxIndices);
     }
 
     @Override
     public void embeddingBagBackward(Tensor gradOutput, Tensor indices, Tensor offsets, int mode,
                                      Tensor perSampleWeights, long paddingIdx, Tensor maxIndices, Tensor gradWeight) {
+        if (Widening.embeddingBagBackward(this, gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx,
+                maxIndices, gradWeight)) {
+            return;
+        }
         CudaNn.embeddingBagBackward(this, gradOutput, indices, offsets, mode, perSampleWeights, paddingIdx, maxIndices,
                 gradWeight);
     }

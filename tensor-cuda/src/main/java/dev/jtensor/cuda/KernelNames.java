@@ -12,11 +12,16 @@ import java.util.List;
 final class KernelNames {
     private KernelNames() {}
 
-    /**
-     * The dtypes the CUDA kernels cover. The small dtypes (uint8, int8, int16, float16, bfloat16) have no kernels yet:
-     * the backend refuses them when a storage is made ({@link CudaBackend#requireSupported}).
-     */
+    /** The dtypes with every kernel of their own (arithmetic included). */
     static final List<DType> DTYPES = List.of(DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.INT32, DType.BOOL);
+    /**
+     * The small dtypes (uint8, int8, int16, float16, bfloat16): casts from and to every dtype, fill, where, index
+     * gather/put and nonzero only; their arithmetic runs in float32/int32 through {@code spi.Widening}.
+     */
+    static final List<DType> SMALL = List.of(DType.UINT8, DType.INT8, DType.INT16, DType.FLOAT16, DType.BFLOAT16);
+    /** Every dtype a CUDA storage can hold: {@link #DTYPES} then {@link #SMALL}. */
+    static final List<DType> STORABLE = List.of(DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.INT32, DType.BOOL,
+            DType.UINT8, DType.INT8, DType.INT16, DType.FLOAT16, DType.BFLOAT16);
     /** Dtypes with float kernels. */
     static final List<DType> FLOATS = List.of(DType.FLOAT32, DType.FLOAT64);
     /** Dtypes of the sum, product and prefix-sum kernels. */
@@ -32,7 +37,11 @@ final class KernelNames {
             case INT64 -> "i64";
             case INT32 -> "i32";
             case BOOL -> "b8";
-            default -> throw new IllegalArgumentException("no CUDA kernels for " + dtype);
+            case UINT8 -> "u8";
+            case INT8 -> "i8";
+            case INT16 -> "i16";
+            case FLOAT16 -> "f16";
+            case BFLOAT16 -> "bf16";
         };
     }
 
@@ -49,10 +58,18 @@ final class KernelNames {
     /** Every entry point the backend may launch. */
     static List<String> all() {
         List<String> names = new ArrayList<>();
-        for (DType d : DTYPES) {
-            for (DType s : DTYPES) {
+        for (DType d : STORABLE) {
+            for (DType s : STORABLE) {
                 names.add(copy(d, s));
             }
+        }
+        for (DType d : SMALL) {
+            for (String family : List.of("fill", "where", "index_gather", "index_put", "nonzero_count",
+                    "nonzero_write")) {
+                names.add(of(family, d));
+            }
+        }
+        for (DType d : DTYPES) {
             for (String family : List.of("fill", "unary", "binary", "where", "reduce_minmax", "index_gather",
                     "index_put", "nonzero_count", "nonzero_write")) {
                 names.add(of(family, d));

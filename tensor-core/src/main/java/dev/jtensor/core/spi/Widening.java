@@ -25,7 +25,7 @@ public final class Widening {
      * {@return {@code t} copied into its compute type (a new contiguous tensor on the same device), or {@code t}
      * itself (also null) when it has no small dtype}
      *
-     * @param b the backend that copies
+     * @param b the backend that copies (a tensor on another device, a CPU scalar joining a GPU op, is copied by its own)
      * @param t the tensor, or null
      */
     public static Tensor widen(Backend b, Tensor t) {
@@ -33,7 +33,9 @@ public final class Widening {
             return t;
         }
         Tensor r = Tensor.empty(t.shape(), t.dtype().computeType(), t.device());
-        b.copy(TensorIterator.of(r, t));
+        // A 0-dim CPU tensor may join another device's op (PyTorch's CPU scalars): it is widened where it lives.
+        Backend own = t.device().type().equals(b.type()) ? b : t.device().backend();
+        own.copy(TensorIterator.of(r, t));
         return r;
     }
 
